@@ -1,0 +1,49 @@
+package dev.upgraderequired;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares that a handler method, or every handler method of a controller, only serves requests that arrive on
+ * the given protocol; any other request is answered with {@code 426 Upgrade Required}, an {@code Upgrade} header
+ * naming what to switch to, and an {@code application/problem+json} body.
+ * <p>
+ * An annotation on a method wins over one on its class. The annotation can be used as a meta-annotation, for
+ * example to declare a {@code @TlsOnly} annotation of your own.
+ * <pre class="code">
+ * &#64;RequiresProtocol(Protocol.TLS)
+ * &#64;RestController
+ * class AccountController {
+ *
+ *     &#64;RequiresProtocol(value = Protocol.TLS, minTlsVersion = "1.3")
+ *     &#64;PostMapping("/transfer")
+ *     Transfer transfer(&#64;RequestBody Transfer transfer) { ... }
+ *
+ * }
+ * </pre>
+ *
+ * @author upgrade-required
+ * @since 0.1.0
+ */
+@Target({ ElementType.TYPE, ElementType.METHOD })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface RequiresProtocol {
+
+	/**
+	 * The protocol the request must arrive on.
+	 * @return the required protocol
+	 */
+	Protocol value();
+
+	/**
+	 * The minimum TLS version, {@code "1.2"} or {@code "1.3"}; only allowed with {@link Protocol#TLS}. Empty means
+	 * any version. Checked when the application starts.
+	 * @return the minimum TLS version
+	 */
+	String minTlsVersion() default "";
+
+}

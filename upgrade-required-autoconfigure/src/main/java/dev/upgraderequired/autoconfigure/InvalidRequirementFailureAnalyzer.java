@@ -1,0 +1,25 @@
+package dev.upgraderequired.autoconfigure;
+
+import dev.upgraderequired.core.InvalidRequirementException;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/**
+ * Turns an {@link InvalidRequirementException} into a startup report that names the property or annotation, the
+ * value and what is allowed.
+ *
+ * @author upgrade-required
+ */
+class InvalidRequirementFailureAnalyzer extends AbstractFailureAnalyzer<InvalidRequirementException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, InvalidRequirementException cause) {
+		String kind = cause.getSource().startsWith(UpgradeRequiredProperties.PREFIX) ? "Property" : "Annotation";
+		String description = "Invalid upgrade-required configuration:%n%n    %s: %s%n    Value: '%s'%n"
+			.formatted(kind, cause.getSource(), cause.getValue());
+		String action = "Update %s: %s.".formatted(cause.getSource(), cause.getAllowed());
+		return new FailureAnalysis(description, action, cause);
+	}
+
+}

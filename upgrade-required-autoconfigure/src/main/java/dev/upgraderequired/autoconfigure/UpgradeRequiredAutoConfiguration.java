@@ -1,0 +1,48 @@
+package dev.upgraderequired.autoconfigure;
+
+import dev.upgraderequired.core.EndpointRequirements;
+import dev.upgraderequired.core.HandlerRequirementResolver;
+import dev.upgraderequired.core.RequiresProtocolResolver;
+import dev.upgraderequired.core.UpgradeResponder;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the transport-free parts of upgrade-required, shared by
+ * the web stack adapters: what each endpoint requires, and how refusals are rendered.
+ *
+ * @author upgrade-required
+ * @since 0.1.0
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication
+@ConditionalOnBooleanProperty(name = UpgradeRequiredProperties.PREFIX + ".enabled", matchIfMissing = true)
+@EnableConfigurationProperties(UpgradeRequiredProperties.class)
+public final class UpgradeRequiredAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequiresProtocolResolver requiresProtocolResolver() {
+		return new RequiresProtocolResolver();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	EndpointRequirements upgradeRequiredEndpointRequirements(UpgradeRequiredProperties properties,
+			ObjectProvider<HandlerRequirementResolver> resolvers) {
+		return new EndpointRequirements(properties.toPathRules(), resolvers.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UpgradeResponder upgradeResponder(UpgradeRequiredProperties properties) {
+		return new UpgradeResponder(properties.getProblem().validatedTypeBase(), properties.validatedHttpsPort());
+	}
+
+}

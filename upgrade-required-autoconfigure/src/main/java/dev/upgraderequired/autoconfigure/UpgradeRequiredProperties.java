@@ -1,0 +1,262 @@
+package dev.upgraderequired.autoconfigure;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.upgraderequired.Protocol;
+import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.TlsVersion;
+import dev.upgraderequired.core.InvalidRequirementException;
+import dev.upgraderequired.core.PathRule;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for upgrade-required.
+ *
+ * @author upgrade-required
+ * @since 0.1.0
+ */
+@ConfigurationProperties(UpgradeRequiredProperties.PREFIX)
+public class UpgradeRequiredProperties {
+
+	static final String PREFIX = "upgrade-required";
+
+	/**
+	 * Whether to answer requests that arrive on a protocol their endpoint does not accept with 426 Upgrade
+	 * Required.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Rules that require a protocol on every path matching a pattern, in addition to @RequiresProtocol
+	 * annotations. Every matching rule applies.
+	 */
+	private List<Rule> rules = new ArrayList<>();
+
+	/**
+	 * Port of the HTTPS connector, used to give clients refused for lack of TLS the equivalent https URL (problem
+	 * member 'httpsUrl'). When not set, no URL is given.
+	 */
+	private @Nullable Integer httpsPort;
+
+	private final Problem problem = new Problem();
+
+	private final WebSocket websocket = new WebSocket();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public List<Rule> getRules() {
+		return this.rules;
+	}
+
+	public void setRules(List<Rule> rules) {
+		this.rules = rules;
+	}
+
+	public @Nullable Integer getHttpsPort() {
+		return this.httpsPort;
+	}
+
+	public void setHttpsPort(@Nullable Integer httpsPort) {
+		this.httpsPort = httpsPort;
+	}
+
+	public Problem getProblem() {
+		return this.problem;
+	}
+
+	public WebSocket getWebsocket() {
+		return this.websocket;
+	}
+
+	/**
+	 * Return the validated HTTPS port.
+	 * @return the port or {@code null}
+	 * @throws InvalidRequirementException if the port is out of range
+	 */
+	@Nullable Integer validatedHttpsPort() {
+		if (this.httpsPort != null && (this.httpsPort < 1 || this.httpsPort > 65535)) {
+			throw new InvalidRequirementException(PREFIX + ".https-port", String.valueOf(this.httpsPort),
+					"a port between 1 and 65535");
+		}
+		return this.httpsPort;
+	}
+
+	/**
+	 * Compile the rules, validating every value.
+	 * @return the path rules, one per pattern
+	 * @throws InvalidRequirementException naming the first invalid property
+	 */
+	List<PathRule> toPathRules() {
+		List<PathRule> pathRules = new ArrayList<>();
+		for (int i = 0; i < this.rules.size(); i++) {
+			this.rules.get(i).addPathRules(PREFIX + ".rules[" + i + "]", pathRules);
+		}
+		return pathRules;
+	}
+
+	/**
+	 * A protocol requirement for the paths matching some patterns.
+	 */
+	public static class Rule {
+
+		/**
+		 * Path patterns (Spring PathPattern syntax, such as /admin/**), matched case-insensitively against the
+		 * decoded path within the application.
+		 */
+		private List<String> paths = new ArrayList<>();
+
+		/**
+		 * Protocol required on matching paths: tls, http-2 or websocket.
+		 */
+		private @Nullable String protocol;
+
+		/**
+		 * Minimum TLS version when the protocol is tls: 1.2 or 1.3. When not set, any TLS version is accepted.
+		 */
+		private @Nullable String minTlsVersion;
+
+		public List<String> getPaths() {
+			return this.paths;
+		}
+
+		public void setPaths(List<String> paths) {
+			this.paths = paths;
+		}
+
+		public @Nullable String getProtocol() {
+			return this.protocol;
+		}
+
+		public void setProtocol(@Nullable String protocol) {
+			this.protocol = protocol;
+		}
+
+		public @Nullable String getMinTlsVersion() {
+			return this.minTlsVersion;
+		}
+
+		public void setMinTlsVersion(@Nullable String minTlsVersion) {
+			this.minTlsVersion = minTlsVersion;
+		}
+
+		void addPathRules(String prefix, List<PathRule> pathRules) {
+			ProtocolRequirement requirement = requirement(prefix);
+			if (this.paths.isEmpty()) {
+				throw new InvalidRequirementException(prefix + ".paths", "",
+						"at least one path pattern starting with '/', such as /admin/**");
+			}
+			for (int i = 0; i < this.paths.size(); i++) {
+				String path = this.paths.get(i);
+				try {
+					pathRules.add(new PathRule(PathRule.parse(path.trim()), requirement));
+				}
+				catch (IllegalArgumentException ex) {
+					throw new InvalidRequirementException(prefix + ".paths[" + i + "]", path,
+							"a path pattern starting with '/' in Spring's PathPattern syntax, such as /admin/** ("
+									+ ex.getMessage() + ")");
+				}
+			}
+		}
+
+		private ProtocolRequirement requirement(String prefix) {
+			Protocol parsed = Protocol.parse(this.protocol);
+			if (parsed == null) {
+				throw new InvalidRequirementException(prefix + ".protocol", String.valueOf(this.protocol),
+						"allowed values are " + allowedProtocols());
+			}
+			if (this.minTlsVersion == null || this.minTlsVersion.isBlank()) {
+				return ProtocolRequirement.of(parsed, null);
+			}
+			if (parsed != Protocol.TLS) {
+				throw new InvalidRequirementException(prefix + ".min-tls-version", this.minTlsVersion,
+						"a minimum TLS version is only allowed with protocol tls, not " + parsed.value());
+			}
+			TlsVersion version = TlsVersion.parse(this.minTlsVersion);
+			if (version == null) {
+				throw new InvalidRequirementException(prefix + ".min-tls-version", this.minTlsVersion,
+						"allowed values are " + TlsVersion.supportedValues());
+			}
+			return ProtocolRequirement.tls(version);
+		}
+
+		private static String allowedProtocols() {
+			List<String> values = new ArrayList<>();
+			for (Protocol protocol : Protocol.values()) {
+				values.add(protocol.value());
+			}
+			return String.join(", ", values);
+		}
+
+	}
+
+	/**
+	 * Problem body settings.
+	 */
+	public static class Problem {
+
+		/**
+		 * Absolute base URI of the problem 'type' member; the reason of the refusal is appended as a last path
+		 * segment (tls-required, tls-version-too-old, http2-required, websocket-required,
+		 * websocket-version-unsupported). When not set, the type is about:blank.
+		 */
+		private @Nullable String typeBase;
+
+		public @Nullable String getTypeBase() {
+			return this.typeBase;
+		}
+
+		public void setTypeBase(@Nullable String typeBase) {
+			this.typeBase = typeBase;
+		}
+
+		@Nullable String validatedTypeBase() {
+			if (this.typeBase == null) {
+				return null;
+			}
+			try {
+				if (new URI(this.typeBase).isAbsolute()) {
+					return this.typeBase;
+				}
+			}
+			catch (URISyntaxException ex) {
+				// fall through to the failure below
+			}
+			throw new InvalidRequirementException(PREFIX + ".problem.type-base", this.typeBase,
+					"an absolute URI, such as https://example.com/problems/");
+		}
+
+	}
+
+	/**
+	 * WebSocket endpoint settings.
+	 */
+	public static class WebSocket {
+
+		/**
+		 * Whether WebSocket endpoints answer requests that are not a WebSocket handshake, and handshakes with an
+		 * unsupported Sec-WebSocket-Version, with 426.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of upgrade-required for Spring Boot.
+ */
+@NullMarked
+package dev.upgraderequired.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

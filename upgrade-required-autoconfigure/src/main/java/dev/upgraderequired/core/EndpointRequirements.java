@@ -1,0 +1,113 @@
+package dev.upgraderequired.core;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import dev.upgraderequired.ProtocolRequirement;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * What each endpoint requires: the requirements of handlers, resolved once per handler and cached, and the path
+ * rules from configuration.
+ * <p>
+ * Looking up a handler that was seen before costs two hash lookups and allocates nothing, including for handlers
+ * without a requirement.
+ *
+ * @author upgrade-required
+ * @since 0.1.0
+ */
+public final class EndpointRequirements {
+
+	private final PathRule[] rules;
+
+	private final List<HandlerRequirementResolver> resolvers;
+
+	// Keyed by bean type, then by method (or by handler instance for handlers that are not methods): a method
+	// inherited by two controllers can carry different class-level requirements.
+	private final ConcurrentMap<Class<?>, ConcurrentMap<Object, ProtocolRequirement>> cache = new ConcurrentHashMap<>();
+
+	/**
+	 * Create an instance.
+	 * @param rules the path rules
+	 * @param resolvers the strategies that tell what a handler requires; their answers are combined
+	 */
+	public EndpointRequirements(List<PathRule> rules, List<HandlerRequirementResolver> resolvers) {
+		this.rules = rules.toArray(new PathRule[0]);
+		this.resolvers = List.copyOf(resolvers);
+	}
+
+	/**
+	 * Return what a handler requires.
+	 * @param handler the handler
+	 * @return the requirement, {@link ProtocolRequirement#none()} if there is none
+	 * @throws InvalidRequirementException if the handler declares an invalid requirement
+	 */
+	public ProtocolRequirement forHandler(Object handler) {
+		Class<?> type;
+		Object key;
+		if (handler instanceof HandlerMethod handlerMethod) {
+			type = handlerMethod.getBeanType();
+			key = handlerMethod.getMethod();
+		}
+		else {
+			type = handler.getClass();
+			key = handler;
+		}
+		ConcurrentMap<Object, ProtocolRequirement> byKey = this.cache.get(type);
+		if (byKey != null) {
+			ProtocolRequirement cached = byKey.get(key);
+			if (cached != null) {
+				return cached;
+			}
+		}
+		ProtocolRequirement resolved = resolve(handler);
+		this.cache.computeIfAbsent(type, (t) -> new ConcurrentHashMap<>()).put(key, resolved);
+		return resolved;
+	}
+
+	private ProtocolRequirement resolve(Object handler) {
+		ProtocolRequirement requirement = ProtocolRequirement.none();
+		for (HandlerRequirementResolver resolver : this.resolvers) {
+			ProtocolRequirement resolved = resolver.resolve(handler);
+			if (resolved != null) {
+				requirement = requirement.and(resolved);
+			}
+		}
+		return requirement;
+	}
+
+	/**
+	 * Whether any path rule is configured; when not, {@link #forPath} need not be called.
+	 * @return whether there are path rules
+	 */
+	public boolean hasPathRules() {
+		return this.rules.length > 0;
+	}
+
+	/**
+	 * Return what the path rules require of a path: the combination of every matching rule.
+	 * @param pathWithinApplication the parsed path within the application
+	 * @return the requirement, {@link ProtocolRequirement#none()} if no rule matches
+	 */
+	public ProtocolRequirement forPath(PathContainer pathWithinApplication) {
+		ProtocolRequirement requirement = ProtocolRequirement.none();
+		for (PathRule rule : this.rules) {
+			if (rule.matches(pathWithinApplication)) {
+				requirement = requirement.and(rule.requirement());
+			}
+		}
+		return requirement;
+	}
+
+	/**
+	 * Return the configured path rules.
+	 * @return the rules
+	 */
+	public List<PathRule> pathRules() {
+		return List.of(this.rules);
+	}
+
+}

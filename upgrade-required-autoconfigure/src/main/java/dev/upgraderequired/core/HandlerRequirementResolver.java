@@ -1,0 +1,24 @@
+package dev.upgraderequired.core;
+
+import dev.upgraderequired.ProtocolRequirement;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Strategy that tells what a handler requires. Called once per handler; the result is cached by
+ * {@link EndpointRequirements}. Declare a bean of this type to add requirements of your own.
+ *
+ * @author upgrade-required
+ * @since 0.1.0
+ */
+@FunctionalInterface
+public interface HandlerRequirementResolver {
+
+	/**
+	 * Resolve the requirement of a handler.
+	 * @param handler the handler, such as a {@link org.springframework.web.method.HandlerMethod}
+	 * @return the requirement, or {@code null} if this resolver has nothing to say about the handler
+	 * @throws InvalidRequirementException if the handler declares an invalid requirement
+	 */
+	@Nullable ProtocolRequirement resolve(Object handler);
+
+}

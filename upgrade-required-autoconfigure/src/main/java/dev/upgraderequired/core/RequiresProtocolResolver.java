@@ -1,0 +1,55 @@
+package dev.upgraderequired.core;
+
+import java.lang.reflect.AnnotatedElement;
+
+import dev.upgraderequired.Protocol;
+import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.RequiresProtocol;
+import dev.upgraderequired.TlsVersion;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * Resolves {@link RequiresProtocol} on a {@link HandlerMethod}: on the method (including inherited and
+ * meta-annotations), else on the controller class.
+ *
+ * @author upgrade-required
+ * @since 0.1.0
+ */
+public final class RequiresProtocolResolver implements HandlerRequirementResolver {
+
+	@Override
+	public @Nullable ProtocolRequirement resolve(Object handler) {
+		if (!(handler instanceof HandlerMethod handlerMethod)) {
+			return null;
+		}
+		AnnotatedElement method = handlerMethod.getMethod();
+		RequiresProtocol annotation = AnnotatedElementUtils.findMergedAnnotation(method, RequiresProtocol.class);
+		if (annotation == null) {
+			method = handlerMethod.getBeanType();
+			annotation = AnnotatedElementUtils.findMergedAnnotation(method, RequiresProtocol.class);
+		}
+		return (annotation != null) ? toRequirement(annotation, method) : null;
+	}
+
+	private static ProtocolRequirement toRequirement(RequiresProtocol annotation, AnnotatedElement element) {
+		String minTlsVersion = annotation.minTlsVersion();
+		if (minTlsVersion.isEmpty()) {
+			return ProtocolRequirement.of(annotation.value(), null);
+		}
+		String source = "@RequiresProtocol(minTlsVersion) on " + element;
+		if (annotation.value() != Protocol.TLS) {
+			throw new InvalidRequirementException(source, minTlsVersion,
+					"a minimum TLS version is only allowed with Protocol.TLS, not Protocol." + annotation.value());
+		}
+		TlsVersion version = TlsVersion.parse(minTlsVersion);
+		if (version == null) {
+			throw new InvalidRequirementException(source, minTlsVersion,
+					"allowed values are " + TlsVersion.supportedValues());
+		}
+		return ProtocolRequirement.tls(version);
+	}
+
+}

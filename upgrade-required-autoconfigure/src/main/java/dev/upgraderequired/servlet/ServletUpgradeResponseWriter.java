@@ -1,0 +1,56 @@
+package dev.upgraderequired.servlet;
+
+import java.io.IOException;
+import java.util.List;
+
+import dev.upgraderequired.core.Rejection;
+import dev.upgraderequired.core.UpgradeResponder;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Writes a {@link Rejection} to a servlet response directly: no exception, no error dispatch, no message
+ * converter. HEAD requests get the same status and headers and no body.
+ *
+ * @author upgrade-required
+ * @since 0.1.0
+ */
+public final class ServletUpgradeResponseWriter {
+
+	private final UpgradeResponder responder;
+
+	/**
+	 * Create a writer.
+	 * @param responder renders the problem body
+	 */
+	public ServletUpgradeResponseWriter(UpgradeResponder responder) {
+		this.responder = responder;
+	}
+
+	/**
+	 * Write the 426 response.
+	 * @param rejection the rejection
+	 * @param request the request
+	 * @param response the response, not yet committed
+	 * @throws IOException if the body cannot be written
+	 */
+	public void write(Rejection rejection, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		response.setStatus(UpgradeResponder.STATUS);
+		List<Rejection.Header> headers = rejection.headers(ServletRequestFacts.INSTANCE.isHttp1(request));
+		for (int i = 0; i < headers.size(); i++) {
+			Rejection.Header header = headers.get(i);
+			response.setHeader(header.name(), header.value());
+		}
+		response.setContentType(UpgradeResponder.PROBLEM_JSON);
+		String path = request.getRequestURI();
+		String httpsUrl = this.responder.httpsUrl(rejection, request.getServerName(), path, request.getQueryString());
+		byte[] body = this.responder.body(rejection, path, httpsUrl);
+		response.setContentLength(body.length);
+		if (!"HEAD".equals(request.getMethod())) {
+			response.getOutputStream().write(body);
+		}
+		response.flushBuffer();
+	}
+
+}

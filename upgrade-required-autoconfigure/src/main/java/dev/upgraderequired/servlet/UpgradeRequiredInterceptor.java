@@ -1,0 +1,71 @@
+package dev.upgraderequired.servlet;
+
+import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.core.EndpointRequirements;
+import dev.upgraderequired.core.Rejection;
+import dev.upgraderequired.core.UpgradeDecider;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.util.ServletRequestPathUtils;
+
+/**
+ * Refuses requests whose handler, or whose path by a configured rule, requires a protocol the request does not
+ * offer, writing the 426 response itself. Register it as a
+ * {@link org.springframework.web.servlet.handler.MappedInterceptor} so that it reaches every handler mapping,
+ * including WebSocket endpoints.
+ * <p>
+ * A request to a handler without a requirement costs a cache lookup, plus matching the path against the rules if
+ * any are configured. Error and async dispatches are let through: the original request was checked already.
+ *
+ * @author upgrade-required
+ * @since 0.1.0
+ */
+public class UpgradeRequiredInterceptor implements HandlerInterceptor {
+
+	private final EndpointRequirements requirements;
+
+	private final ServletUpgradeResponseWriter writer;
+
+	/**
+	 * Create an interceptor.
+	 * @param requirements what each endpoint requires
+	 * @param writer writes refusals
+	 */
+	public UpgradeRequiredInterceptor(EndpointRequirements requirements, ServletUpgradeResponseWriter writer) {
+		this.requirements = requirements;
+		this.writer = writer;
+	}
+
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+			throws Exception {
+		DispatcherType dispatcherType = request.getDispatcherType();
+		if (dispatcherType == DispatcherType.ERROR || dispatcherType == DispatcherType.ASYNC) {
+			return true;
+		}
+		ProtocolRequirement requirement = this.requirements.forHandler(handler);
+		if (this.requirements.hasPathRules()) {
+			requirement = requirement.and(this.requirements.forPath(pathWithinApplication(request)));
+		}
+		Rejection rejection = UpgradeDecider.decide(requirement, request, ServletRequestFacts.INSTANCE);
+		if (rejection == null) {
+			return true;
+		}
+		this.writer.write(rejection, request, response);
+		return false;
+	}
+
+	// The path the handler mappings matched, so that rules see exactly what routing saw.
+	private static PathContainer pathWithinApplication(HttpServletRequest request) {
+		RequestPath path = ServletRequestPathUtils.hasParsedRequestPath(request)
+				? ServletRequestPathUtils.getParsedRequestPath(request)
+				: RequestPath.parse(request.getRequestURI(), request.getContextPath());
+		return path.pathWithinApplication();
+	}
+
+}

@@ -1,6 +1,7 @@
 package dev.upgraderequired.core;
 
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
@@ -9,6 +10,7 @@ import dev.upgraderequired.TlsVersion;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -39,7 +41,8 @@ public final class RequiresProtocolResolver implements HandlerRequirementResolve
 		if (minTlsVersion.isEmpty()) {
 			return ProtocolRequirement.of(annotation.value(), null);
 		}
-		String source = "@RequiresProtocol(minTlsVersion) on " + element;
+		String source = "@RequiresProtocol(minTlsVersion) on " + ((element instanceof Method method)
+				? ClassUtils.getQualifiedMethodName(method) + "()" : ((Class<?>) element).getName());
 		if (annotation.value() != Protocol.TLS) {
 			throw new InvalidRequirementException(source, minTlsVersion,
 					"a minimum TLS version is only allowed with Protocol.TLS, not Protocol." + annotation.value());

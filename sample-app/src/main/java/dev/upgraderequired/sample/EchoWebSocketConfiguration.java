@@ -1,0 +1,34 @@
+package dev.upgraderequired.sample;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.config.annotation.EnableWebSocket;
+import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+/**
+ * A WebSocket echo endpoint on {@code /ws/echo}.
+ *
+ * @author upgrade-required
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSocket
+class EchoWebSocketConfiguration implements WebSocketConfigurer {
+
+	@Override
+	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
+		registry.addHandler(new EchoHandler(), "/ws/echo");
+	}
+
+	static class EchoHandler extends TextWebSocketHandler {
+
+		@Override
+		protected void handleTextMessage(WebSocketSession session, TextMessage message) throws Exception {
+			session.sendMessage(new TextMessage(message.getPayload()));
+		}
+
+	}
+
+}

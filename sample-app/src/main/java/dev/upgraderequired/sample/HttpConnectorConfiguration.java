@@ -1,0 +1,33 @@
+package dev.upgraderequired.sample;
+
+import org.apache.catalina.connector.Connector;
+import org.apache.coyote.http2.Http2Protocol;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Adds a cleartext HTTP connector on {@code sample.http-port} beside the HTTPS one on {@code server.port}, with
+ * h2c (both the {@code Upgrade: h2c} mechanism and prior knowledge).
+ *
+ * @author upgrade-required
+ */
+@Configuration(proxyBeanMethods = false)
+class HttpConnectorConfiguration {
+
+	@Bean
+	WebServerFactoryCustomizer<TomcatServletWebServerFactory> cleartextConnector(
+			@Value("${sample.http-port:8080}") int httpPort) {
+		return (factory) -> {
+			Connector connector = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
+			connector.setPort(httpPort);
+			// Only the primary connector gets HTTP/2 from server.http2.enabled; this one needs it added.
+			connector.addUpgradeProtocol(new Http2Protocol());
+			factory.addAdditionalConnectors(connector);
+		};
+	}
+
+}

@@ -1,0 +1,299 @@
+package dev.upgraderequired.autoconfigure;
+
+import java.io.IOException;
+import java.util.Properties;
+
+import dev.upgraderequired.Protocol;
+import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.RequiresProtocol;
+import dev.upgraderequired.core.EndpointRequirements;
+import dev.upgraderequired.core.InvalidRequirementException;
+import dev.upgraderequired.core.RequiresProtocolResolver;
+import dev.upgraderequired.core.UpgradeResponder;
+import dev.upgraderequired.servlet.ServletUpgradeResponseWriter;
+import dev.upgraderequired.servlet.UpgradeRequiredExceptionResolver;
+import dev.upgraderequired.servlet.UpgradeRequiredInterceptor;
+import dev.upgraderequired.servlet.WebSocketEndpointRequirementResolver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.handler.MappedInterceptor;
+import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link UpgradeRequiredAutoConfiguration} and {@link UpgradeRequiredWebMvcAutoConfiguration}.
+ */
+class UpgradeRequiredWebMvcAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class,
+				UpgradeRequiredWebMvcAutoConfiguration.class));
+
+	@Test
+	void everyPartIsConfiguredByDefault() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(EndpointRequirements.class)
+			.hasSingleBean(UpgradeResponder.class)
+			.hasSingleBean(RequiresProtocolResolver.class)
+			.hasSingleBean(UpgradeRequiredInterceptor.class)
+			.hasSingleBean(UpgradeRequiredExceptionResolver.class)
+			.hasSingleBean(WebSocketEndpointRequirementResolver.class)
+			.hasBean(UpgradeRequiredWebMvcAutoConfiguration.MAPPED_INTERCEPTOR_BEAN_NAME));
+	}
+
+	@Test
+	void interceptorIsRegisteredAsAMappedInterceptorSoItReachesEveryHandlerMapping() {
+		this.contextRunner.run((context) -> {
+			MappedInterceptor mapped = context.getBean(UpgradeRequiredWebMvcAutoConfiguration.MAPPED_INTERCEPTOR_BEAN_NAME,
+					MappedInterceptor.class);
+			assertThat(mapped.getInterceptor()).isSameAs(context.getBean(UpgradeRequiredInterceptor.class));
+			assertThat(mapped.getIncludePathPatterns()).isNull();
+		});
+	}
+
+	@Test
+	void nothingIsConfiguredWhenDisabled() {
+		this.contextRunner.withPropertyValues("upgrade-required.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(EndpointRequirements.class)
+				.doesNotHaveBean(UpgradeRequiredInterceptor.class)
+				.doesNotHaveBean(MappedInterceptor.class)
+				.doesNotHaveBean(UpgradeRequiredExceptionResolver.class));
+	}
+
+	@Test
+	void webSocketEnforcementCanBeTurnedOff() {
+		this.contextRunner.withPropertyValues("upgrade-required.websocket.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(WebSocketEndpointRequirementResolver.class)
+				.hasSingleBean(UpgradeRequiredInterceptor.class));
+	}
+
+	@Test
+	void webSocketEnforcementIsAbsentWithoutSpringWebSocket() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(WebSocketHttpRequestHandler.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(WebSocketEndpointRequirementResolver.class)
+				.hasSingleBean(UpgradeRequiredInterceptor.class));
+	}
+
+	@Test
+	void springMvcPartsAreAbsentWithoutSpringMvc() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeRequiredInterceptor.class)
+				.doesNotHaveBean(MappedInterceptor.class)
+				.doesNotHaveBean(UpgradeRequiredExceptionResolver.class));
+	}
+
+	@Test
+	void springMvcPartsAreAbsentInAReactiveApplication() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class,
+					UpgradeRequiredWebMvcAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeRequiredInterceptor.class)
+				.doesNotHaveBean(UpgradeRequiredExceptionResolver.class));
+	}
+
+	@Test
+	void everyBeanBacksOffToTheUsersOwn() {
+		this.contextRunner.withUserConfiguration(UserBeans.class).run((context) -> {
+			assertThat(context).hasSingleBean(EndpointRequirements.class)
+				.hasSingleBean(UpgradeResponder.class)
+				.hasSingleBean(ServletUpgradeResponseWriter.class)
+				.hasSingleBean(UpgradeRequiredInterceptor.class)
+				.hasSingleBean(UpgradeRequiredExceptionResolver.class)
+				.hasSingleBean(RequiresProtocolResolver.class)
+				.hasSingleBean(WebSocketEndpointRequirementResolver.class);
+			assertThat(context.getBean(EndpointRequirements.class)).isSameAs(context.getBean(UserBeans.class).requirements);
+			assertThat(context.getBean(UpgradeRequiredInterceptor.class))
+				.isSameAs(context.getBean(UserBeans.class).interceptor);
+			assertThat(context.getBean(UpgradeRequiredWebMvcAutoConfiguration.MAPPED_INTERCEPTOR_BEAN_NAME,
+					MappedInterceptor.class).getInterceptor()).isSameAs(context.getBean(UserBeans.class).interceptor);
+		});
+	}
+
+	@Test
+	void rulesAreCompiledOnePerPattern() {
+		this.contextRunner
+			.withPropertyValues("upgrade-required.rules[0].paths=/admin/**,/ops/**",
+					"upgrade-required.rules[0].protocol=tls", "upgrade-required.rules[0].min-tls-version=1.3",
+					"upgrade-required.rules[1].paths=/stream/**", "upgrade-required.rules[1].protocol=http-2")
+			.run((context) -> assertThat(context.getBean(EndpointRequirements.class).pathRules())
+				.extracting((rule) -> rule.pattern().getPatternString() + " " + rule.requirement())
+				.containsExactly("/admin/** TLS 1.3+", "/ops/** TLS 1.3+", "/stream/** HTTP/2"));
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			upgrade-required.rules[0].protocol        | ssl      | allowed values are tls, http-2, websocket
+			upgrade-required.rules[0].min-tls-version | 1.4      | allowed values are 1.2, 1.3
+			upgrade-required.rules[0].paths           | /admin/{ | a path pattern starting with '/'
+			upgrade-required.rules[0].paths           | admin/** | a path pattern starting with '/'
+			upgrade-required.https-port               | 0        | a port between 1 and 65535
+			upgrade-required.problem.type-base        | problems | an absolute URI
+			""")
+	void invalidPropertyFailsStartupNamingPropertyValueAndAllowedValues(String property, String value,
+			String allowed) {
+		this.contextRunner
+			.withPropertyValues("upgrade-required.rules[0].paths=/admin/**", "upgrade-required.rules[0].protocol=tls",
+					property + "=" + value)
+			.run((context) -> assertInvalid(context, property, value, allowed));
+	}
+
+	@Test
+	void ruleWithoutProtocolFailsStartup() {
+		this.contextRunner.withPropertyValues("upgrade-required.rules[0].paths=/admin/**")
+			.run((context) -> assertInvalid(context, "upgrade-required.rules[0].protocol", "null",
+					"allowed values are tls, http-2, websocket"));
+	}
+
+	@Test
+	void ruleWithoutPathsFailsStartup() {
+		this.contextRunner.withPropertyValues("upgrade-required.rules[0].protocol=tls")
+			.run((context) -> assertInvalid(context, "upgrade-required.rules[0].paths", "",
+					"at least one path pattern"));
+	}
+
+	@Test
+	void minimumTlsVersionWithAnotherProtocolFailsStartup() {
+		this.contextRunner
+			.withPropertyValues("upgrade-required.rules[0].paths=/a", "upgrade-required.rules[0].protocol=http-2",
+					"upgrade-required.rules[0].min-tls-version=1.3")
+			.run((context) -> assertInvalid(context, "upgrade-required.rules[0].min-tls-version", "1.3",
+					"only allowed with protocol tls"));
+	}
+
+	@Test
+	void invalidAnnotationFailsStartupNamingTheMethod() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class,
+					WebMvcAutoConfiguration.class))
+			.withUserConfiguration(InvalidAnnotationController.class)
+			.run((context) -> assertInvalid(context,
+					"@RequiresProtocol(minTlsVersion) on " + InvalidAnnotationController.class.getName(), "1.4",
+					"allowed values are 1.2, 1.3"));
+	}
+
+	@Test
+	void annotatedHandlerMethodsAreResolvedAtStartup() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class,
+					WebMvcAutoConfiguration.class))
+			.withUserConfiguration(ValidAnnotationController.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				var mapping = context.getBean(
+						org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping.class);
+				var handlerMethod = mapping.getHandlerMethods().values().iterator().next();
+				assertThat(context.getBean(EndpointRequirements.class).forHandler(handlerMethod))
+					.isSameAs(ProtocolRequirement.http2());
+			});
+	}
+
+	@Test
+	void failureAnalyzerIsRegistered() throws IOException {
+		Properties factories = new Properties();
+		factories.load(new ClassPathResource("META-INF/spring.factories").getInputStream());
+		assertThat(factories.getProperty("org.springframework.boot.diagnostics.FailureAnalyzer"))
+			.contains(InvalidRequirementFailureAnalyzer.class.getName());
+	}
+
+	private static void assertInvalid(AssertableWebApplicationContext context, String source, String value,
+			String allowed) {
+		assertThat(context).hasFailed();
+		assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+			.isInstanceOf(InvalidRequirementException.class)
+			.hasMessageContaining(source)
+			.hasMessageContaining("'" + value + "'")
+			.hasMessageContaining(allowed);
+		FailureAnalysis analysis = new InvalidRequirementFailureAnalyzer().analyze(context.getStartupFailure());
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getDescription()).contains(source).contains("'" + value + "'");
+		assertThat(analysis.getAction()).contains(source).contains(allowed);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserBeans {
+
+		final EndpointRequirements requirements = new EndpointRequirements(java.util.List.of(), java.util.List.of());
+
+		final UpgradeResponder responder = new UpgradeResponder(null, null);
+
+		final ServletUpgradeResponseWriter writer = new ServletUpgradeResponseWriter(this.responder);
+
+		final UpgradeRequiredInterceptor interceptor = new UpgradeRequiredInterceptor(this.requirements, this.writer);
+
+		@Bean
+		EndpointRequirements myRequirements() {
+			return this.requirements;
+		}
+
+		@Bean
+		UpgradeResponder myResponder() {
+			return this.responder;
+		}
+
+		@Bean
+		ServletUpgradeResponseWriter myWriter() {
+			return this.writer;
+		}
+
+		@Bean
+		UpgradeRequiredInterceptor myInterceptor() {
+			return this.interceptor;
+		}
+
+		@Bean
+		UpgradeRequiredExceptionResolver myResolver() {
+			return new UpgradeRequiredExceptionResolver(this.writer);
+		}
+
+		@Bean
+		RequiresProtocolResolver myAnnotationResolver() {
+			return new RequiresProtocolResolver();
+		}
+
+		@Bean
+		WebSocketEndpointRequirementResolver myWebSocketResolver() {
+			return new WebSocketEndpointRequirementResolver();
+		}
+
+	}
+
+	@RestController
+	static class InvalidAnnotationController {
+
+		@RequiresProtocol(value = Protocol.TLS, minTlsVersion = "1.4")
+		@GetMapping("/invalid")
+		String invalid() {
+			return "never";
+		}
+
+	}
+
+	@RestController
+	static class ValidAnnotationController {
+
+		@RequiresProtocol(Protocol.HTTP_2)
+		@GetMapping("/valid")
+		String valid() {
+			return "ok";
+		}
+
+	}
+
+}

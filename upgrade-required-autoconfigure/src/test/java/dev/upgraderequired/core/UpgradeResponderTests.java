@@ -1,0 +1,70 @@
+package dev.upgraderequired.core;
+
+import java.nio.charset.StandardCharsets;
+
+import dev.upgraderequired.ProtocolRequirement;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link UpgradeResponder}.
+ */
+class UpgradeResponderTests {
+
+	private final Rejection tlsRequired = Rejection.of(ProtocolRequirement.tls(), UpgradeReason.TLS_REQUIRED, false);
+
+	@Test
+	void bodyHasEveryProblemMemberInOrder() {
+		String body = body(new UpgradeResponder(null, 8443), "/api/secure", "https://localhost:8443/api/secure");
+		assertThat(body).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Upgrade Required\",\"status\":426,"
+				+ "\"detail\":\"This resource is only served over TLS. Repeat the request with https.\","
+				+ "\"instance\":\"/api/secure\",\"upgrade\":[\"TLS/1.3\",\"TLS/1.2\",\"HTTP/1.1\"],"
+				+ "\"httpsUrl\":\"https://localhost:8443/api/secure\"}");
+	}
+
+	@Test
+	void stringsFromTheRequestAreEscaped() {
+		String body = body(new UpgradeResponder(null, null), "/a\"b\\c\u0001\n", null);
+		assertThat(body).contains("\"instance\":\"/a\\\"b\\\\c\\u0001\\n\"").doesNotContain("httpsUrl");
+	}
+
+	@Test
+	void typeBaseGetsTheReasonAppended() {
+		assertThat(new UpgradeResponder("https://example.com/problems", null).type(this.tlsRequired))
+			.hasToString("https://example.com/problems/tls-required");
+		assertThat(new UpgradeResponder("https://example.com/problems/", null).type(this.tlsRequired))
+			.hasToString("https://example.com/problems/tls-required");
+		assertThat(new UpgradeResponder(null, null).type(this.tlsRequired)).hasToString("about:blank");
+	}
+
+	@Test
+	void httpsUrlIsOnlyGivenWhenThePortIsKnownAndTlsIsMissing() {
+		assertThat(new UpgradeResponder(null, null).httpsUrl(this.tlsRequired, "h", "/p", null)).isNull();
+		UpgradeResponder responder = new UpgradeResponder(null, 8443);
+		assertThat(responder.httpsUrl(this.tlsRequired, "example.com", "/p%20q", "a=1"))
+			.isEqualTo("https://example.com:8443/p%20q?a=1");
+		assertThat(responder.httpsUrl(this.tlsRequired, "::1", "/p", null)).isEqualTo("https://[::1]:8443/p");
+		assertThat(new UpgradeResponder(null, 443).httpsUrl(this.tlsRequired, "example.com", "/p", null))
+			.isEqualTo("https://example.com/p");
+		Rejection http2 = Rejection.of(ProtocolRequirement.http2(), UpgradeReason.HTTP2_REQUIRED, false);
+		assertThat(responder.httpsUrl(http2, "example.com", "/p", null)).isNull();
+	}
+
+	@Test
+	void problemDetailHasTheSameMembersAsTheBody() {
+		var problem = new UpgradeResponder("https://example.com/p/", null).problemDetail(this.tlsRequired, null,
+				"https://x/");
+		assertThat(problem.getStatus()).isEqualTo(426);
+		assertThat(problem.getTitle()).isEqualTo("Upgrade Required");
+		assertThat(problem.getDetail()).isEqualTo(this.tlsRequired.detail());
+		assertThat(problem.getType()).hasToString("https://example.com/p/tls-required");
+		assertThat(problem.getProperties()).containsEntry("upgrade", this.tlsRequired.upgradeTokens())
+			.containsEntry("httpsUrl", "https://x/");
+	}
+
+	private String body(UpgradeResponder responder, String instance, String httpsUrl) {
+		return new String(responder.body(this.tlsRequired, instance, httpsUrl), StandardCharsets.UTF_8);
+	}
+
+}

@@ -31,7 +31,7 @@ public class UpgradeRequiredException extends ResponseStatusException {
 
 	private static final long serialVersionUID = 1L;
 
-	private static final UpgradeResponder DEFAULT_RESPONDER = new UpgradeResponder(null, null);
+	private static final UpgradeResponder DEFAULT_RESPONDER = new UpgradeResponder(null);
 
 	private static final RequestFacts<Object> NOTHING_OFFERED = new NothingOffered();
 

@@ -8,10 +8,14 @@ import dev.upgraderequired.core.UpgradeResponder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the transport-free parts of upgrade-required, shared by
@@ -41,8 +45,25 @@ public final class UpgradeRequiredAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	UpgradeResponder upgradeResponder(UpgradeRequiredProperties properties) {
-		return new UpgradeResponder(properties.getProblem().validatedTypeBase(), properties.validatedHttpsPort());
+	UpgradeResponder upgradeResponder(UpgradeRequiredProperties properties, ObjectProvider<LocalHttpsPort> localPort) {
+		String typeBase = properties.getProblem().validatedTypeBase();
+		Integer httpsPort = properties.validatedHttpsPort();
+		LocalHttpsPort local = localPort.getIfAvailable();
+		if (httpsPort != null) {
+			return new UpgradeResponder(typeBase, httpsPort::intValue);
+		}
+		return (local != null) ? new UpgradeResponder(typeBase, local) : new UpgradeResponder(typeBase);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(WebServerInitializedEvent.class)
+	static class LocalHttpsPortConfiguration {
+
+		@Bean
+		LocalHttpsPort upgradeRequiredLocalHttpsPort(ObjectProvider<ServerProperties> serverProperties) {
+			return new LocalHttpsPort(serverProperties);
+		}
+
 	}
 
 }

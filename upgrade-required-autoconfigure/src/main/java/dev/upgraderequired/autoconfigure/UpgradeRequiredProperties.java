@@ -39,7 +39,8 @@ public class UpgradeRequiredProperties {
 
 	/**
 	 * Port of the HTTPS connector, used to give clients refused for lack of TLS the equivalent https URL (problem
-	 * member 'httpsUrl'). When not set, no URL is given.
+	 * member 'httpsUrl'). When not set, the port of the application's web server is used if it has TLS enabled
+	 * (server.ssl.*); otherwise no URL is given.
 	 */
 	private @Nullable Integer httpsPort;
 

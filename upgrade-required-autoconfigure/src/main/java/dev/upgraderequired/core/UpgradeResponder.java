@@ -3,6 +3,7 @@ package dev.upgraderequired.core;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,21 +39,30 @@ public final class UpgradeResponder {
 
 	private final @Nullable String typeBase;
 
-	private final int httpsPort;
+	private final IntSupplier httpsPort;
 
 	private final String[] prefixes;
 
 	private final String[] suffixes;
 
 	/**
+	 * Create a responder that gives no {@code httpsUrl}.
+	 * @param typeBase base URI of the problem {@code type}, to which the reason's slug is appended; {@code null}
+	 * for {@code about:blank}
+	 */
+	public UpgradeResponder(@Nullable String typeBase) {
+		this(typeBase, () -> -1);
+	}
+
+	/**
 	 * Create a responder.
 	 * @param typeBase base URI of the problem {@code type}, to which the reason's slug is appended; {@code null}
 	 * for {@code about:blank}
-	 * @param httpsPort port of the HTTPS connector, or {@code null} if unknown
+	 * @param httpsPort supplies the port of the HTTPS connector, or a value below 1 while it is unknown
 	 */
-	public UpgradeResponder(@Nullable String typeBase, @Nullable Integer httpsPort) {
+	public UpgradeResponder(@Nullable String typeBase, IntSupplier httpsPort) {
 		this.typeBase = (typeBase != null && !typeBase.endsWith("/")) ? typeBase + "/" : typeBase;
-		this.httpsPort = (httpsPort != null) ? httpsPort : -1;
+		this.httpsPort = httpsPort;
 		this.prefixes = new String[Rejection.count()];
 		this.suffixes = new String[Rejection.count()];
 		for (Rejection rejection : Rejection.values()) {
@@ -94,7 +104,8 @@ public final class UpgradeResponder {
 	 * @return the URL or {@code null}
 	 */
 	public @Nullable String httpsUrl(Rejection rejection, String host, String path, @Nullable String query) {
-		if (!rejection.needsTls() || this.httpsPort < 0) {
+		int port = rejection.needsTls() ? this.httpsPort.getAsInt() : -1;
+		if (port < 1) {
 			return null;
 		}
 		StringBuilder url = new StringBuilder(host.length() + path.length() + 16).append("https://");
@@ -104,8 +115,8 @@ public final class UpgradeResponder {
 		else {
 			url.append(host);
 		}
-		if (this.httpsPort != 443) {
-			url.append(':').append(this.httpsPort);
+		if (port != 443) {
+			url.append(':').append(port);
 		}
 		url.append(path);
 		if (query != null) {

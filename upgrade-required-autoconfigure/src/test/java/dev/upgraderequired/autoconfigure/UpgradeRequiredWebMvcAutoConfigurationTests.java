@@ -231,7 +231,7 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 
 		final EndpointRequirements requirements = new EndpointRequirements(java.util.List.of(), java.util.List.of());
 
-		final UpgradeResponder responder = new UpgradeResponder(null, null);
+		final UpgradeResponder responder = new UpgradeResponder(null);
 
 		final ServletUpgradeResponseWriter writer = new ServletUpgradeResponseWriter(this.responder);
 

@@ -16,7 +16,7 @@ class UpgradeResponderTests {
 
 	@Test
 	void bodyHasEveryProblemMemberInOrder() {
-		String body = body(new UpgradeResponder(null, 8443), "/api/secure", "https://localhost:8443/api/secure");
+		String body = body(new UpgradeResponder(null, () -> 8443), "/api/secure", "https://localhost:8443/api/secure");
 		assertThat(body).isEqualTo("{\"type\":\"about:blank\",\"title\":\"Upgrade Required\",\"status\":426,"
 				+ "\"detail\":\"This resource is only served over TLS. Repeat the request with https.\","
 				+ "\"instance\":\"/api/secure\",\"upgrade\":[\"TLS/1.3\",\"TLS/1.2\",\"HTTP/1.1\"],"
@@ -25,27 +25,27 @@ class UpgradeResponderTests {
 
 	@Test
 	void stringsFromTheRequestAreEscaped() {
-		String body = body(new UpgradeResponder(null, null), "/a\"b\\c\u0001\n", null);
+		String body = body(new UpgradeResponder(null), "/a\"b\\c\u0001\n", null);
 		assertThat(body).contains("\"instance\":\"/a\\\"b\\\\c\\u0001\\n\"").doesNotContain("httpsUrl");
 	}
 
 	@Test
 	void typeBaseGetsTheReasonAppended() {
-		assertThat(new UpgradeResponder("https://example.com/problems", null).type(this.tlsRequired))
+		assertThat(new UpgradeResponder("https://example.com/problems").type(this.tlsRequired))
 			.hasToString("https://example.com/problems/tls-required");
-		assertThat(new UpgradeResponder("https://example.com/problems/", null).type(this.tlsRequired))
+		assertThat(new UpgradeResponder("https://example.com/problems/").type(this.tlsRequired))
 			.hasToString("https://example.com/problems/tls-required");
-		assertThat(new UpgradeResponder(null, null).type(this.tlsRequired)).hasToString("about:blank");
+		assertThat(new UpgradeResponder(null).type(this.tlsRequired)).hasToString("about:blank");
 	}
 
 	@Test
 	void httpsUrlIsOnlyGivenWhenThePortIsKnownAndTlsIsMissing() {
-		assertThat(new UpgradeResponder(null, null).httpsUrl(this.tlsRequired, "h", "/p", null)).isNull();
-		UpgradeResponder responder = new UpgradeResponder(null, 8443);
+		assertThat(new UpgradeResponder(null).httpsUrl(this.tlsRequired, "h", "/p", null)).isNull();
+		UpgradeResponder responder = new UpgradeResponder(null, () -> 8443);
 		assertThat(responder.httpsUrl(this.tlsRequired, "example.com", "/p%20q", "a=1"))
 			.isEqualTo("https://example.com:8443/p%20q?a=1");
 		assertThat(responder.httpsUrl(this.tlsRequired, "::1", "/p", null)).isEqualTo("https://[::1]:8443/p");
-		assertThat(new UpgradeResponder(null, 443).httpsUrl(this.tlsRequired, "example.com", "/p", null))
+		assertThat(new UpgradeResponder(null, () -> 443).httpsUrl(this.tlsRequired, "example.com", "/p", null))
 			.isEqualTo("https://example.com/p");
 		Rejection http2 = Rejection.of(ProtocolRequirement.http2(), UpgradeReason.HTTP2_REQUIRED, false);
 		assertThat(responder.httpsUrl(http2, "example.com", "/p", null)).isNull();
@@ -53,7 +53,7 @@ class UpgradeResponderTests {
 
 	@Test
 	void problemDetailHasTheSameMembersAsTheBody() {
-		var problem = new UpgradeResponder("https://example.com/p/", null).problemDetail(this.tlsRequired, null,
+		var problem = new UpgradeResponder("https://example.com/p/").problemDetail(this.tlsRequired, null,
 				"https://x/");
 		assertThat(problem.getStatus()).isEqualTo(426);
 		assertThat(problem.getTitle()).isEqualTo("Upgrade Required");

@@ -1,0 +1,69 @@
+package dev.upgraderequired.sample;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A bare HTTP/1.1 client over a socket: sends the request target and headers exactly as given (no normalization,
+ * no restricted headers) and reads the response until the server closes the connection.
+ */
+final class RawHttp {
+
+	private RawHttp() {
+	}
+
+	static Response exchange(int port, String method, String target, String... headers) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+			request.append("Host: localhost:").append(port).append("\r\n");
+			for (String header : headers) {
+				request.append(header).append("\r\n");
+			}
+			request.append("Connection: close\r\n\r\n");
+			OutputStream out = socket.getOutputStream();
+			out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
+			out.flush();
+			return Response.parse(readAll(socket.getInputStream()));
+		}
+	}
+
+	private static byte[] readAll(InputStream in) throws IOException {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		in.transferTo(bytes);
+		return bytes.toByteArray();
+	}
+
+	record Response(int status, Map<String, String> headers, String body) {
+
+		static Response parse(byte[] raw) {
+			String text = new String(raw, StandardCharsets.ISO_8859_1);
+			int end = text.indexOf("\r\n\r\n");
+			String head = (end >= 0) ? text.substring(0, end) : text;
+			String body = (end >= 0) ? text.substring(end + 4) : "";
+			String[] lines = head.split("\r\n");
+			int status = Integer.parseInt(lines[0].split(" ")[1]);
+			Map<String, String> headers = new LinkedHashMap<>();
+			for (int i = 1; i < lines.length; i++) {
+				int colon = lines[i].indexOf(':');
+				// Repeated fields are one comma-separated list (RFC 9110 section 5.3).
+				headers.merge(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+						lines[i].substring(colon + 1).trim(), (first, next) -> first + ", " + next);
+			}
+			return new Response(status, headers, body);
+		}
+
+		String header(String name) {
+			return this.headers.get(name.toLowerCase(Locale.ROOT));
+		}
+
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.upgraderequired.servlet;
+
+import java.util.List;
+
+import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.core.EndpointRequirements;
+import dev.upgraderequired.core.PathRule;
+import dev.upgraderequired.core.UpgradeResponder;
+import jakarta.servlet.DispatcherType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link UpgradeRequiredInterceptor}.
+ */
+class UpgradeRequiredInterceptorTests {
+
+	private final Object handler = new Object();
+
+	private final UpgradeRequiredInterceptor interceptor = new UpgradeRequiredInterceptor(
+			new EndpointRequirements(List.of(new PathRule(PathRule.parse("/admin/**"), ProtocolRequirement.tls())),
+					List.of((handler) -> (handler == this.handler) ? ProtocolRequirement.http2() : null)),
+			new ServletUpgradeResponseWriter(new UpgradeResponder(null)));
+
+	@Test
+	void errorAndAsyncDispatchesAreLetThrough() throws Exception {
+		for (DispatcherType type : List.of(DispatcherType.ERROR, DispatcherType.ASYNC)) {
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/admin/status");
+			request.setDispatcherType(type);
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			assertThat(this.interceptor.preHandle(request, response, this.handler)).isTrue();
+			assertThat(response.getStatus()).isEqualTo(200);
+			assertThat(response.getHeaderNames()).isEmpty();
+		}
+	}
+
+	@Test
+	void forwardDispatchIsChecked() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/admin/status");
+		request.setDispatcherType(DispatcherType.FORWARD);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		assertThat(this.interceptor.preHandle(request, response, new Object())).isFalse();
+		assertThat(response.getStatus()).isEqualTo(426);
+	}
+
+	@Test
+	void handlerRequirementAndRuleRequirementApplyTogether() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/admin/status");
+		request.setSecure(true);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		assertThat(this.interceptor.preHandle(request, response, this.handler)).isFalse();
+		assertThat(response.getHeader("Upgrade")).isEqualTo("HTTP/2.0");
+		request.setProtocol("HTTP/2.0");
+		assertThat(this.interceptor.preHandle(request, new MockHttpServletResponse(), this.handler)).isTrue();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/admin/status", "/%61dmin/status", "/ADMIN/status", "/admin;jsessionid=1/status",
+			"/admin//status", "/admin/./status", "/admin/status/", "/admin", "/app/admin/status" })
+	void rulesCannotBeDodgedByEncodingCaseOrPathParameters(String uri) throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", uri);
+		if (uri.startsWith("/app")) {
+			request.setContextPath("/app");
+		}
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		assertThat(this.interceptor.preHandle(request, response, new Object())).isFalse();
+		assertThat(response.getStatus()).isEqualTo(426);
+	}
+
+	@Test
+	void otherPathsWithoutHandlerRequirementAreAllowed() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/administrator");
+		assertThat(this.interceptor.preHandle(request, new MockHttpServletResponse(), new Object())).isTrue();
+	}
+
+}

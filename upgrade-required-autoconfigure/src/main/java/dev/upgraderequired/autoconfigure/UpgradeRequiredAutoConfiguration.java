@@ -60,6 +60,7 @@ public final class UpgradeRequiredAutoConfiguration {
 	static class LocalHttpsPortConfiguration {
 
 		@Bean
+		@ConditionalOnMissingBean
 		LocalHttpsPort upgradeRequiredLocalHttpsPort(ObjectProvider<ServerProperties> serverProperties) {
 			return new LocalHttpsPort(serverProperties);
 		}

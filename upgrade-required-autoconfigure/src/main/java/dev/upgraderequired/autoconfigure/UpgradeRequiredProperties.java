@@ -108,6 +108,8 @@ public class UpgradeRequiredProperties {
 
 	/**
 	 * A protocol requirement for the paths matching some patterns.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class Rule {
 
@@ -173,7 +175,7 @@ public class UpgradeRequiredProperties {
 		private ProtocolRequirement requirement(String prefix) {
 			Protocol parsed = Protocol.parse(this.protocol);
 			if (parsed == null) {
-				throw new InvalidRequirementException(prefix + ".protocol", String.valueOf(this.protocol),
+				throw new InvalidRequirementException(prefix + ".protocol", (this.protocol != null) ? this.protocol : "",
 						"allowed values are " + allowedProtocols());
 			}
 			if (this.minTlsVersion == null || this.minTlsVersion.isBlank()) {
@@ -203,6 +205,8 @@ public class UpgradeRequiredProperties {
 
 	/**
 	 * Problem body settings.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class Problem {
 
@@ -241,6 +245,8 @@ public class UpgradeRequiredProperties {
 
 	/**
 	 * WebSocket endpoint settings.
+	 *
+	 * @since 0.1.0
 	 */
 	public static class WebSocket {
 

@@ -10,7 +10,6 @@ import dev.upgraderequired.servlet.WebSocketEndpointRequirementResolver;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -34,7 +33,7 @@ import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler
 		afterName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(DispatcherServlet.class)
-@ConditionalOnBean(EndpointRequirements.class)
+@ConditionalOnBooleanProperty(name = UpgradeRequiredProperties.PREFIX + ".enabled", matchIfMissing = true)
 public final class UpgradeRequiredWebMvcAutoConfiguration {
 
 	/**
@@ -71,6 +70,7 @@ public final class UpgradeRequiredWebMvcAutoConfiguration {
 	// Resolves every handler method's requirement at startup: invalid annotations fail the start, and no request
 	// ever pays for the annotation lookup.
 	@Bean
+	@ConditionalOnMissingBean(name = "upgradeRequiredHandlerMethodsInitializer")
 	SmartInitializingSingleton upgradeRequiredHandlerMethodsInitializer(EndpointRequirements requirements,
 			ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
 		return () -> mappings.orderedStream()

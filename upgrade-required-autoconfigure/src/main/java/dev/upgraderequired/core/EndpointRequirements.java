@@ -14,7 +14,7 @@ import org.springframework.web.method.HandlerMethod;
  * rules from configuration.
  * <p>
  * Looking up a handler that was seen before costs two hash lookups and allocates nothing, including for handlers
- * without a requirement.
+ * without a requirement. Handlers that are not a {@link HandlerMethod} are resolved once per handler class.
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -25,8 +25,8 @@ public final class EndpointRequirements {
 
 	private final List<HandlerRequirementResolver> resolvers;
 
-	// Keyed by bean type, then by method (or by handler instance for handlers that are not methods): a method
-	// inherited by two controllers can carry different class-level requirements.
+	// Keyed by bean type, then by method (or by class again for handlers that are not methods): a method inherited
+	// by two controllers can carry different class-level requirements.
 	private final ConcurrentMap<Class<?>, ConcurrentMap<Object, ProtocolRequirement>> cache = new ConcurrentHashMap<>();
 
 	/**
@@ -53,8 +53,9 @@ public final class EndpointRequirements {
 			key = handlerMethod.getMethod();
 		}
 		else {
+			// By class, so that a handler mapping that creates handler instances per request cannot grow the cache.
 			type = handler.getClass();
-			key = handler;
+			key = type;
 		}
 		ConcurrentMap<Object, ProtocolRequirement> byKey = this.cache.get(type);
 		if (byKey != null) {

@@ -157,7 +157,7 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 	@Test
 	void ruleWithoutProtocolFailsStartup() {
 		this.contextRunner.withPropertyValues("upgrade-required.rules[0].paths=/admin/**")
-			.run((context) -> assertInvalid(context, "upgrade-required.rules[0].protocol", "null",
+			.run((context) -> assertInvalid(context, "upgrade-required.rules[0].protocol", "",
 					"allowed values are tls, http-2, websocket"));
 	}
 

@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import reactor.netty.http.Http2SslContextSpec;
 import reactor.netty.http.HttpProtocol;
 import reactor.netty.http.client.HttpClientResponse;
+import reactor.netty.tcp.SslProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -146,7 +147,7 @@ class SampleApplicationIntegrationTests {
 	void strictHttp2ClientAcceptsA426OverH2WithTls12() {
 		reactor.netty.http.client.HttpClient client = reactor.netty.http.client.HttpClient.create()
 			.protocol(HttpProtocol.H2)
-			.secure((spec) -> spec.sslContext(Http2SslContextSpec.forClient()
+			.secure((spec) -> spec.sslContext((SslProvider.GenericSslContextSpec<?>) Http2SslContextSpec.forClient()
 				.configure((builder) -> builder.trustManager(demoCertificate()).protocols("TLSv1.2"))));
 		StrictResponse response = strict(client, "https://localhost:" + this.httpsPort + "/api/modern");
 		assertThat(response.status()).isEqualTo(426);

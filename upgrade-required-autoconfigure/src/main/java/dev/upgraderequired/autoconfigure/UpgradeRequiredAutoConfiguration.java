@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of the transport-free parts of upgrade-required, shared by
- * the web stack adapters: what each endpoint requires, and how refusals are rendered.
+ * Auto-configuration of the transport-free parts of upgrade-required, shared by the web stack adapters: what each
+ * endpoint requires, and how refusals are rendered.
  *
  * @author upgrade-required
  * @since 0.1.0

@@ -1,12 +1,16 @@
 package dev.upgraderequired.core;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import dev.upgraderequired.ProtocolRequirement;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.RequestPath;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -23,6 +27,8 @@ public final class EndpointRequirements {
 
 	private final PathRule[] rules;
 
+	private final ProtocolRequirement allRules;
+
 	private final List<HandlerRequirementResolver> resolvers;
 
 	// Keyed by bean type, then by method (or by class again for handlers that are not methods): a method inherited
@@ -36,6 +42,11 @@ public final class EndpointRequirements {
 	 */
 	public EndpointRequirements(List<PathRule> rules, List<HandlerRequirementResolver> resolvers) {
 		this.rules = rules.toArray(new PathRule[0]);
+		ProtocolRequirement all = ProtocolRequirement.none();
+		for (PathRule rule : this.rules) {
+			all = all.and(rule.requirement());
+		}
+		this.allRules = all;
 		this.resolvers = List.copyOf(resolvers);
 	}
 
@@ -89,18 +100,60 @@ public final class EndpointRequirements {
 	}
 
 	/**
-	 * Return what the path rules require of a path: the combination of every matching rule.
-	 * @param pathWithinApplication the parsed path within the application
+	 * Return what the path rules require of a request path: the combination of every matching rule.
+	 * <p>
+	 * Rules are matched against the path within the application (after the context path, servlet path
+	 * included), both as parsed (percent-decoded segments, without {@code ;} parameters) and in a normalized form
+	 * without empty and dot segments, so that no spelling of a path that a server or a path-matching strategy
+	 * would route to the same place dodges a rule. Matching allocates a little per rule and request.
+	 * @param rawPath the request path as received, still percent-encoded
+	 * @param contextPath the context path prefix of {@code rawPath}, empty if none
 	 * @return the requirement, {@link ProtocolRequirement#none()} if no rule matches
 	 */
-	public ProtocolRequirement forPath(PathContainer pathWithinApplication) {
+	public ProtocolRequirement forPath(String rawPath, String contextPath) {
+		PathContainer parsed;
+		try {
+			parsed = RequestPath.parse(rawPath, rawPath.startsWith(contextPath) ? contextPath : "")
+				.pathWithinApplication();
+		}
+		catch (IllegalArgumentException ex) {
+			// Malformed percent-encoding: a path nobody can read is held to every rule.
+			return this.allRules;
+		}
+		PathContainer normalized = normalize(parsed);
 		ProtocolRequirement requirement = ProtocolRequirement.none();
 		for (PathRule rule : this.rules) {
-			if (rule.matches(pathWithinApplication)) {
+			if (rule.matches(parsed) || (normalized != null && rule.matches(normalized))) {
 				requirement = requirement.and(rule.requirement());
 			}
 		}
 		return requirement;
+	}
+
+	// The path without empty, "." and ".." segments, or null when that is the parsed path itself.
+	private static @Nullable PathContainer normalize(PathContainer path) {
+		Deque<String> segments = new ArrayDeque<>();
+		for (PathContainer.Element element : path.elements()) {
+			if (element instanceof PathContainer.PathSegment segment) {
+				String value = segment.valueToMatch();
+				if (value.equals("..")) {
+					segments.pollLast();
+				}
+				else if (!value.isEmpty() && !value.equals(".")) {
+					segments.addLast(value);
+				}
+			}
+		}
+		StringBuilder normalized = new StringBuilder(path.value().length() + 1);
+		for (String segment : segments) {
+			// Escaped so that reparsing neither decodes twice nor sees path parameters.
+			normalized.append('/').append(segment.replace("%", "%25").replace(";", "%3B"));
+		}
+		if (normalized.isEmpty()) {
+			normalized.append('/');
+		}
+		String value = normalized.toString();
+		return value.equals(path.value()) ? null : PathContainer.parsePath(value);
 	}
 
 	/**

@@ -9,9 +9,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
 /**
  * A requirement for every request whose path within the application matches a pattern.
  * <p>
- * Patterns use Spring's {@link PathPattern} syntax and are matched against the same parsed path the handler
- * mappings use, segment by segment after percent-decoding and without {@code ;} parameters, and ignoring case: a
- * request cannot dodge a rule with an encoded character, path parameters or different letter case.
+ * Patterns use Spring's {@link PathPattern} syntax and are matched segment by segment after percent-decoding,
+ * without {@code ;} parameters, and ignoring case: a request cannot dodge a rule with an encoded character, path
+ * parameters or different letter case. See {@link EndpointRequirements#forPath(String, String)}.
  *
  * @param pattern the path pattern
  * @param requirement what matching requests must offer

@@ -8,10 +8,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.server.PathContainer;
-import org.springframework.http.server.RequestPath;
 import org.springframework.web.servlet.HandlerInterceptor;
-import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * Refuses requests whose handler, or whose path by a configured rule, requires a protocol the request does not
@@ -50,7 +47,7 @@ public class UpgradeRequiredInterceptor implements HandlerInterceptor {
 		}
 		ProtocolRequirement requirement = this.requirements.forHandler(handler);
 		if (this.requirements.hasPathRules()) {
-			requirement = requirement.and(this.requirements.forPath(pathWithinApplication(request)));
+			requirement = requirement.and(this.requirements.forPath(request.getRequestURI(), request.getContextPath()));
 		}
 		Rejection rejection = UpgradeDecider.decide(requirement, request, ServletRequestFacts.INSTANCE);
 		if (rejection == null) {
@@ -58,14 +55,6 @@ public class UpgradeRequiredInterceptor implements HandlerInterceptor {
 		}
 		this.writer.write(rejection, request, response);
 		return false;
-	}
-
-	// The path the handler mappings matched, so that rules see exactly what routing saw.
-	private static PathContainer pathWithinApplication(HttpServletRequest request) {
-		RequestPath path = ServletRequestPathUtils.hasParsedRequestPath(request)
-				? ServletRequestPathUtils.getParsedRequestPath(request)
-				: RequestPath.parse(request.getRequestURI(), request.getContextPath());
-		return path.pathWithinApplication();
 	}
 
 }

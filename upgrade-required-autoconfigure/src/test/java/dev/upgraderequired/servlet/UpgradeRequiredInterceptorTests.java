@@ -61,7 +61,7 @@ class UpgradeRequiredInterceptorTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/admin/status", "/%61dmin/status", "/ADMIN/status", "/admin;jsessionid=1/status",
+	@ValueSource(strings = { "/admin/status", "/%61dmin/status", "/ADMIN/status", "/admin;jsessionid=1/status", "//admin/status",
 			"/admin//status", "/admin/./status", "/admin/status/", "/admin", "/app/admin/status" })
 	void rulesCannotBeDodgedByEncodingCaseOrPathParameters(String uri) throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", uri);

@@ -2,6 +2,7 @@ package dev.upgraderequired.autoconfigure;
 
 import dev.upgraderequired.core.EndpointRequirements;
 import dev.upgraderequired.core.UpgradeResponder;
+import dev.upgraderequired.servlet.MappedHandlerRequirements;
 import dev.upgraderequired.servlet.ServletUpgradeResponseWriter;
 import dev.upgraderequired.servlet.UpgradeRequiredExceptionResolver;
 import dev.upgraderequired.servlet.UpgradeRequiredInterceptor;
@@ -63,18 +64,24 @@ public final class UpgradeRequiredWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	UpgradeRequiredExceptionResolver upgradeRequiredExceptionResolver(ServletUpgradeResponseWriter writer) {
-		return new UpgradeRequiredExceptionResolver(writer);
+	MappedHandlerRequirements upgradeRequiredMappedHandlerRequirements(EndpointRequirements requirements) {
+		return new MappedHandlerRequirements(requirements);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UpgradeRequiredExceptionResolver upgradeRequiredExceptionResolver(ServletUpgradeResponseWriter writer,
+			MappedHandlerRequirements mappedRequirements, EndpointRequirements requirements) {
+		return new UpgradeRequiredExceptionResolver(writer, mappedRequirements, requirements);
 	}
 
 	// Resolves every handler method's requirement at startup: invalid annotations fail the start, and no request
 	// ever pays for the annotation lookup.
 	@Bean
 	@ConditionalOnMissingBean(name = "upgradeRequiredHandlerMethodsInitializer")
-	SmartInitializingSingleton upgradeRequiredHandlerMethodsInitializer(EndpointRequirements requirements,
+	SmartInitializingSingleton upgradeRequiredHandlerMethodsInitializer(MappedHandlerRequirements mappedRequirements,
 			ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
-		return () -> mappings.orderedStream()
-			.forEach((mapping) -> mapping.getHandlerMethods().values().forEach(requirements::forHandler));
+		return () -> mappings.orderedStream().forEach(mappedRequirements::register);
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -2,7 +2,9 @@ package dev.upgraderequired.servlet;
 
 import java.io.IOException;
 
+import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.UpgradeRequiredException;
+import dev.upgraderequired.core.EndpointRequirements;
 import dev.upgraderequired.core.Rejection;
 import dev.upgraderequired.core.UpgradeDecider;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,14 +12,21 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Renders an {@link UpgradeRequiredException} thrown by any handler (controllers, WebSocket endpoints,
- * interceptors) exactly as {@link UpgradeRequiredInterceptor} would: the requirement is decided against the
- * actual request, so the headers suit its HTTP version. Ordered before Spring's and Boot's resolvers, so the
- * response does not depend on {@code spring.mvc.problemdetails.enabled} and never goes through {@code /error}.
+ * Renders an {@link UpgradeRequiredException} thrown by a handler (controllers, WebSocket endpoints and their
+ * handshake interceptors, handler interceptors) exactly as {@link UpgradeRequiredInterceptor} would: the
+ * requirement is decided against the actual request, so the headers suit its HTTP version. Ordered before
+ * Spring's and Boot's resolvers, so the response does not depend on {@code spring.mvc.problemdetails.enabled} and
+ * never goes through {@code /error}.
+ * <p>
+ * Also answers 426 instead of 406 or 415 when Spring MVC refuses a request for a protected endpoint on its
+ * {@code produces} or {@code consumes} condition before the interceptor could see it: the client has to upgrade
+ * first.
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -26,29 +35,74 @@ public class UpgradeRequiredExceptionResolver implements HandlerExceptionResolve
 
 	private final ServletUpgradeResponseWriter writer;
 
+	private final MappedHandlerRequirements mappedRequirements;
+
+	private final EndpointRequirements requirements;
+
 	/**
 	 * Create a resolver.
 	 * @param writer writes refusals
+	 * @param mappedRequirements the requirements of handler methods, for requests refused before mapping
+	 * @param requirements the path rules, for requests refused before mapping
 	 */
-	public UpgradeRequiredExceptionResolver(ServletUpgradeResponseWriter writer) {
+	public UpgradeRequiredExceptionResolver(ServletUpgradeResponseWriter writer,
+			MappedHandlerRequirements mappedRequirements, EndpointRequirements requirements) {
 		this.writer = writer;
+		this.mappedRequirements = mappedRequirements;
+		this.requirements = requirements;
 	}
 
 	@Override
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception ex) {
-		if (!(ex instanceof UpgradeRequiredException upgradeRequired) || response.isCommitted()) {
+		if (response.isCommitted()) {
 			return null;
 		}
-		Rejection rejection = UpgradeDecider.decide(upgradeRequired.getRequirement(), request,
-				ServletRequestFacts.INSTANCE);
+		Rejection rejection;
+		UpgradeRequiredException upgradeRequired = findUpgradeRequired(ex);
+		if (upgradeRequired != null) {
+			rejection = UpgradeDecider.decide(upgradeRequired.getRequirement(), request, ServletRequestFacts.INSTANCE);
+			if (rejection == null) {
+				rejection = upgradeRequired.getRejection();
+			}
+		}
+		else if (ex instanceof HttpMediaTypeNotAcceptableException || ex instanceof HttpMediaTypeNotSupportedException) {
+			rejection = UpgradeDecider.decide(requirementBeforeMapping(request), request, ServletRequestFacts.INSTANCE);
+		}
+		else {
+			return null;
+		}
+		if (rejection == null) {
+			return null;
+		}
 		try {
-			this.writer.write((rejection != null) ? rejection : upgradeRequired.getRejection(), request, response);
+			this.writer.write(rejection, request, response);
 		}
 		catch (IOException ex2) {
 			// The client went away; there is nobody left to tell.
 		}
 		return new ModelAndView();
+	}
+
+	private ProtocolRequirement requirementBeforeMapping(HttpServletRequest request) {
+		ProtocolRequirement requirement = this.mappedRequirements.forRequest(request);
+		if (this.requirements.hasPathRules()) {
+			requirement = requirement.and(this.requirements.forPath(request.getRequestURI(), request.getContextPath()));
+		}
+		return requirement;
+	}
+
+	// WebSocketHttpRequestHandler wraps what a HandshakeInterceptor throws in a HandshakeFailureException.
+	private static @Nullable UpgradeRequiredException findUpgradeRequired(Throwable ex) {
+		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
+			if (candidate instanceof UpgradeRequiredException upgradeRequired) {
+				return upgradeRequired;
+			}
+			if (candidate.getCause() == candidate) {
+				break;
+			}
+		}
+		return null;
 	}
 
 	@Override

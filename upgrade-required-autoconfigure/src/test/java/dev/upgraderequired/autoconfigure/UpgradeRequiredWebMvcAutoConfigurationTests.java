@@ -10,6 +10,7 @@ import dev.upgraderequired.core.EndpointRequirements;
 import dev.upgraderequired.core.InvalidRequirementException;
 import dev.upgraderequired.core.RequiresProtocolResolver;
 import dev.upgraderequired.core.UpgradeResponder;
+import dev.upgraderequired.servlet.MappedHandlerRequirements;
 import dev.upgraderequired.servlet.ServletUpgradeResponseWriter;
 import dev.upgraderequired.servlet.UpgradeRequiredExceptionResolver;
 import dev.upgraderequired.servlet.UpgradeRequiredInterceptor;
@@ -114,6 +115,7 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 			assertThat(context).hasSingleBean(EndpointRequirements.class)
 				.hasSingleBean(UpgradeResponder.class)
 				.hasSingleBean(ServletUpgradeResponseWriter.class)
+				.hasSingleBean(MappedHandlerRequirements.class)
 				.hasSingleBean(UpgradeRequiredInterceptor.class)
 				.hasSingleBean(UpgradeRequiredExceptionResolver.class)
 				.hasSingleBean(RequiresProtocolResolver.class)
@@ -258,8 +260,13 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 		}
 
 		@Bean
+		MappedHandlerRequirements myMappedRequirements() {
+			return new MappedHandlerRequirements(this.requirements);
+		}
+
+		@Bean
 		UpgradeRequiredExceptionResolver myResolver() {
-			return new UpgradeRequiredExceptionResolver(this.writer);
+			return new UpgradeRequiredExceptionResolver(this.writer, myMappedRequirements(), this.requirements);
 		}
 
 		@Bean

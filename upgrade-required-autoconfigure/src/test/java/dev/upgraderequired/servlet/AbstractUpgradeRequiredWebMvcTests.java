@@ -131,6 +131,36 @@ abstract class AbstractUpgradeRequiredWebMvcTests {
 	}
 
 	@Test
+	void protectedEndpointWhoseProducesConditionFailsGets426Not406() {
+		assertUpgradeRequired(this.mvc.get().uri("/xml").header("Accept", "application/json").exchange(),
+				"TLS/1.3, TLS/1.2, HTTP/1.1");
+		assertThat(this.mvc.get().uri("/xml").header("Accept", "application/json").with(tls("TLSv1.3")))
+			.hasStatus(406);
+		assertThat(this.mvc.get().uri("/xml").header("Accept", "application/xml").with(tls("TLSv1.3")))
+			.hasStatusOk();
+	}
+
+	@Test
+	void protectedEndpointWhoseConsumesConditionFailsGets426Not415() {
+		assertUpgradeRequired(this.mvc.post().uri("/json-in").contentType("text/plain").content("x").exchange(),
+				"TLS/1.3, TLS/1.2, HTTP/1.1");
+		assertThat(this.mvc.post().uri("/json-in").contentType("text/plain").content("x").with(tls("TLSv1.3")))
+			.hasStatus(415);
+	}
+
+	@Test
+	void exceptionThrownByAWebSocketHandshakeInterceptorIsRendered() {
+		MvcTestResult result = this.mvc.get()
+			.uri("/ws-guarded")
+			.header("Upgrade", "websocket")
+			.header("Connection", "Upgrade")
+			.header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+			.header("Sec-WebSocket-Version", "13")
+			.exchange();
+		assertUpgradeRequired(result, "TLS/1.3, TLS/1.2, HTTP/1.1");
+	}
+
+	@Test
 	void headGetsTheSameStatusAndHeadersWithoutBody() {
 		MvcTestResult get = this.mvc.get().uri("/class/inherited").exchange();
 		MvcTestResult head = this.mvc.head().uri("/class/inherited").exchange();

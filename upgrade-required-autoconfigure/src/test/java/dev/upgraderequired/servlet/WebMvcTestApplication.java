@@ -4,24 +4,32 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Map;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.RequiresProtocol;
 import dev.upgraderequired.TlsVersion;
 import dev.upgraderequired.UpgradeRequiredException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AliasFor;
+import org.springframework.http.server.ServerHttpRequest;
+import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
+import org.springframework.web.socket.server.HandshakeInterceptor;
 
 /**
  * Application with one endpoint per case of the Spring MVC adapter.
@@ -112,6 +120,18 @@ class WebMvcTestApplication {
 			return "meta-modern";
 		}
 
+		@TlsOnly
+		@GetMapping(path = "/xml", produces = "application/xml")
+		String xml() {
+			return "<xml/>";
+		}
+
+		@TlsOnly
+		@PostMapping(path = "/json-in", consumes = "application/json")
+		String jsonIn(@RequestBody String body) {
+			return body;
+		}
+
 	}
 
 	@EnableWebSocket
@@ -120,6 +140,23 @@ class WebMvcTestApplication {
 		@Override
 		public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
 			registry.addHandler(new TextWebSocketHandler(), "/ws");
+			registry.addHandler(new TextWebSocketHandler(), "/ws-guarded").addInterceptors(new HandshakeInterceptor() {
+
+				@Override
+				public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response,
+						WebSocketHandler handler, Map<String, Object> attributes) {
+					if (!"https".equals(request.getURI().getScheme())) {
+						throw new UpgradeRequiredException(Protocol.TLS);
+					}
+					return true;
+				}
+
+				@Override
+				public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response,
+						WebSocketHandler handler, @Nullable Exception exception) {
+				}
+
+			});
 		}
 
 	}

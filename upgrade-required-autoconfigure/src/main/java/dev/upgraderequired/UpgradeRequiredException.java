@@ -17,10 +17,10 @@ import org.springframework.web.server.ResponseStatusException;
  * (which a plain {@code ResponseStatusException} never sends) and an RFC 9457 problem body naming the protocols
  * to switch to.
  * <p>
- * Throw it from your own code with what the endpoint requires; on Spring MVC and WebFlux the response is then
- * decided against the actual request and is exactly the one {@link RequiresProtocol} produces (for example
- * without {@code Upgrade} and {@code Connection} on HTTP/2). Elsewhere {@link #getHeaders()} and
- * {@link #getBody()} describe a cleartext HTTP/1.1 request that offers nothing.
+ * Throw it from your own code with what the endpoint requires; on Spring MVC the response is then decided against
+ * the actual request and is exactly the one {@link RequiresProtocol} produces (for example without
+ * {@code Upgrade} and {@code Connection} on HTTP/2). Elsewhere {@link #getHeaders()} and {@link #getBody()}
+ * describe a cleartext HTTP/1.1 request that offers nothing.
  * <p>
  * Refusing a request is routine, not a failure: this exception does not record a stack trace.
  *

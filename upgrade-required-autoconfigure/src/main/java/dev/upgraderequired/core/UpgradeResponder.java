@@ -126,7 +126,8 @@ public final class UpgradeResponder {
 	}
 
 	/**
-	 * Render the body of a rejection as UTF-8 JSON.
+	 * Render the body of a rejection as JSON. Characters outside ASCII are escaped, so the bytes are the same in
+	 * UTF-8 and in any ASCII-compatible encoding.
 	 * @param rejection the rejection
 	 * @param instance the {@code instance} member, normally the request path, or {@code null}
 	 * @param httpsUrl the {@code httpsUrl} member or {@code null}
@@ -178,7 +179,7 @@ public final class UpgradeResponder {
 				case '\r' -> json.append("\\r");
 				case '\t' -> json.append("\\t");
 				default -> {
-					if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+					if (c < 0x20 || c > 0x7e) {
 						json.append(String.format("\\u%04x", (int) c));
 					}
 					else {

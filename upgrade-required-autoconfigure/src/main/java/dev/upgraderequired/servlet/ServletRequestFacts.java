@@ -17,7 +17,7 @@ import org.springframework.http.HttpHeaders;
 public final class ServletRequestFacts implements RequestFacts<HttpServletRequest> {
 
 	/**
-	 * The shared instance.
+	 * Stateless, so one instance serves every request.
 	 */
 	public static final ServletRequestFacts INSTANCE = new ServletRequestFacts();
 

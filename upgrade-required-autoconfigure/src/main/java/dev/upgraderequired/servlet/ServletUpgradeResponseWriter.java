@@ -1,6 +1,7 @@
 package dev.upgraderequired.servlet;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import dev.upgraderequired.core.Rejection;
@@ -10,7 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Writes a {@link Rejection} to a servlet response directly: no exception, no error dispatch, no message
- * converter. HEAD requests get the same status and headers and no body.
+ * converter. HEAD requests get the same status and headers and no body. Whatever a handler buffered before
+ * refusing is discarded; headers it set are kept.
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -36,6 +38,7 @@ public final class ServletUpgradeResponseWriter {
 	 */
 	public void write(Rejection rejection, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
+		response.resetBuffer();
 		response.setStatus(UpgradeResponder.STATUS);
 		List<Rejection.Header> headers = rejection.headers(ServletRequestFacts.INSTANCE.isHttp1(request));
 		for (int i = 0; i < headers.size(); i++) {
@@ -44,11 +47,18 @@ public final class ServletUpgradeResponseWriter {
 		}
 		response.setContentType(UpgradeResponder.PROBLEM_JSON);
 		String path = request.getRequestURI();
-		String httpsUrl = this.responder.httpsUrl(rejection, request.getServerName(), path, request.getQueryString());
+		String httpsUrl = request.isSecure() ? null
+				: this.responder.httpsUrl(rejection, request.getServerName(), path, request.getQueryString());
 		byte[] body = this.responder.body(rejection, path, httpsUrl);
 		response.setContentLength(body.length);
 		if (!"HEAD".equals(request.getMethod())) {
-			response.getOutputStream().write(body);
+			try {
+				response.getOutputStream().write(body);
+			}
+			catch (IllegalStateException ex) {
+				// The handler already took the writer; the body is ASCII, so any encoding writes it right.
+				response.getWriter().write(new String(body, StandardCharsets.US_ASCII));
+			}
 		}
 		response.flushBuffer();
 	}

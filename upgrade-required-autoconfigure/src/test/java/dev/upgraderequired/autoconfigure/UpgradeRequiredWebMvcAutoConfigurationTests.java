@@ -101,11 +101,12 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 	}
 
 	@Test
-	void springMvcPartsAreAbsentInAReactiveApplication() {
+	void nothingIsConfiguredInAReactiveApplicationUntilItCanBeEnforced() {
 		new ReactiveWebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class,
 					UpgradeRequiredWebMvcAutoConfiguration.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeRequiredInterceptor.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(EndpointRequirements.class)
+				.doesNotHaveBean(UpgradeRequiredInterceptor.class)
 				.doesNotHaveBean(UpgradeRequiredExceptionResolver.class));
 	}
 
@@ -239,6 +240,8 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 
 		final UpgradeRequiredInterceptor interceptor = new UpgradeRequiredInterceptor(this.requirements, this.writer);
 
+		final MappedHandlerRequirements mappedRequirements = new MappedHandlerRequirements(this.requirements);
+
 		@Bean
 		EndpointRequirements myRequirements() {
 			return this.requirements;
@@ -261,12 +264,12 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 
 		@Bean
 		MappedHandlerRequirements myMappedRequirements() {
-			return new MappedHandlerRequirements(this.requirements);
+			return this.mappedRequirements;
 		}
 
 		@Bean
 		UpgradeRequiredExceptionResolver myResolver() {
-			return new UpgradeRequiredExceptionResolver(this.writer, myMappedRequirements(), this.requirements);
+			return new UpgradeRequiredExceptionResolver(this.writer, this.mappedRequirements, this.requirements);
 		}
 
 		@Bean

@@ -30,6 +30,14 @@ class UpgradeResponderTests {
 	}
 
 	@Test
+	void bodyIsAsciiWhateverTheRequestPathHolds() {
+		byte[] body = new UpgradeResponder(null).body(this.tlsRequired, "/caf\u00e9/\u2028/\ud83d\ude00", null);
+		String text = new String(body, StandardCharsets.US_ASCII);
+		assertThat(text.chars()).allMatch((c) -> c >= 0x20 && c <= 0x7e);
+		assertThat(text).contains("\"instance\":\"/caf\\u00e9/\\u2028/\\ud83d\\ude00\"");
+	}
+
+	@Test
 	void typeBaseGetsTheReasonAppended() {
 		assertThat(new UpgradeResponder("https://example.com/problems").type(this.tlsRequired))
 			.hasToString("https://example.com/problems/tls-required");

@@ -10,7 +10,6 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,8 +20,8 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManagerFactory;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http2.Http2Exception;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,7 +38,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
@@ -54,7 +52,10 @@ import static org.assertj.core.api.Assertions.assertThatException;
  * real clients: the JDK HttpClient (TLS 1.2 and 1.3, h2c upgrade, WebSocket), Reactor Netty's HTTP/2 client
  * (strict about connection-specific headers) and a raw socket for request targets no client would send.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.http-port=0")
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "sample.http-port=0",
+				// A list property comes whole from one source: the sample's own rule, plus one over the error page.
+				"upgrade-required.rules[0].paths=/admin/**,/error", "upgrade-required.rules[0].protocol=tls" })
 @Import(SampleApplicationIntegrationTests.MalformedHttp2Controller.class)
 class SampleApplicationIntegrationTests {
 
@@ -72,14 +73,7 @@ class SampleApplicationIntegrationTests {
 
 	@BeforeEach
 	void findCleartextPort() {
-		Connector[] connectors = ((TomcatWebServer) this.context.getWebServer()).getTomcat()
-			.getService()
-			.findConnectors();
-		this.httpPort = Arrays.stream(connectors)
-			.filter((connector) -> !connector.getSecure())
-			.findFirst()
-			.orElseThrow()
-			.getLocalPort();
+		this.httpPort = RawHttp.cleartextPort(this.context);
 	}
 
 	@Test
@@ -157,7 +151,9 @@ class SampleApplicationIntegrationTests {
 
 	@Test
 	void strictHttp2ClientRejectsConnectionSpecificHeadersSoTheChecksAboveCanFail() {
-		assertThatException().isThrownBy(() -> strictH2c("/test/malformed-http2"));
+		assertThatException().isThrownBy(() -> strictH2c("/test/malformed-http2"))
+			.withRootCauseInstanceOf(Http2Exception.class)
+			.withStackTraceContaining("Illegal connection-specific header");
 	}
 
 	@Test
@@ -228,6 +224,15 @@ class SampleApplicationIntegrationTests {
 		assertThat(head.header("Content-Type")).isEqualTo("application/problem+json");
 		assertThat(head.header("Content-Length")).isEqualTo(String.valueOf(get.body().length()));
 		assertThat(head.body()).isEmpty();
+	}
+
+	@Test
+	void errorDispatchIsLeftAloneEvenWhereARuleCoversTheErrorPage() throws Exception {
+		HttpResponse<String> response = send(http11(), http("/test/fails"));
+		assertThat(response.statusCode()).isEqualTo(500);
+		assertThat(response.headers().firstValue("Upgrade")).isEmpty();
+		assertThat(json.readTree(response.body()).get("path").asString()).isEqualTo("/test/fails");
+		assertThat(send(http11(), http("/error")).statusCode()).isEqualTo(426);
 	}
 
 	@Test
@@ -316,7 +321,8 @@ class SampleApplicationIntegrationTests {
 	}
 
 	/**
-	 * Sends what this library must never send on HTTP/2, to prove that the strict client notices.
+	 * Sends what this library must never send on HTTP/2, to prove that the strict client notices, and fails so that
+	 * the error dispatch can be observed.
 	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	@RestController
@@ -327,6 +333,11 @@ class SampleApplicationIntegrationTests {
 			response.setHeader(HttpHeaderNames.CONNECTION.toString(), "Upgrade");
 			response.setHeader(HttpHeaderNames.UPGRADE.toString(), "TLS/1.2");
 			response.getWriter().write("malformed");
+		}
+
+		@GetMapping("/test/fails")
+		void fails() {
+			throw new IllegalStateException("failing on purpose");
 		}
 
 	}

@@ -115,7 +115,7 @@ public class UpgradeRequiredProperties {
 
 		/**
 		 * Path patterns (Spring PathPattern syntax, such as /admin/**), matched case-insensitively against the
-		 * decoded path within the application.
+		 * path within the application (after the context path, servlet path included).
 		 */
 		private List<String> paths = new ArrayList<>();
 

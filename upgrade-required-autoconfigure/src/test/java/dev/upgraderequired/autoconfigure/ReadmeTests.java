@@ -23,24 +23,54 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadmeTests {
 
-	private static final Pattern ROW = Pattern.compile("^\\| `(upgrade-required\\.[^`]+)` \\| (`([^`]*)`)? *\\|",
-			Pattern.MULTILINE);
+	private static final Pattern ROW = Pattern
+		.compile("^\\| `(upgrade-required\\.[^`]+)` \\| (`([^`]*)`)? *\\| (.*) \\|$", Pattern.MULTILINE);
 
 	@Test
 	void propertiesTableListsEveryPropertyWithItsDefault() throws Exception {
 		Map<String, String> documented = new LinkedHashMap<>();
-		Matcher row = ROW.matcher(Files.readString(Path.of("..", "README.md")));
+		Matcher row = ROW.matcher(readme());
 		while (row.find()) {
 			documented.put(row.group(1), (row.group(3) != null) ? row.group(3) : "");
 		}
 		assertThat(documented).isEqualTo(fromMetadata());
 	}
 
-	private static Map<String, String> fromMetadata() throws Exception {
-		JsonNode metadata;
-		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
-			metadata = JsonMapper.builder().build().readTree(in);
+	@Test
+	void propertiesTableDescribesEveryPropertyAsItsJavadocDoes() throws Exception {
+		Map<String, String> documented = new LinkedHashMap<>();
+		Matcher row = ROW.matcher(readme());
+		while (row.find()) {
+			documented.put(row.group(1), plain(row.group(4)));
 		}
+		int compared = 0;
+		for (JsonNode property : metadata().get("properties")) {
+			String name = property.get("name").asString();
+			if (documented.containsKey(name)) {
+				assertThat(documented.get(name)).as(name).isEqualTo(plain(property.get("description").asString()));
+				compared++;
+			}
+		}
+		assertThat(compared).isEqualTo(4);
+	}
+
+	private static String readme() throws Exception {
+		return Files.readString(Path.of("..", "README.md"));
+	}
+
+	// Markdown code spans and the javadoc's quotes are presentation, not content.
+	private static String plain(String text) {
+		return text.replace("`", "").replace("'", "").trim();
+	}
+
+	private static JsonNode metadata() throws Exception {
+		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
+			return JsonMapper.builder().build().readTree(in);
+		}
+	}
+
+	private static Map<String, String> fromMetadata() throws Exception {
+		JsonNode metadata = metadata();
 		Map<String, String> properties = new LinkedHashMap<>();
 		for (JsonNode property : metadata.get("properties")) {
 			String name = property.get("name").asString();

@@ -8,7 +8,6 @@ import java.util.function.IntSupplier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 
 /**
  * Renders the RFC 9457 {@code application/problem+json} body of a {@link Rejection}. The parts of the body that
@@ -147,25 +146,6 @@ public final class UpgradeResponder {
 			appendString(json, httpsUrl);
 		}
 		return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
-	}
-
-	/**
-	 * Return the body of a rejection as a {@link ProblemDetail}, for APIs that need one.
-	 * @param rejection the rejection
-	 * @param instance the {@code instance} member or {@code null}
-	 * @param httpsUrl the {@code httpsUrl} member or {@code null}
-	 * @return the problem detail
-	 */
-	public ProblemDetail problemDetail(Rejection rejection, @Nullable URI instance, @Nullable String httpsUrl) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UPGRADE_REQUIRED, rejection.detail());
-		problem.setType(type(rejection));
-		problem.setTitle(TITLE);
-		problem.setInstance(instance);
-		problem.setProperty("upgrade", rejection.upgradeTokens());
-		if (httpsUrl != null) {
-			problem.setProperty("httpsUrl", httpsUrl);
-		}
-		return problem;
 	}
 
 	private static void appendString(StringBuilder json, String value) {

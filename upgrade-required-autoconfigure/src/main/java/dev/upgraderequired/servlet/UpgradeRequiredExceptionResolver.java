@@ -55,33 +55,30 @@ public class UpgradeRequiredExceptionResolver implements HandlerExceptionResolve
 	@Override
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception ex) {
-		if (response.isCommitted()) {
-			return null;
-		}
-		Rejection rejection;
-		UpgradeRequiredException upgradeRequired = findUpgradeRequired(ex);
-		if (upgradeRequired != null) {
-			rejection = UpgradeDecider.decide(upgradeRequired.getRequirement(), request, ServletRequestFacts.INSTANCE);
-			if (rejection == null) {
-				rejection = upgradeRequired.getRejection();
-			}
-		}
-		else if (ex instanceof HttpMediaTypeNotAcceptableException || ex instanceof HttpMediaTypeNotSupportedException) {
-			rejection = UpgradeDecider.decide(requirementBeforeMapping(request), request, ServletRequestFacts.INSTANCE);
-		}
-		else {
-			return null;
-		}
+		Rejection rejection = response.isCommitted() ? null : decide(request, ex);
 		if (rejection == null) {
 			return null;
 		}
 		try {
 			this.writer.write(rejection, request, response);
 		}
-		catch (IOException ex2) {
+		catch (IOException failure) {
 			// The client went away; there is nobody left to tell.
 		}
 		return new ModelAndView();
+	}
+
+	private @Nullable Rejection decide(HttpServletRequest request, Exception ex) {
+		UpgradeRequiredException upgradeRequired = findUpgradeRequired(ex);
+		if (upgradeRequired != null) {
+			Rejection rejection = UpgradeDecider.decide(upgradeRequired.getRequirement(), request,
+					ServletRequestFacts.INSTANCE);
+			return (rejection != null) ? rejection : upgradeRequired.getRejection();
+		}
+		if (ex instanceof HttpMediaTypeNotAcceptableException || ex instanceof HttpMediaTypeNotSupportedException) {
+			return UpgradeDecider.decide(requirementBeforeMapping(request), request, ServletRequestFacts.INSTANCE);
+		}
+		return null;
 	}
 
 	private ProtocolRequirement requirementBeforeMapping(HttpServletRequest request) {
@@ -97,9 +94,6 @@ public class UpgradeRequiredExceptionResolver implements HandlerExceptionResolve
 		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
 			if (candidate instanceof UpgradeRequiredException upgradeRequired) {
 				return upgradeRequired;
-			}
-			if (candidate.getCause() == candidate) {
-				break;
 			}
 		}
 		return null;

@@ -59,18 +59,6 @@ class UpgradeResponderTests {
 		assertThat(responder.httpsUrl(http2, "example.com", "/p", null)).isNull();
 	}
 
-	@Test
-	void problemDetailHasTheSameMembersAsTheBody() {
-		var problem = new UpgradeResponder("https://example.com/p/").problemDetail(this.tlsRequired, null,
-				"https://x/");
-		assertThat(problem.getStatus()).isEqualTo(426);
-		assertThat(problem.getTitle()).isEqualTo("Upgrade Required");
-		assertThat(problem.getDetail()).isEqualTo(this.tlsRequired.detail());
-		assertThat(problem.getType()).hasToString("https://example.com/p/tls-required");
-		assertThat(problem.getProperties()).containsEntry("upgrade", this.tlsRequired.upgradeTokens())
-			.containsEntry("httpsUrl", "https://x/");
-	}
-
 	private String body(UpgradeResponder responder, String instance, String httpsUrl) {
 		return new String(responder.body(this.tlsRequired, instance, httpsUrl), StandardCharsets.UTF_8);
 	}

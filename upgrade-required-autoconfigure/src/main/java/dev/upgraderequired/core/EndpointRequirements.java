@@ -111,13 +111,16 @@ public final class EndpointRequirements {
 	 * @return the requirement, {@link ProtocolRequirement#none()} if no rule matches
 	 */
 	public ProtocolRequirement forPath(String rawPath, String contextPath) {
+		// A path nobody can read (broken percent-encoding, a context path that is not its prefix) is held to every
+		// rule.
+		if (!rawPath.startsWith(contextPath)) {
+			return this.allRules;
+		}
 		PathContainer parsed;
 		try {
-			parsed = RequestPath.parse(rawPath, rawPath.startsWith(contextPath) ? contextPath : "")
-				.pathWithinApplication();
+			parsed = RequestPath.parse(rawPath, contextPath).pathWithinApplication();
 		}
 		catch (IllegalArgumentException ex) {
-			// Malformed percent-encoding: a path nobody can read is held to every rule.
 			return this.allRules;
 		}
 		PathContainer normalized = normalize(parsed);

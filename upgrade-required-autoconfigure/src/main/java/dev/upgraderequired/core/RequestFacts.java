@@ -52,8 +52,8 @@ public interface RequestFacts<R> {
 	@Nullable String webSocketVersion(R request);
 
 	/**
-	 * Whether a comma-separated header value lists the given token, ignoring case and any {@code /version}
-	 * suffix. Helper for {@link #isWebSocketHandshake}.
+	 * Whether a comma-separated header value lists exactly the given token, ignoring case and surrounding
+	 * whitespace ({@code websocket/13} is not {@code websocket}). Helper for {@link #isWebSocketHandshake}.
 	 * @param headerValue the header value, may be {@code null}
 	 * @param token the token to look for
 	 * @return whether the token is listed
@@ -73,10 +73,6 @@ public interface RequestFacts<R> {
 			int to = end;
 			while (from < to && isWhitespace(headerValue.charAt(from))) {
 				from++;
-			}
-			int slash = headerValue.indexOf('/', from);
-			if (slash >= 0 && slash < to) {
-				to = slash;
 			}
 			while (to > from && isWhitespace(headerValue.charAt(to - 1))) {
 				to--;

@@ -9,13 +9,15 @@ import dev.upgraderequired.RequiresProtocol;
 import dev.upgraderequired.TlsVersion;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.method.HandlerMethod;
 
 /**
  * Resolves {@link RequiresProtocol} on a {@link HandlerMethod}: on the method (including inherited and
- * meta-annotations), else on the controller class.
+ * meta-annotations), else on the controller class. Several annotations on one element all apply.
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -27,13 +29,21 @@ public final class RequiresProtocolResolver implements HandlerRequirementResolve
 		if (!(handler instanceof HandlerMethod handlerMethod)) {
 			return null;
 		}
-		AnnotatedElement method = handlerMethod.getMethod();
-		RequiresProtocol annotation = AnnotatedElementUtils.findMergedAnnotation(method, RequiresProtocol.class);
-		if (annotation == null) {
-			method = handlerMethod.getBeanType();
-			annotation = AnnotatedElementUtils.findMergedAnnotation(method, RequiresProtocol.class);
+		ProtocolRequirement requirement = declaredOn(handlerMethod.getMethod());
+		return (requirement != null) ? requirement : declaredOn(handlerMethod.getBeanType());
+	}
+
+	// Every @RequiresProtocol on the element, directly or through meta-annotations such as @TlsOnly @H2Only.
+	private static @Nullable ProtocolRequirement declaredOn(AnnotatedElement element) {
+		ProtocolRequirement combined = null;
+		for (RequiresProtocol annotation : MergedAnnotations.from(element, SearchStrategy.TYPE_HIERARCHY)
+			.stream(RequiresProtocol.class)
+			.map(MergedAnnotation::synthesize)
+			.toList()) {
+			ProtocolRequirement requirement = toRequirement(annotation, element);
+			combined = (combined != null) ? combined.and(requirement) : requirement;
 		}
-		return (annotation != null) ? toRequirement(annotation, method) : null;
+		return combined;
 	}
 
 	private static ProtocolRequirement toRequirement(RequiresProtocol annotation, AnnotatedElement element) {

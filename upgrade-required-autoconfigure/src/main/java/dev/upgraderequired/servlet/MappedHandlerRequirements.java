@@ -6,10 +6,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.EndpointRequirements;
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.web.servlet.mvc.condition.RequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The requirements of {@code @RequestMapping} handler methods, by mapping, for requests that Spring MVC refuses
@@ -17,8 +20,8 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * endpoint fails, the client still has to upgrade first, and hears 426 rather than 406 or 415.
  * <p>
  * Filled at startup by {@link #register}, which also resolves, and so validates, every handler method's
- * requirement. Only mappings with a requirement are kept, so consulting it costs nothing for applications whose
- * refused requests do not concern protected endpoints.
+ * requirement. Consulted only on that error path: it picks the handler method whose path pattern matches the
+ * request best, as Spring MVC would, ignoring the conditions on media types.
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -29,6 +32,8 @@ public final class MappedHandlerRequirements {
 
 	private final List<Mapped> mapped = new CopyOnWriteArrayList<>();
 
+	private volatile boolean anyRequirement;
+
 	/**
 	 * Create an instance.
 	 * @param requirements what each handler requires
@@ -38,7 +43,7 @@ public final class MappedHandlerRequirements {
 	}
 
 	/**
-	 * Resolve the requirement of every handler method of a mapping and remember those that have one.
+	 * Resolve the requirement of every handler method of a mapping and remember them.
 	 * @param mapping the handler mapping
 	 * @throws dev.upgraderequired.core.InvalidRequirementException if a handler method declares an invalid
 	 * requirement
@@ -46,36 +51,66 @@ public final class MappedHandlerRequirements {
 	public void register(RequestMappingInfoHandlerMapping mapping) {
 		mapping.getHandlerMethods().forEach((info, handlerMethod) -> {
 			ProtocolRequirement requirement = this.requirements.forHandler(handlerMethod);
-			if (!requirement.isNone()) {
-				this.mapped.add(new Mapped(info, requirement));
-			}
+			this.mapped.add(new Mapped(mapping, info, requirement));
+			this.anyRequirement |= !requirement.isNone();
 		});
 	}
 
 	/**
-	 * Return the combined requirement of the handler methods whose path and HTTP method match a request,
-	 * regardless of their other conditions.
+	 * Return the requirement of the handler methods whose path pattern matches a request best among those whose
+	 * path and HTTP method match, regardless of their other conditions; if several match equally well, all of
+	 * their requirements.
 	 * @param request the request
-	 * @return the requirement, {@link ProtocolRequirement#none()} if no protected handler matches
+	 * @return the requirement, {@link ProtocolRequirement#none()} if no handler method with a requirement is the
+	 * best match
 	 */
 	public ProtocolRequirement forRequest(HttpServletRequest request) {
-		ProtocolRequirement requirement = ProtocolRequirement.none();
-		if (this.mapped.isEmpty() || !ServletRequestPathUtils.hasCachedPath(request)) {
-			return requirement;
+		if (!this.anyRequirement) {
+			return ProtocolRequirement.none();
 		}
+		RequestCondition<Object> best = null;
+		ProtocolRequirement requirement = ProtocolRequirement.none();
 		for (Mapped candidate : this.mapped) {
-			if (candidate.matchesPathAndMethod(request)) {
+			RequestCondition<Object> patterns = candidate.matchingPatterns(request);
+			if (patterns == null) {
+				continue;
+			}
+			int comparison = (best != null) ? patterns.compareTo(best, request) : -1;
+			if (comparison < 0) {
+				best = patterns;
+				requirement = candidate.requirement();
+			}
+			else if (comparison == 0) {
 				requirement = requirement.and(candidate.requirement());
 			}
 		}
 		return requirement;
 	}
 
-	private record Mapped(RequestMappingInfo info, ProtocolRequirement requirement) {
+	private record Mapped(RequestMappingInfoHandlerMapping mapping, RequestMappingInfo info,
+			ProtocolRequirement requirement) {
 
-		boolean matchesPathAndMethod(HttpServletRequest request) {
-			return this.info.getActivePatternsCondition().getMatchingCondition(request) != null
-					&& this.info.getMethodsCondition().getMatchingCondition(request) != null;
+		@SuppressWarnings("unchecked")
+		@Nullable RequestCondition<Object> matchingPatterns(HttpServletRequest request) {
+			if (this.info.getMethodsCondition().getMatchingCondition(request) == null) {
+				return null;
+			}
+			RequestCondition<Object> patterns = (RequestCondition<Object>) this.info.getActivePatternsCondition();
+			// Each mapping caches the request path its own way, and the one that refused may have cleared it.
+			if (this.info.getPathPatternsCondition() != null) {
+				if (!ServletRequestPathUtils.hasParsedRequestPath(request)) {
+					ServletRequestPathUtils.parseAndCache(request);
+				}
+			}
+			else if (request.getAttribute(UrlPathHelper.PATH_ATTRIBUTE) == null) {
+				this.mapping.getUrlPathHelper().resolveAndCacheLookupPath(request);
+			}
+			try {
+				return (RequestCondition<Object>) patterns.getMatchingCondition(request);
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
 		}
 
 	}

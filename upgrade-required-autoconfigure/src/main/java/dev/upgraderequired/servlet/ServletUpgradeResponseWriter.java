@@ -1,6 +1,7 @@
 package dev.upgraderequired.servlet;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -8,16 +9,25 @@ import dev.upgraderequired.core.Rejection;
 import dev.upgraderequired.core.UpgradeResponder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
 
 /**
  * Writes a {@link Rejection} to a servlet response directly: no exception, no error dispatch, no message
  * converter. HEAD requests get the same status and headers and no body. Whatever a handler buffered before
- * refusing is discarded; headers it set are kept.
+ * refusing is discarded, and so are the headers that described it ({@code Content-Encoding}, {@code ETag}...);
+ * other headers it set, such as CORS ones, are kept.
  *
  * @author upgrade-required
  * @since 0.1.0
  */
 public final class ServletUpgradeResponseWriter {
+
+	// They described what the handler was about to send, not the problem.
+	private static final String[] REPRESENTATION_HEADERS = { HttpHeaders.CONTENT_ENCODING,
+			HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.CONTENT_RANGE, HttpHeaders.ETAG,
+			HttpHeaders.LAST_MODIFIED };
 
 	private final UpgradeResponder responder;
 
@@ -39,6 +49,11 @@ public final class ServletUpgradeResponseWriter {
 	public void write(Rejection rejection, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		response.resetBuffer();
+		for (String name : REPRESENTATION_HEADERS) {
+			if (response.containsHeader(name)) {
+				response.setHeader(name, null);
+			}
+		}
 		response.setStatus(UpgradeResponder.STATUS);
 		List<Rejection.Header> headers = rejection.headers(ServletRequestFacts.INSTANCE.isHttp1(request));
 		for (int i = 0; i < headers.size(); i++) {
@@ -50,17 +65,28 @@ public final class ServletUpgradeResponseWriter {
 		String httpsUrl = request.isSecure() ? null
 				: this.responder.httpsUrl(rejection, request.getServerName(), path, request.getQueryString());
 		byte[] body = this.responder.body(rejection, path, httpsUrl);
-		response.setContentLength(body.length);
-		if (!"HEAD".equals(request.getMethod())) {
-			try {
-				response.getOutputStream().write(body);
-			}
-			catch (IllegalStateException ex) {
-				// The handler already took the writer; the body is ASCII, so any encoding writes it right.
-				response.getWriter().write(new String(body, StandardCharsets.US_ASCII));
+		boolean head = "HEAD".equals(request.getMethod());
+		OutputStream out = outputStream(response);
+		if (out != null) {
+			response.setContentLength(body.length);
+			if (!head) {
+				out.write(body);
 			}
 		}
+		else if (!head) {
+			// The handler already took the writer: its encoding decides the length, so none is declared.
+			response.getWriter().write(new String(body, StandardCharsets.US_ASCII));
+		}
 		response.flushBuffer();
+	}
+
+	private static @Nullable OutputStream outputStream(HttpServletResponse response) throws IOException {
+		try {
+			return response.getOutputStream();
+		}
+		catch (IllegalStateException ex) {
+			return null;
+		}
 	}
 
 }

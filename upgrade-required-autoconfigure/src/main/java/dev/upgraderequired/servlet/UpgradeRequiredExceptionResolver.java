@@ -89,9 +89,11 @@ public class UpgradeRequiredExceptionResolver implements HandlerExceptionResolve
 		return requirement;
 	}
 
-	// WebSocketHttpRequestHandler wraps what a HandshakeInterceptor throws in a HandshakeFailureException.
+	// WebSocketHttpRequestHandler wraps what a HandshakeInterceptor throws in a HandshakeFailureException. The depth
+	// is bounded because a cause chain can be a cycle.
 	private static @Nullable UpgradeRequiredException findUpgradeRequired(Throwable ex) {
-		for (Throwable candidate = ex; candidate != null; candidate = candidate.getCause()) {
+		Throwable candidate = ex;
+		for (int depth = 0; candidate != null && depth < 16; depth++, candidate = candidate.getCause()) {
 			if (candidate instanceof UpgradeRequiredException upgradeRequired) {
 				return upgradeRequired;
 			}

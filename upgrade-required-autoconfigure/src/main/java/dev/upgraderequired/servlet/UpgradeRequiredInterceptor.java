@@ -5,6 +5,7 @@ import dev.upgraderequired.core.EndpointRequirements;
 import dev.upgraderequired.core.Rejection;
 import dev.upgraderequired.core.UpgradeDecider;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * <p>
  * A request to a handler without a requirement costs a cache lookup, plus matching the path against the rules if
  * any are configured. Error and async dispatches are let through: the original request was checked already.
+ * Forwards are checked like requests; a refused include renders nothing, since an include cannot set a status.
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -45,15 +47,21 @@ public class UpgradeRequiredInterceptor implements HandlerInterceptor {
 		if (dispatcherType == DispatcherType.ERROR || dispatcherType == DispatcherType.ASYNC) {
 			return true;
 		}
+		boolean include = dispatcherType == DispatcherType.INCLUDE;
 		ProtocolRequirement requirement = this.requirements.forHandler(handler);
 		if (this.requirements.hasPathRules()) {
-			requirement = requirement.and(this.requirements.forPath(request.getRequestURI(), request.getContextPath()));
+			String path = include ? (String) request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI) : null;
+			requirement = requirement.and(this.requirements.forPath((path != null) ? path : request.getRequestURI(),
+					request.getContextPath()));
 		}
 		Rejection rejection = UpgradeDecider.decide(requirement, request, ServletRequestFacts.INSTANCE);
 		if (rejection == null) {
 			return true;
 		}
-		this.writer.write(rejection, request, response);
+		// An include cannot set a status or headers: the protected resource is simply left out.
+		if (!include) {
+			this.writer.write(rejection, request, response);
+		}
 		return false;
 	}
 

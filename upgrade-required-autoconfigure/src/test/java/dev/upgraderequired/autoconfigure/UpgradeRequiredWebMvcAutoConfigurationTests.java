@@ -1,12 +1,15 @@
 package dev.upgraderequired.autoconfigure;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.RequiresProtocol;
 import dev.upgraderequired.core.EndpointRequirements;
+import dev.upgraderequired.core.HandlerRequirementResolver;
 import dev.upgraderequired.core.InvalidRequirementException;
 import dev.upgraderequired.core.RequiresProtocolResolver;
 import dev.upgraderequired.core.UpgradeResponder;
@@ -15,6 +18,7 @@ import dev.upgraderequired.servlet.ServletUpgradeResponseWriter;
 import dev.upgraderequired.servlet.UpgradeRequiredExceptionResolver;
 import dev.upgraderequired.servlet.UpgradeRequiredInterceptor;
 import dev.upgraderequired.servlet.WebSocketEndpointRequirementResolver;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,6 +36,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.handler.MappedInterceptor;
@@ -196,15 +201,26 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 		this.contextRunner
 			.withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class,
 					WebMvcAutoConfiguration.class))
-			.withUserConfiguration(ValidAnnotationController.class)
+			.withUserConfiguration(ValidAnnotationController.class, RecordingResolver.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				var mapping = context.getBean(
-						org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping.class);
-				var handlerMethod = mapping.getHandlerMethods().values().iterator().next();
-				assertThat(context.getBean(EndpointRequirements.class).forHandler(handlerMethod))
-					.isSameAs(ProtocolRequirement.http2());
+				assertThat(context.getBean(RecordingResolver.class).resolved)
+					.singleElement()
+					.satisfies((handler) -> assertThat(((HandlerMethod) handler).getMethod().getName())
+						.isEqualTo("valid"));
 			});
+	}
+
+	static class RecordingResolver implements HandlerRequirementResolver {
+
+		final List<Object> resolved = new CopyOnWriteArrayList<>();
+
+		@Override
+		public @Nullable ProtocolRequirement resolve(Object handler) {
+			this.resolved.add(handler);
+			return null;
+		}
+
 	}
 
 	@Test
@@ -232,7 +248,7 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class UserBeans {
 
-		final EndpointRequirements requirements = new EndpointRequirements(java.util.List.of(), java.util.List.of());
+		final EndpointRequirements requirements = new EndpointRequirements(List.of(), List.of());
 
 		final UpgradeResponder responder = new UpgradeResponder(null);
 

@@ -121,10 +121,11 @@ class UpgradeDeciderTests {
 	}
 
 	@Test
-	void upgradeTokenListsAreParsedIgnoringCaseWhitespaceAndVersions() {
+	void upgradeTokenListsAreParsedIgnoringCaseAndWhitespace() {
 		assertThat(RequestFacts.listsToken("websocket", "websocket")).isTrue();
 		assertThat(RequestFacts.listsToken("h2c, WebSocket", "websocket")).isTrue();
-		assertThat(RequestFacts.listsToken(" websocket/13 ,x", "websocket")).isTrue();
+		assertThat(RequestFacts.listsToken(" websocket ,x", "websocket")).isTrue();
+		assertThat(RequestFacts.listsToken("websocket/13", "websocket")).isFalse();
 		assertThat(RequestFacts.listsToken("websockets", "websocket")).isFalse();
 		assertThat(RequestFacts.listsToken("TLS/1.2", "websocket")).isFalse();
 		assertThat(RequestFacts.listsToken(",,", "websocket")).isFalse();

@@ -141,6 +141,31 @@ abstract class AbstractUpgradeRequiredWebMvcTests {
 	}
 
 	@Test
+	void mediaTypeRefusalForAnUnprotectedEndpointBesideAProtectedPatternStays406() {
+		assertThat(this.mvc.get().uri("/items/export").header("Accept", "application/xml")).hasStatus(406);
+		assertUpgradeRequired(this.mvc.get().uri("/items/1").header("Accept", "application/xml").exchange(),
+				"TLS/1.3, TLS/1.2, HTTP/1.1");
+	}
+
+	@Test
+	void severalMetaAnnotationsOnOneMethodAllApply() {
+		assertUpgradeRequired(this.mvc.get().uri("/tls-and-h2").exchange(), "TLS/1.3, TLS/1.2, HTTP/2.0");
+		assertUpgradeRequired(this.mvc.get().uri("/tls-and-h2").with(tls("TLSv1.3")).exchange(), "HTTP/2.0");
+		assertThat(this.mvc.get().uri("/tls-and-h2").with(tls("TLSv1.3")).with(http2())).hasStatusOk();
+	}
+
+	@Test
+	void upgradeTokenWithAVersionIsNotAWebSocketHandshake() {
+		assertUpgradeRequired(this.mvc.get()
+			.uri("/ws")
+			.header("Upgrade", "websocket/13")
+			.header("Connection", "Upgrade")
+			.header("Sec-WebSocket-Key", "dGhlIHNhbXBsZSBub25jZQ==")
+			.header("Sec-WebSocket-Version", "13")
+			.exchange(), "websocket");
+	}
+
+	@Test
 	void protectedEndpointWhoseConsumesConditionFailsGets426Not415() {
 		assertUpgradeRequired(this.mvc.post().uri("/json-in").contentType("text/plain").content("x").exchange(),
 				"TLS/1.3, TLS/1.2, HTTP/1.1");

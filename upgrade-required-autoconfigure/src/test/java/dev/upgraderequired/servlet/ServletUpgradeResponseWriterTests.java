@@ -1,5 +1,7 @@
 package dev.upgraderequired.servlet;
 
+import java.nio.charset.StandardCharsets;
+
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.Rejection;
 import dev.upgraderequired.core.UpgradeReason;
@@ -34,12 +36,26 @@ class ServletUpgradeResponseWriterTests {
 	}
 
 	@Test
-	void bodyIsWrittenThroughTheWriterWhenTheHandlerAlreadyTookIt() throws Exception {
+	void headersThatDescribedTheHandlersRepresentationAreRemoved() throws Exception {
 		MockHttpServletResponse response = new MockHttpServletResponse();
+		response.setHeader("Content-Encoding", "gzip");
+		response.setHeader("ETag", "\"1\"");
+		response.setHeader("Access-Control-Allow-Origin", "*");
+		this.writer.write(this.tlsRequired, new MockHttpServletRequest("GET", "/p"), response);
+		assertThat(response.getHeaderNames()).doesNotContain("Content-Encoding", "ETag")
+			.contains("Access-Control-Allow-Origin");
+	}
+
+	@Test
+	void bodyIsWrittenThroughTheWriterInItsEncodingWithoutALengthWhenTheHandlerAlreadyTookIt() throws Exception {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		response.setCharacterEncoding("UTF-16");
 		response.getWriter();
 		this.writer.write(this.tlsRequired, new MockHttpServletRequest("GET", "/p"), response);
 		assertThat(response.getStatus()).isEqualTo(426);
-		assertThat(response.getContentAsString()).contains("\"instance\":\"/p\"");
+		assertThat(response.getHeader("Content-Length")).isNull();
+		assertThat(new String(response.getContentAsByteArray(), StandardCharsets.UTF_16)).startsWith("{\"type\"")
+			.contains("\"instance\":\"/p\"");
 	}
 
 	@Test

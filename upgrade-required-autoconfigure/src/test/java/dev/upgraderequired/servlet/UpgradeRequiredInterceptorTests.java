@@ -7,6 +7,7 @@ import dev.upgraderequired.core.EndpointRequirements;
 import dev.upgraderequired.core.PathRule;
 import dev.upgraderequired.core.UpgradeResponder;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,11 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UpgradeRequiredInterceptorTests {
 
-	private final Object handler = new Object();
+	private final Object handler = new Http2Handler();
 
 	private final UpgradeRequiredInterceptor interceptor = new UpgradeRequiredInterceptor(
 			new EndpointRequirements(List.of(new PathRule(PathRule.parse("/admin/**"), ProtocolRequirement.tls())),
-					List.of((handler) -> (handler == this.handler) ? ProtocolRequirement.http2() : null)),
+					List.of((handler) -> (handler instanceof Http2Handler) ? ProtocolRequirement.http2() : null)),
 			new ServletUpgradeResponseWriter(new UpgradeResponder(null)));
 
 	@Test
@@ -50,6 +51,19 @@ class UpgradeRequiredInterceptorTests {
 	}
 
 	@Test
+	void refusedIncludeRendersNothingAndIsMatchedOnTheIncludedPath() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/page");
+		request.setDispatcherType(DispatcherType.INCLUDE);
+		request.setAttribute(RequestDispatcher.INCLUDE_REQUEST_URI, "/admin/status");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		assertThat(this.interceptor.preHandle(request, response, new Object())).isFalse();
+		assertThat(response.getContentAsByteArray()).isEmpty();
+		assertThat(response.getHeaderNames()).isEmpty();
+		request.setAttribute(RequestDispatcher.INCLUDE_REQUEST_URI, "/public");
+		assertThat(this.interceptor.preHandle(request, response, new Object())).isTrue();
+	}
+
+	@Test
 	void handlerRequirementAndRuleRequirementApplyTogether() throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/admin/status");
 		request.setSecure(true);
@@ -71,6 +85,10 @@ class UpgradeRequiredInterceptorTests {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		assertThat(this.interceptor.preHandle(request, response, new Object())).isFalse();
 		assertThat(response.getStatus()).isEqualTo(426);
+	}
+
+	static class Http2Handler {
+
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import org.springframework.core.annotation.AliasFor;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,6 +48,13 @@ class WebMvcTestApplication {
 
 		@AliasFor(annotation = RequiresProtocol.class)
 		String minTlsVersion() default "";
+
+	}
+
+	@Target({ ElementType.TYPE, ElementType.METHOD })
+	@Retention(RetentionPolicy.RUNTIME)
+	@RequiresProtocol(Protocol.HTTP_2)
+	@interface Http2Only {
 
 	}
 
@@ -118,6 +126,24 @@ class WebMvcTestApplication {
 		@GetMapping("/meta-modern")
 		String metaModern() {
 			return "meta-modern";
+		}
+
+		@TlsOnly
+		@Http2Only
+		@GetMapping("/tls-and-h2")
+		String tlsAndH2() {
+			return "tls-and-h2";
+		}
+
+		@TlsOnly
+		@GetMapping(path = "/items/{id}", produces = "application/json")
+		String item(@PathVariable String id) {
+			return "{}";
+		}
+
+		@GetMapping(path = "/items/export", produces = "text/csv")
+		String export() {
+			return "a,b";
 		}
 
 		@TlsOnly

@@ -15,7 +15,7 @@ import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 /**
- * A bare HTTP/1.1 client over a socket: sends the request target and headers exactly as given (no normalization,
+ * A bare HTTP/1.1 client over a socket (cleartext, or TLS trusting the demo certificate): sends the request target and headers exactly as given (no normalization,
  * no restricted headers) and reads the response until the server closes the connection; and where the sample's
  * cleartext connector listens.
  */
@@ -33,7 +33,17 @@ final class RawHttp {
 	}
 
 	static Response exchange(int port, String method, String target, String... headers) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", port)) {
+		return exchange(new Socket("127.0.0.1", port), port, method, target, headers);
+	}
+
+	static Response exchangeTls(int port, String method, String target, String... headers) throws IOException {
+		return exchange(DemoTls.CONTEXT.getSocketFactory().createSocket("localhost", port), port, method, target,
+				headers);
+	}
+
+	private static Response exchange(Socket connection, int port, String method, String target, String... headers)
+			throws IOException {
+		try (Socket socket = connection) {
 			socket.setSoTimeout(10_000);
 			StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
 			request.append("Host: localhost:").append(port).append("\r\n");

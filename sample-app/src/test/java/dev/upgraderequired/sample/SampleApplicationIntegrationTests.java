@@ -1,23 +1,17 @@
 package dev.upgraderequired.sample;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManagerFactory;
 
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http2.Http2Exception;
@@ -40,7 +34,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Import;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -60,8 +53,6 @@ import static org.assertj.core.api.Assertions.assertThatException;
 class SampleApplicationIntegrationTests {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
-
-	private static final SSLContext trustDemoCertificate = trustDemoCertificate();
 
 	@LocalServerPort
 	int httpsPort;
@@ -142,7 +133,7 @@ class SampleApplicationIntegrationTests {
 		reactor.netty.http.client.HttpClient client = reactor.netty.http.client.HttpClient.create()
 			.protocol(HttpProtocol.H2)
 			.secure((spec) -> spec.sslContext((SslProvider.GenericSslContextSpec<?>) Http2SslContextSpec.forClient()
-				.configure((builder) -> builder.trustManager(demoCertificate()).protocols("TLSv1.2"))));
+				.configure((builder) -> builder.trustManager(DemoTls.CERTIFICATE).protocols("TLSv1.2"))));
 		StrictResponse response = strict(client, "https://localhost:" + this.httpsPort + "/api/modern");
 		assertThat(response.status()).isEqualTo(426);
 		assertThat(response.headers()).doesNotContainKeys("connection", "upgrade");
@@ -199,13 +190,26 @@ class SampleApplicationIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/%61dmin/status", "/admin;x=1/status", "/ADMIN/status", "/Admin/Status",
-			"/admin//status", "/admin/./status", "/admin/status/", "/admin/x/../status", "/api/%73ecure",
-			"/api;x=1/secure", "/api/secure;x=1", "/api/secure/", "/API/secure", "//api/secure" })
-	void pathTricksNeverReachAProtectedEndpointOverCleartext(String target) throws Exception {
-		RawHttp.Response response = RawHttp.exchange(this.httpPort, "GET", target);
-		assertThat(response.status()).as(target).isIn(426, 400, 404);
-		assertThat(response.body()).doesNotContain("\"endpoint\"");
+	@ValueSource(strings = { "/admin/status", "/%61dmin/status", "/admin;x=1/status", "/ADMIN/status",
+			"/Admin/Status", "/admin//status", "//admin/status", "/admin/./status", "/admin/status/",
+			"/admin/x/../status", "/admin/%73tatus" })
+	void ruleCoversEverySpellingOfItsPath(String target) throws Exception {
+		assertThat(RawHttp.exchange(this.httpPort, "GET", target).status()).as(target).isEqualTo(426);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/secure", "/api/%73ecure", "/api;x=1/secure", "/api/secure;x=1", "/api/secure/",
+			"/API/secure", "//api/secure", "/api//secure", "/api/./secure" })
+	void annotationRefusesEverySpellingThatReachesItsEndpoint(String target) throws Exception {
+		int overTls = RawHttp.exchangeTls(this.httpsPort, "GET", target).status();
+		int overCleartext = RawHttp.exchange(this.httpPort, "GET", target).status();
+		assertThat(overCleartext).as(target).isEqualTo((overTls == 200) ? 426 : overTls);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/secure", "/api/%73ecure", "/api;x=1/secure", "/api/secure;x=1" })
+	void spellingsThatReachTheEndpointOverTlsExist(String target) throws Exception {
+		assertThat(RawHttp.exchangeTls(this.httpsPort, "GET", target).body()).contains("\"endpoint\":\"secure\"");
 	}
 
 	@Test
@@ -282,7 +286,7 @@ class SampleApplicationIntegrationTests {
 	private static HttpClient client(HttpClient.Version version, String tlsProtocol) {
 		HttpClient.Builder builder = HttpClient.newBuilder()
 			.version(version)
-			.sslContext(trustDemoCertificate)
+			.sslContext(DemoTls.CONTEXT)
 			.connectTimeout(Duration.ofSeconds(10));
 		if (tlsProtocol != null) {
 			SSLParameters parameters = new SSLParameters();
@@ -290,31 +294,6 @@ class SampleApplicationIntegrationTests {
 			builder.sslParameters(parameters);
 		}
 		return builder.build();
-	}
-
-	private static X509Certificate demoCertificate() {
-		try (InputStream in = new ClassPathResource("demo-tls/demo-localhost.crt").getInputStream()) {
-			return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static SSLContext trustDemoCertificate() {
-		try {
-			KeyStore trustStore = KeyStore.getInstance(KeyStore.getDefaultType());
-			trustStore.load(null, null);
-			trustStore.setCertificateEntry("demo", demoCertificate());
-			TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-			factory.init(trustStore);
-			SSLContext context = SSLContext.getInstance("TLS");
-			context.init(null, factory.getTrustManagers(), null);
-			return context;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	record StrictResponse(int status, Map<String, String> headers, String body) {

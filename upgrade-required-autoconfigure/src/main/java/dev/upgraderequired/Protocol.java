@@ -1,6 +1,8 @@
 package dev.upgraderequired;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +42,14 @@ public enum Protocol {
 	 */
 	public String value() {
 		return this.value;
+	}
+
+	/**
+	 * Return the values accepted in configuration, for messages.
+	 * @return the values, comma separated
+	 */
+	public static String supportedValues() {
+		return Arrays.stream(values()).map(Protocol::value).collect(Collectors.joining(", "));
 	}
 
 	/**

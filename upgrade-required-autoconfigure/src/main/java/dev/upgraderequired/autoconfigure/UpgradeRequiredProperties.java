@@ -7,9 +7,9 @@ import java.util.List;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
-import dev.upgraderequired.TlsVersion;
 import dev.upgraderequired.core.InvalidRequirementException;
 import dev.upgraderequired.core.PathRule;
+import dev.upgraderequired.core.ProtocolRequirements;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -176,29 +176,9 @@ public class UpgradeRequiredProperties {
 			Protocol parsed = Protocol.parse(this.protocol);
 			if (parsed == null) {
 				throw new InvalidRequirementException(prefix + ".protocol", (this.protocol != null) ? this.protocol : "",
-						"allowed values are " + allowedProtocols());
+						"allowed values are " + Protocol.supportedValues());
 			}
-			if (this.minTlsVersion == null || this.minTlsVersion.isBlank()) {
-				return ProtocolRequirement.of(parsed, null);
-			}
-			if (parsed != Protocol.TLS) {
-				throw new InvalidRequirementException(prefix + ".min-tls-version", this.minTlsVersion,
-						"a minimum TLS version is only allowed with protocol tls, not " + parsed.value());
-			}
-			TlsVersion version = TlsVersion.parse(this.minTlsVersion);
-			if (version == null) {
-				throw new InvalidRequirementException(prefix + ".min-tls-version", this.minTlsVersion,
-						"allowed values are " + TlsVersion.supportedValues());
-			}
-			return ProtocolRequirement.tls(version);
-		}
-
-		private static String allowedProtocols() {
-			List<String> values = new ArrayList<>();
-			for (Protocol protocol : Protocol.values()) {
-				values.add(protocol.value());
-			}
-			return String.join(", ", values);
+			return ProtocolRequirements.of(parsed, this.minTlsVersion, prefix + ".min-tls-version");
 		}
 
 	}

@@ -92,11 +92,17 @@ public final class EndpointRequirements {
 	}
 
 	/**
-	 * Whether any path rule is configured; when not, {@link #forPath} need not be called.
-	 * @return whether there are path rules
+	 * Return a handler's requirement combined with what the path rules require of the request path; free when no
+	 * rule is configured.
+	 * @param handlerRequirement what the handler requires
+	 * @param rawPath the request path as received, still percent-encoded
+	 * @param contextPath the context path prefix of {@code rawPath}, empty if none
+	 * @return the combined requirement
+	 * @see #forPath(String, String)
 	 */
-	public boolean hasPathRules() {
-		return this.rules.length > 0;
+	public ProtocolRequirement withPathRules(ProtocolRequirement handlerRequirement, String rawPath,
+			String contextPath) {
+		return (this.rules.length > 0) ? handlerRequirement.and(forPath(rawPath, contextPath)) : handlerRequirement;
 	}
 
 	/**

@@ -3,10 +3,8 @@ package dev.upgraderequired.core;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 
-import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.RequiresProtocol;
-import dev.upgraderequired.TlsVersion;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.MergedAnnotation;
@@ -47,22 +45,9 @@ public final class RequiresProtocolResolver implements HandlerRequirementResolve
 	}
 
 	private static ProtocolRequirement toRequirement(RequiresProtocol annotation, AnnotatedElement element) {
-		String minTlsVersion = annotation.minTlsVersion();
-		if (minTlsVersion.isEmpty()) {
-			return ProtocolRequirement.of(annotation.value(), null);
-		}
 		String source = "@RequiresProtocol(minTlsVersion) on " + ((element instanceof Method method)
 				? ClassUtils.getQualifiedMethodName(method) + "()" : ((Class<?>) element).getName());
-		if (annotation.value() != Protocol.TLS) {
-			throw new InvalidRequirementException(source, minTlsVersion,
-					"a minimum TLS version is only allowed with Protocol.TLS, not Protocol." + annotation.value());
-		}
-		TlsVersion version = TlsVersion.parse(minTlsVersion);
-		if (version == null) {
-			throw new InvalidRequirementException(source, minTlsVersion,
-					"allowed values are " + TlsVersion.supportedValues());
-		}
-		return ProtocolRequirement.tls(version);
+		return ProtocolRequirements.of(annotation.value(), annotation.minTlsVersion(), source);
 	}
 
 }

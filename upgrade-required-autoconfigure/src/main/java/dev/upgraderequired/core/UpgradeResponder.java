@@ -36,9 +36,9 @@ public final class UpgradeResponder {
 
 	private static final String TITLE = HttpStatus.UPGRADE_REQUIRED.getReasonPhrase();
 
-	private final @Nullable String typeBase;
-
 	private final IntSupplier httpsPort;
+
+	private final URI[] types;
 
 	private final String[] prefixes;
 
@@ -60,13 +60,17 @@ public final class UpgradeResponder {
 	 * @param httpsPort supplies the port of the HTTPS connector, or a value below 1 while it is unknown
 	 */
 	public UpgradeResponder(@Nullable String typeBase, IntSupplier httpsPort) {
-		this.typeBase = (typeBase != null && !typeBase.endsWith("/")) ? typeBase + "/" : typeBase;
+		String base = (typeBase != null && !typeBase.endsWith("/")) ? typeBase + "/" : typeBase;
 		this.httpsPort = httpsPort;
+		this.types = new URI[Rejection.count()];
 		this.prefixes = new String[Rejection.count()];
 		this.suffixes = new String[Rejection.count()];
 		for (Rejection rejection : Rejection.values()) {
+			URI type = (base != null) ? URI.create(base + rejection.reason().slug())
+					: URI.create("about:blank");
+			this.types[rejection.id()] = type;
 			StringBuilder prefix = new StringBuilder(256).append("{\"type\":");
-			appendString(prefix, type(rejection).toString());
+			appendString(prefix, type.toString());
 			prefix.append(",\"title\":");
 			appendString(prefix, TITLE);
 			prefix.append(",\"status\":").append(STATUS).append(",\"detail\":");
@@ -90,8 +94,7 @@ public final class UpgradeResponder {
 	 * @return the type URI
 	 */
 	public URI type(Rejection rejection) {
-		return (this.typeBase != null) ? URI.create(this.typeBase + rejection.reason().slug())
-				: URI.create("about:blank");
+		return this.types[rejection.id()];
 	}
 
 	/**

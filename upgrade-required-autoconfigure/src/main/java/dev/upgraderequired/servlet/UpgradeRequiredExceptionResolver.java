@@ -76,17 +76,11 @@ public class UpgradeRequiredExceptionResolver implements HandlerExceptionResolve
 			return (rejection != null) ? rejection : upgradeRequired.getRejection();
 		}
 		if (ex instanceof HttpMediaTypeNotAcceptableException || ex instanceof HttpMediaTypeNotSupportedException) {
-			return UpgradeDecider.decide(requirementBeforeMapping(request), request, ServletRequestFacts.INSTANCE);
+			ProtocolRequirement requirement = this.requirements.withPathRules(this.mappedRequirements.forRequest(request),
+					request.getRequestURI(), request.getContextPath());
+			return UpgradeDecider.decide(requirement, request, ServletRequestFacts.INSTANCE);
 		}
 		return null;
-	}
-
-	private ProtocolRequirement requirementBeforeMapping(HttpServletRequest request) {
-		ProtocolRequirement requirement = this.mappedRequirements.forRequest(request);
-		if (this.requirements.hasPathRules()) {
-			requirement = requirement.and(this.requirements.forPath(request.getRequestURI(), request.getContextPath()));
-		}
-		return requirement;
 	}
 
 	// WebSocketHttpRequestHandler wraps what a HandshakeInterceptor throws in a HandshakeFailureException. The depth

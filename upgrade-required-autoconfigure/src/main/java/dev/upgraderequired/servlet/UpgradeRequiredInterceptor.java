@@ -48,12 +48,9 @@ public class UpgradeRequiredInterceptor implements HandlerInterceptor {
 			return true;
 		}
 		boolean include = dispatcherType == DispatcherType.INCLUDE;
-		ProtocolRequirement requirement = this.requirements.forHandler(handler);
-		if (this.requirements.hasPathRules()) {
-			String path = include ? (String) request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI) : null;
-			requirement = requirement.and(this.requirements.forPath((path != null) ? path : request.getRequestURI(),
-					request.getContextPath()));
-		}
+		String includedPath = include ? (String) request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI) : null;
+		ProtocolRequirement requirement = this.requirements.withPathRules(this.requirements.forHandler(handler),
+				(includedPath != null) ? includedPath : request.getRequestURI(), request.getContextPath());
 		Rejection rejection = UpgradeDecider.decide(requirement, request, ServletRequestFacts.INSTANCE);
 		if (rejection == null) {
 			return true;

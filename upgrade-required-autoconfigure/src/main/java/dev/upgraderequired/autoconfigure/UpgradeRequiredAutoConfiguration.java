@@ -11,7 +11,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -20,14 +19,13 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the transport-free parts of upgrade-required, shared by the web stack adapters: what each
- * endpoint requires, and how refusals are rendered. Servlet applications only until a reactive adapter exists, so
- * that a WebFlux application does not get requirements that nothing enforces.
+ * endpoint requires, and how refusals are rendered.
  *
  * @author upgrade-required
  * @since 0.1.0
  */
 @AutoConfiguration
-@ConditionalOnWebApplication(type = Type.SERVLET)
+@ConditionalOnWebApplication
 @ConditionalOnBooleanProperty(name = UpgradeRequiredProperties.PREFIX + ".enabled", matchIfMissing = true)
 @EnableConfigurationProperties(UpgradeRequiredProperties.class)
 public final class UpgradeRequiredAutoConfiguration {

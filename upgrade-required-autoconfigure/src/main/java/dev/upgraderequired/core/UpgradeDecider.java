@@ -2,6 +2,7 @@ package dev.upgraderequired.core;
 
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.TlsVersion;
+import dev.upgraderequired.UpgradeRequiredException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +52,28 @@ public final class UpgradeDecider {
 			}
 			if (!Rejection.WEBSOCKET_VERSION.equals(trim(facts.webSocketVersion(request)))) {
 				return Rejection.of(requirement, UpgradeReason.WEBSOCKET_VERSION_UNSUPPORTED, secure);
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Decide how to answer a failed request: if an {@link UpgradeRequiredException} is the failure or one of its
+	 * causes, the rejection its requirement calls for on this request (so the headers suit its HTTP version), or
+	 * the exception's own rejection if the request happens to satisfy it.
+	 * @param <R> the native request type
+	 * @param failure what the request failed with
+	 * @param request the request
+	 * @param facts reads what the request offers
+	 * @return the rejection to send, or {@code null} if the failure is not about an upgrade
+	 */
+	public static <R> @Nullable Rejection decideFailure(Throwable failure, R request, RequestFacts<R> facts) {
+		// Bounded, because a cause chain can be a cycle; frameworks wrap what handshake interceptors throw.
+		Throwable candidate = failure;
+		for (int depth = 0; candidate != null && depth < 16; depth++, candidate = candidate.getCause()) {
+			if (candidate instanceof UpgradeRequiredException upgradeRequired) {
+				Rejection rejection = decide(upgradeRequired.getRequirement(), request, facts);
+				return (rejection != null) ? rejection : upgradeRequired.getRejection();
 			}
 		}
 		return null;

@@ -3,7 +3,6 @@ package dev.upgraderequired.servlet;
 import java.io.IOException;
 
 import dev.upgraderequired.ProtocolRequirement;
-import dev.upgraderequired.UpgradeRequiredException;
 import dev.upgraderequired.core.EndpointRequirements;
 import dev.upgraderequired.core.Rejection;
 import dev.upgraderequired.core.UpgradeDecider;
@@ -18,8 +17,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Renders an {@link UpgradeRequiredException} thrown by a handler (controllers, WebSocket endpoints and their
- * handshake interceptors, handler interceptors) exactly as {@link UpgradeRequiredInterceptor} would: the
+ * Renders an {@link dev.upgraderequired.UpgradeRequiredException} thrown by a handler (controllers, WebSocket
+ * endpoints and their handshake interceptors, handler interceptors) exactly as {@link UpgradeRequiredInterceptor} would: the
  * requirement is decided against the actual request, so the headers suit its HTTP version. Ordered before
  * Spring's and Boot's resolvers, so the response does not depend on {@code spring.mvc.problemdetails.enabled} and
  * never goes through {@code /error}.
@@ -69,30 +68,14 @@ public class UpgradeRequiredExceptionResolver implements HandlerExceptionResolve
 	}
 
 	private @Nullable Rejection decide(HttpServletRequest request, Exception ex) {
-		UpgradeRequiredException upgradeRequired = findUpgradeRequired(ex);
-		if (upgradeRequired != null) {
-			Rejection rejection = UpgradeDecider.decide(upgradeRequired.getRequirement(), request,
-					ServletRequestFacts.INSTANCE);
-			return (rejection != null) ? rejection : upgradeRequired.getRejection();
-		}
-		if (ex instanceof HttpMediaTypeNotAcceptableException || ex instanceof HttpMediaTypeNotSupportedException) {
+		Rejection rejection = UpgradeDecider.decideFailure(ex, request, ServletRequestFacts.INSTANCE);
+		if (rejection == null
+				&& (ex instanceof HttpMediaTypeNotAcceptableException || ex instanceof HttpMediaTypeNotSupportedException)) {
 			ProtocolRequirement requirement = this.requirements.withPathRules(this.mappedRequirements.forRequest(request),
 					request.getRequestURI(), request.getContextPath());
-			return UpgradeDecider.decide(requirement, request, ServletRequestFacts.INSTANCE);
+			rejection = UpgradeDecider.decide(requirement, request, ServletRequestFacts.INSTANCE);
 		}
-		return null;
-	}
-
-	// WebSocketHttpRequestHandler wraps what a HandshakeInterceptor throws in a HandshakeFailureException. The depth
-	// is bounded because a cause chain can be a cycle.
-	private static @Nullable UpgradeRequiredException findUpgradeRequired(Throwable ex) {
-		Throwable candidate = ex;
-		for (int depth = 0; candidate != null && depth < 16; depth++, candidate = candidate.getCause()) {
-			if (candidate instanceof UpgradeRequiredException upgradeRequired) {
-				return upgradeRequired;
-			}
-		}
-		return null;
+		return rejection;
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -19,7 +20,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * <p>
  * A request to a handler without a requirement costs a cache lookup, plus matching the path against the rules if
  * any are configured. Error and async dispatches are let through: the original request was checked already.
- * Forwards are checked like requests; a refused include renders nothing, since an include cannot set a status.
+ * Forwards are checked like requests; a refused include renders nothing, since an include cannot set a status. CORS
+ * pre-flight requests are let through: a browser's pre-flight cannot follow an upgrade, the actual request is
+ * refused instead.
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -44,7 +47,8 @@ public class UpgradeRequiredInterceptor implements HandlerInterceptor {
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws Exception {
 		DispatcherType dispatcherType = request.getDispatcherType();
-		if (dispatcherType == DispatcherType.ERROR || dispatcherType == DispatcherType.ASYNC) {
+		if (dispatcherType == DispatcherType.ERROR || dispatcherType == DispatcherType.ASYNC
+				|| CorsUtils.isPreFlightRequest(request)) {
 			return true;
 		}
 		boolean include = dispatcherType == DispatcherType.INCLUDE;

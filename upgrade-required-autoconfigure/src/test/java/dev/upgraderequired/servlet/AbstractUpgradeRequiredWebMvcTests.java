@@ -55,6 +55,18 @@ abstract class AbstractUpgradeRequiredWebMvcTests {
 			.isEqualTo("https://localhost:8443/class/inherited?a=1");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/class/inherited", "/rule/thing" })
+	void corsPreflightIsNotRefused(String path) {
+		MvcTestResult result = this.mvc.options()
+			.uri(path)
+			.header("Origin", "https://example.com")
+			.header("Access-Control-Request-Method", "GET")
+			.exchange();
+		assertThat(result.getResponse().getStatus()).isNotEqualTo(426);
+		assertThat(result).doesNotContainHeader("Upgrade");
+	}
+
 	@Test
 	void classLevelTlsRequirementIsSatisfiedByTls() {
 		assertThat(this.mvc.get().uri("/class/inherited").with(tls("TLSv1.2"))).hasStatusOk()

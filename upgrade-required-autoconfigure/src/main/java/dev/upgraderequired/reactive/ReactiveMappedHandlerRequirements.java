@@ -1,0 +1,93 @@
+package dev.upgraderequired.reactive;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.core.EndpointRequirements;
+
+import org.springframework.web.reactive.result.condition.PatternsRequestCondition;
+import org.springframework.web.reactive.result.method.RequestMappingInfo;
+import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The requirements of WebFlux {@code @RequestMapping} handler methods, by mapping, for requests that WebFlux
+ * refuses before any handler is chosen: when only the {@code produces} or {@code consumes} condition of a protected
+ * endpoint fails, the client still has to upgrade first, and hears 426 rather than 406 or 415.
+ * <p>
+ * Filled at startup by {@link #register}, which also resolves, and so validates, every handler method's
+ * requirement. Consulted only on that error path: it picks the handler method whose path pattern matches the
+ * request best, as WebFlux would, ignoring the conditions on media types.
+ *
+ * @author upgrade-required
+ * @since 0.1.0
+ */
+public final class ReactiveMappedHandlerRequirements {
+
+	private final EndpointRequirements requirements;
+
+	private final List<Mapped> mapped = new CopyOnWriteArrayList<>();
+
+	private volatile boolean anyRequirement;
+
+	/**
+	 * Create an instance.
+	 * @param requirements what each handler requires
+	 */
+	public ReactiveMappedHandlerRequirements(EndpointRequirements requirements) {
+		this.requirements = requirements;
+	}
+
+	/**
+	 * Resolve the requirement of every handler method of a mapping and remember them.
+	 * @param mapping the handler mapping
+	 * @throws dev.upgraderequired.core.InvalidRequirementException if a handler method declares an invalid
+	 * requirement
+	 */
+	public void register(RequestMappingInfoHandlerMapping mapping) {
+		mapping.getHandlerMethods().forEach((info, handlerMethod) -> {
+			ProtocolRequirement requirement = this.requirements.forHandler(handlerMethod);
+			this.mapped.add(new Mapped(info, requirement));
+			this.anyRequirement |= !requirement.isNone();
+		});
+	}
+
+	/**
+	 * Return the requirement of the handler methods whose path pattern matches a request best among those whose
+	 * path and HTTP method match, regardless of their other conditions; if several match equally well, all of
+	 * their requirements.
+	 * @param exchange the exchange
+	 * @return the requirement, {@link ProtocolRequirement#none()} if no handler method with a requirement is the
+	 * best match
+	 */
+	public ProtocolRequirement forExchange(ServerWebExchange exchange) {
+		if (!this.anyRequirement) {
+			return ProtocolRequirement.none();
+		}
+		PatternsRequestCondition best = null;
+		ProtocolRequirement requirement = ProtocolRequirement.none();
+		for (Mapped candidate : this.mapped) {
+			if (candidate.info().getMethodsCondition().getMatchingCondition(exchange) == null) {
+				continue;
+			}
+			PatternsRequestCondition patterns = candidate.info().getPatternsCondition().getMatchingCondition(exchange);
+			if (patterns == null) {
+				continue;
+			}
+			int comparison = (best != null) ? patterns.compareTo(best, exchange) : -1;
+			if (comparison < 0) {
+				best = patterns;
+				requirement = candidate.requirement();
+			}
+			else if (comparison == 0) {
+				requirement = requirement.and(candidate.requirement());
+			}
+		}
+		return requirement;
+	}
+
+	private record Mapped(RequestMappingInfo info, ProtocolRequirement requirement) {
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.upgraderequired.reactive;
+
+import java.util.List;
+
+import dev.upgraderequired.core.RequestFacts;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+
+/**
+ * Reads what a WebFlux request offers. What Spring computes for every server (whether the request is secure, its
+ * headers) is answered here; what only the server knows (the HTTP version and the negotiated TLS protocol) is left
+ * to one implementation per server, such as {@link ReactorNettyRequestFacts}. Declare a bean of this type to
+ * support another server.
+ *
+ * @author upgrade-required
+ * @since 0.1.0
+ */
+public interface ReactiveRequestFacts extends RequestFacts<ServerHttpRequest> {
+
+	/**
+	 * Whether the request arrived over TLS, from the scheme of the request URI as Spring computed it: from the
+	 * connection, or from forwarding headers only when {@code server.forward-headers-strategy} says to trust them.
+	 * @param request the request
+	 * @return whether the request is secure
+	 */
+	@Override
+	default boolean isSecure(ServerHttpRequest request) {
+		String scheme = request.getURI().getScheme();
+		return "https".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme);
+	}
+
+	@Override
+	default boolean isWebSocketHandshake(ServerHttpRequest request) {
+		List<String> values = request.getHeaders().get(HttpHeaders.UPGRADE);
+		if (values != null) {
+			for (int i = 0; i < values.size(); i++) {
+				if (RequestFacts.listsToken(values.get(i), "websocket")) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	@Override
+	default @Nullable String webSocketVersion(ServerHttpRequest request) {
+		return request.getHeaders().getFirst("Sec-WebSocket-Version");
+	}
+
+}

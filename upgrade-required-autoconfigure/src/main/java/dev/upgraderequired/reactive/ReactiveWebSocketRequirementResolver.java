@@ -1,0 +1,24 @@
+package dev.upgraderequired.reactive;
+
+import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.core.HandlerRequirementResolver;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.reactive.socket.WebSocketHandler;
+
+/**
+ * Requires a WebSocket handshake on WebFlux {@link WebSocketHandler} mappings, so that a plain request gets 426 with
+ * {@code Upgrade: websocket} instead of WebFlux's 400, and an unsupported {@code Sec-WebSocket-Version}, which
+ * WebFlux does not check, gets 426 with {@code Sec-WebSocket-Version: 13}.
+ *
+ * @author upgrade-required
+ * @since 0.1.0
+ */
+public final class ReactiveWebSocketRequirementResolver implements HandlerRequirementResolver {
+
+	@Override
+	public @Nullable ProtocolRequirement resolve(Object handler) {
+		return (handler instanceof WebSocketHandler) ? ProtocolRequirement.websocket() : null;
+	}
+
+}

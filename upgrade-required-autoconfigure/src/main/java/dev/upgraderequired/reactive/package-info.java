@@ -1,0 +1,7 @@
+/**
+ * Spring WebFlux adapter: reads what a reactive request offers and writes the 426 response.
+ */
+@NullMarked
+package dev.upgraderequired.reactive;
+
+import org.jspecify.annotations.NullMarked;

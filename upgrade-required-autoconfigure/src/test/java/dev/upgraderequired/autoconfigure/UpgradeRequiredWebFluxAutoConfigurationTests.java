@@ -1,0 +1,245 @@
+package dev.upgraderequired.autoconfigure;
+
+import java.util.List;
+
+import dev.upgraderequired.Protocol;
+import dev.upgraderequired.RequiresProtocol;
+import dev.upgraderequired.core.EndpointRequirements;
+import dev.upgraderequired.core.InvalidRequirementException;
+import dev.upgraderequired.core.UpgradeResponder;
+import dev.upgraderequired.reactive.ReactiveMappedHandlerRequirements;
+import dev.upgraderequired.reactive.ReactiveRequestFacts;
+import dev.upgraderequired.reactive.ReactiveUpgradeResponseWriter;
+import dev.upgraderequired.reactive.ReactiveWebSocketRequirementResolver;
+import dev.upgraderequired.reactive.ReactorNettyRequestFacts;
+import dev.upgraderequired.reactive.UpgradeRequiredControllerAdvice;
+import dev.upgraderequired.reactive.UpgradeRequiredHandlerMapping;
+import dev.upgraderequired.reactive.UpgradeRequiredWebExceptionHandler;
+import dev.upgraderequired.reactive.UpgradeRequiredWebFilter;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.DispatcherHandler;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.server.WebFilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link UpgradeRequiredWebFluxAutoConfiguration}.
+ */
+class UpgradeRequiredWebFluxAutoConfigurationTests {
+
+	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class,
+				UpgradeRequiredWebFluxAutoConfiguration.class));
+
+	@Test
+	void everyPartIsConfiguredByDefault() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(EndpointRequirements.class)
+				.hasSingleBean(UpgradeResponder.class)
+				.hasSingleBean(ReactiveRequestFacts.class)
+				.hasSingleBean(ReactiveUpgradeResponseWriter.class)
+				.hasSingleBean(UpgradeRequiredHandlerMapping.class)
+				.hasSingleBean(UpgradeRequiredWebFilter.class)
+				.hasSingleBean(UpgradeRequiredWebExceptionHandler.class)
+				.hasSingleBean(UpgradeRequiredControllerAdvice.class)
+				.hasSingleBean(ReactiveWebSocketRequirementResolver.class);
+			assertThat(context.getBean(ReactiveRequestFacts.class)).isSameAs(ReactorNettyRequestFacts.INSTANCE);
+		});
+	}
+
+	@Test
+	void filterRunsBeforeSpringSecurityAndExceptionHandlerBeforeBootsErrorHandler() {
+		this.contextRunner.run((context) -> {
+			assertThat(context.getBean(UpgradeRequiredWebFilter.class).getOrder()).isLessThan(-100);
+			assertThat(context.getBean(UpgradeRequiredWebExceptionHandler.class).getOrder()).isLessThan(-1);
+		});
+	}
+
+	@Test
+	void nothingIsConfiguredWhenDisabled() {
+		this.contextRunner.withPropertyValues("upgrade-required.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(EndpointRequirements.class)
+				.doesNotHaveBean(UpgradeRequiredHandlerMapping.class)
+				.doesNotHaveBean(WebFilter.class)
+				.doesNotHaveBean(UpgradeRequiredWebExceptionHandler.class)
+				.doesNotHaveBean(UpgradeRequiredControllerAdvice.class));
+	}
+
+	@Test
+	void webSocketEnforcementCanBeTurnedOff() {
+		this.contextRunner.withPropertyValues("upgrade-required.websocket.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ReactiveWebSocketRequirementResolver.class)
+				.hasSingleBean(UpgradeRequiredWebFilter.class));
+	}
+
+	@Test
+	void webSocketEnforcementIsAbsentWithoutWebFluxWebSocketSupport() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(WebSocketHandler.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(ReactiveWebSocketRequirementResolver.class)
+				.hasSingleBean(UpgradeRequiredWebFilter.class));
+	}
+
+	@Test
+	void webFluxPartsAreAbsentWithoutWebFlux() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(DispatcherHandler.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeRequiredHandlerMapping.class)
+				.doesNotHaveBean(UpgradeRequiredWebFilter.class)
+				.doesNotHaveBean(UpgradeRequiredWebExceptionHandler.class));
+	}
+
+	@Test
+	void webFluxPartsAreAbsentWithoutReactorNetty() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(HttpServerRequest.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(ReactiveRequestFacts.class)
+				.doesNotHaveBean(UpgradeRequiredWebFilter.class));
+	}
+
+	@Test
+	void webFluxPartsAreAbsentInAServletApplication() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class,
+					UpgradeRequiredWebFluxAutoConfiguration.class))
+			.run((context) -> assertThat(context).hasSingleBean(EndpointRequirements.class)
+				.doesNotHaveBean(UpgradeRequiredWebFilter.class)
+				.doesNotHaveBean(UpgradeRequiredHandlerMapping.class));
+	}
+
+	@Test
+	void everyBeanBacksOffToTheUsersOwn() {
+		this.contextRunner.withUserConfiguration(UserBeans.class).run((context) -> {
+			UserBeans user = context.getBean(UserBeans.class);
+			assertThat(context).hasSingleBean(ReactiveRequestFacts.class)
+				.hasSingleBean(ReactiveUpgradeResponseWriter.class)
+				.hasSingleBean(ReactiveMappedHandlerRequirements.class)
+				.hasSingleBean(UpgradeRequiredHandlerMapping.class)
+				.hasSingleBean(UpgradeRequiredWebFilter.class)
+				.hasSingleBean(UpgradeRequiredWebExceptionHandler.class)
+				.hasSingleBean(UpgradeRequiredControllerAdvice.class)
+				.hasSingleBean(ReactiveWebSocketRequirementResolver.class);
+			assertThat(context.getBean(ReactiveRequestFacts.class)).isSameAs(user.facts);
+			assertThat(context.getBean(UpgradeRequiredHandlerMapping.class)).isSameAs(user.handlerMapping);
+			assertThat(context.getBean(UpgradeRequiredWebFilter.class)).isSameAs(user.filter);
+			assertThat(context.getBean(UpgradeRequiredWebExceptionHandler.class)).isSameAs(user.exceptionHandler);
+		});
+	}
+
+	@Test
+	void invalidAnnotationFailsStartupNamingTheMethod() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(WebFluxAutoConfiguration.class))
+			.withUserConfiguration(InvalidAnnotationController.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+					.isInstanceOf(InvalidRequirementException.class)
+					.hasMessageContaining(
+							"@RequiresProtocol(minTlsVersion) on " + InvalidAnnotationController.class.getName())
+					.hasMessageContaining("'1.4'")
+					.hasMessageContaining("allowed values are 1.2, 1.3");
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class UserBeans {
+
+		final ReactiveRequestFacts facts = new Http1OnlyFacts();
+
+		final EndpointRequirements requirements = new EndpointRequirements(List.of(), List.of());
+
+		final ReactiveUpgradeResponseWriter writer = new ReactiveUpgradeResponseWriter(new UpgradeResponder(null),
+				this.facts);
+
+		final ReactiveMappedHandlerRequirements mappedRequirements = new ReactiveMappedHandlerRequirements(
+				this.requirements);
+
+		final UpgradeRequiredHandlerMapping handlerMapping = new UpgradeRequiredHandlerMapping(this.requirements,
+				this.mappedRequirements, this.facts, this.writer);
+
+		final UpgradeRequiredWebFilter filter = new UpgradeRequiredWebFilter(this.handlerMapping, this.writer);
+
+		final UpgradeRequiredWebExceptionHandler exceptionHandler = new UpgradeRequiredWebExceptionHandler(this.facts,
+				this.writer);
+
+		@Bean
+		ReactiveRequestFacts myFacts() {
+			return this.facts;
+		}
+
+		@Bean
+		ReactiveUpgradeResponseWriter myWriter() {
+			return this.writer;
+		}
+
+		@Bean
+		ReactiveMappedHandlerRequirements myMappedRequirements() {
+			return this.mappedRequirements;
+		}
+
+		@Bean
+		UpgradeRequiredHandlerMapping myHandlerMapping() {
+			return this.handlerMapping;
+		}
+
+		@Bean
+		UpgradeRequiredWebFilter myFilter() {
+			return this.filter;
+		}
+
+		@Bean
+		UpgradeRequiredWebExceptionHandler myExceptionHandler() {
+			return this.exceptionHandler;
+		}
+
+		@Bean
+		UpgradeRequiredControllerAdvice myAdvice() {
+			return new UpgradeRequiredControllerAdvice(this.exceptionHandler);
+		}
+
+		@Bean
+		ReactiveWebSocketRequirementResolver myWebSocketResolver() {
+			return new ReactiveWebSocketRequirementResolver();
+		}
+
+	}
+
+	static class Http1OnlyFacts implements ReactiveRequestFacts {
+
+		@Override
+		public @Nullable String tlsProtocol(ServerHttpRequest request) {
+			return null;
+		}
+
+		@Override
+		public boolean isHttp1(ServerHttpRequest request) {
+			return true;
+		}
+
+	}
+
+	@RestController
+	static class InvalidAnnotationController {
+
+		@RequiresProtocol(value = Protocol.TLS, minTlsVersion = "1.4")
+		@GetMapping("/invalid")
+		Mono<String> invalid() {
+			return Mono.just("never");
+		}
+
+	}
+
+}

@@ -1,0 +1,118 @@
+package dev.upgraderequired.reactive;
+
+import java.util.Map;
+
+import dev.upgraderequired.Protocol;
+import dev.upgraderequired.RequiresProtocol;
+import dev.upgraderequired.UpgradeRequiredException;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.reactive.handler.SimpleUrlHandlerMapping;
+import org.springframework.web.reactive.socket.WebSocketHandler;
+import org.springframework.web.server.WebFilter;
+
+/**
+ * Application with one endpoint per case of the WebFlux adapter.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({ WebFluxTestApplication.Endpoints.class, WebFluxTestApplication.CatchAllAdvice.class })
+class WebFluxTestApplication {
+
+	@RestController
+	static class Endpoints {
+
+		@GetMapping("/plain")
+		String plain() {
+			return "plain";
+		}
+
+		@RequiresProtocol(Protocol.TLS)
+		@GetMapping("/secure")
+		String secure() {
+			return "secure";
+		}
+
+		@RequiresProtocol(Protocol.TLS)
+		@GetMapping(path = "/secure-json", produces = MediaType.APPLICATION_JSON_VALUE)
+		Map<String, String> secureJson() {
+			return Map.of("secure", "json");
+		}
+
+		@RequiresProtocol(Protocol.TLS)
+		@PostMapping(path = "/secure-upload", consumes = MediaType.APPLICATION_JSON_VALUE)
+		String secureUpload(@RequestBody String body) {
+			return body;
+		}
+
+		@GetMapping("/rule/thing")
+		String ruled() {
+			return "ruled";
+		}
+
+		@GetMapping("/thrown")
+		Mono<String> thrown() {
+			return Mono.error(new UpgradeRequiredException(Protocol.HTTP_2));
+		}
+
+	}
+
+	// What users write: without the starter's advice ordered first, this would swallow the 426, being ordered
+	// before Boot's problem details handler too.
+	@RestControllerAdvice(assignableTypes = Endpoints.class)
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+	static class CatchAllAdvice {
+
+		@ExceptionHandler
+		Mono<String> anything(Exception ex) {
+			return Mono.just("swallowed");
+		}
+
+	}
+
+	@Bean
+	RouterFunction<ServerResponse> routes() {
+		return RouterFunctions.route()
+			.GET("/routed/thrown", (request) -> Mono.error(new UpgradeRequiredException(Protocol.TLS)))
+			.build();
+	}
+
+	@Bean
+	HandlerMapping webSocketMapping() {
+		WebSocketHandler echo = (session) -> session.send(session.receive().map((message) -> session
+			.textMessage(message.getPayloadAsText())));
+		return new SimpleUrlHandlerMapping(Map.of("/ws", echo), 1);
+	}
+
+	// Rewrites /alias/** to /** after the starter's filter has looked the handler up.
+	@Bean
+	WebFilter aliasFilter() {
+		return (exchange, chain) -> {
+			String path = exchange.getRequest().getPath().value();
+			if (!path.startsWith("/alias/")) {
+				return chain.filter(exchange);
+			}
+			return chain.filter(exchange.mutate()
+				.request((request) -> request.path(path.substring("/alias".length())))
+				.build());
+		};
+	}
+
+}

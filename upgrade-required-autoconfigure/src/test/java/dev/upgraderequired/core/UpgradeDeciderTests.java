@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.TlsVersion;
+import dev.upgraderequired.UpgradeRequiredException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -131,6 +132,44 @@ class UpgradeDeciderTests {
 		assertThat(RequestFacts.listsToken(",,", "websocket")).isFalse();
 		assertThat(RequestFacts.listsToken("", "websocket")).isFalse();
 		assertThat(RequestFacts.listsToken(null, "websocket")).isFalse();
+	}
+
+	@Test
+	void thrownUpgradeRequiredExceptionIsDecidedAgainstTheActualRequest() {
+		UpgradeRequiredException thrown = new UpgradeRequiredException(ProtocolRequirement.http2());
+		Rejection overTls = UpgradeDecider.decideFailure(thrown, TLS13_H1, Offer.FACTS);
+		assertThat(overTls).isNotNull();
+		assertThat(overTls.upgradeTokens()).containsExactly("HTTP/2.0");
+		Rejection overCleartext = UpgradeDecider.decideFailure(thrown, CLEARTEXT_H1, Offer.FACTS);
+		assertThat(overCleartext).isNotNull();
+		assertThat(overCleartext.upgradeTokens()).containsExactly("h2c");
+	}
+
+	@Test
+	void thrownUpgradeRequiredExceptionKeepsItsOwnRejectionWhenTheRequestSatisfiesIt() {
+		UpgradeRequiredException thrown = new UpgradeRequiredException(ProtocolRequirement.tls());
+		assertThat(UpgradeDecider.decideFailure(thrown, TLS13_H2, Offer.FACTS)).isSameAs(thrown.getRejection());
+	}
+
+	@Test
+	void upgradeRequiredExceptionIsFoundAmongCausesButNotBeyondABound() {
+		UpgradeRequiredException thrown = new UpgradeRequiredException(ProtocolRequirement.tls());
+		Exception wrapped = new IllegalStateException("handshake failed", thrown);
+		assertThat(UpgradeDecider.decideFailure(wrapped, CLEARTEXT_H1, Offer.FACTS))
+			.isSameAs(decide(ProtocolRequirement.tls(), CLEARTEXT_H1));
+		Exception deep = thrown;
+		for (int i = 0; i < 16; i++) {
+			deep = new IllegalStateException(deep);
+		}
+		assertThat(UpgradeDecider.decideFailure(deep, CLEARTEXT_H1, Offer.FACTS)).isNull();
+	}
+
+	@Test
+	void otherFailuresAreNotAboutAnUpgradeEvenWithACyclicCauseChain() {
+		Exception first = new IllegalStateException("first");
+		Exception second = new IllegalArgumentException("second", first);
+		first.initCause(second);
+		assertThat(UpgradeDecider.decideFailure(first, CLEARTEXT_H1, Offer.FACTS)).isNull();
 	}
 
 	private static @Nullable Rejection decide(ProtocolRequirement requirement, Offer offer) {

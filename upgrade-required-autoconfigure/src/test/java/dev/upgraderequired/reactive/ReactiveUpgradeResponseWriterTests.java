@@ -1,0 +1,83 @@
+package dev.upgraderequired.reactive;
+
+import java.time.Duration;
+
+import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.core.Rejection;
+import dev.upgraderequired.core.UpgradeReason;
+import dev.upgraderequired.core.UpgradeResponder;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/**
+ * Tests for {@link ReactiveUpgradeResponseWriter}.
+ */
+class ReactiveUpgradeResponseWriterTests {
+
+	private final ReactiveUpgradeResponseWriter writer = new ReactiveUpgradeResponseWriter(
+			new UpgradeResponder(null, () -> 8443), ReactorNettyRequestFacts.INSTANCE);
+
+	private final Rejection tlsRequired = Rejection.of(ProtocolRequirement.tls(), UpgradeReason.TLS_REQUIRED, false);
+
+	@Test
+	void problemIsWrittenWithItsLengthAndHttp1Headers() {
+		MockServerWebExchange exchange = write(MockServerHttpRequest.get("http://example.com/p?q=1"));
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.UPGRADE_REQUIRED);
+		assertThat(exchange.getResponse().getHeaders().getFirst("Upgrade")).isEqualTo("TLS/1.3, TLS/1.2, HTTP/1.1");
+		assertThat(exchange.getResponse().getHeaders().getFirst("Connection")).isEqualTo("Upgrade");
+		assertThat(exchange.getResponse().getHeaders().getFirst("Content-Type")).isEqualTo("application/problem+json");
+		String body = exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(5));
+		assertThat(body).contains("\"instance\":\"/p\"")
+			.contains("\"httpsUrl\":\"https://example.com:8443/p?q=1\"");
+		assertThat(exchange.getResponse().getHeaders().getContentLength()).isEqualTo(body.length());
+	}
+
+	@Test
+	void headGetsTheHeadersAndLengthButNoBody() {
+		MockServerWebExchange get = write(MockServerHttpRequest.get("/p"));
+		MockServerWebExchange head = write(MockServerHttpRequest.head("/p"));
+		assertThat(head.getResponse().getStatusCode()).isEqualTo(HttpStatus.UPGRADE_REQUIRED);
+		assertThat(head.getResponse().getHeaders().getContentLength())
+			.isEqualTo(get.getResponse().getHeaders().getContentLength());
+		assertThat(head.getResponse().getBodyAsString().block(Duration.ofSeconds(5))).isEmpty();
+	}
+
+	@Test
+	void headersThatDescribedTheHandlersRepresentationAreRemoved() {
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/p"));
+		exchange.getResponse().getHeaders().set("Content-Encoding", "gzip");
+		exchange.getResponse().getHeaders().set("ETag", "\"1\"");
+		exchange.getResponse().getHeaders().set("Access-Control-Allow-Origin", "*");
+		this.writer.write(this.tlsRequired, exchange).block(Duration.ofSeconds(5));
+		assertThat(exchange.getResponse().getHeaders().headerNames()).doesNotContain("Content-Encoding", "ETag")
+			.contains("Access-Control-Allow-Origin");
+	}
+
+	@Test
+	void httpsUrlIsGivenOnlyToCleartextRequests() {
+		MockServerWebExchange exchange = write(MockServerHttpRequest.get("https://example.com/p"));
+		assertThat(exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(5))).doesNotContain("httpsUrl");
+	}
+
+	@Test
+	void committedResponseIsAnError() {
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/p"));
+		exchange.getResponse().setComplete().block(Duration.ofSeconds(5));
+		assertThatIllegalStateException()
+			.isThrownBy(() -> this.writer.write(this.tlsRequired, exchange).block(Duration.ofSeconds(5)))
+			.withMessageContaining("committed");
+	}
+
+	private MockServerWebExchange write(MockServerHttpRequest.BaseBuilder<?> request) {
+		MockServerWebExchange exchange = MockServerWebExchange.from(request);
+		this.writer.write(this.tlsRequired, exchange).block(Duration.ofSeconds(5));
+		return exchange;
+	}
+
+}

@@ -1,10 +1,7 @@
 package dev.upgraderequired.sample;
 
-import java.util.Map;
-
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -16,8 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 class AdminController {
 
 	@GetMapping("/admin/status")
-	Map<String, Object> status(HttpServletRequest request) {
-		return ApiController.describe("admin", request);
+	ApiController.Description status(@RequestAttribute(ConnectionInfo.ATTRIBUTE) ConnectionInfo connection) {
+		return ApiController.describe("admin", connection);
 	}
 
 }

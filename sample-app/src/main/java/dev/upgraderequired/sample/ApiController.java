@@ -1,17 +1,16 @@
 package dev.upgraderequired.sample;
 
-import java.util.Map;
-
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.RequiresProtocol;
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * One endpoint per kind of requirement; each answers with what the request arrived on.
+ * One endpoint per kind of requirement; each answers with what the request arrived on. Serves both web stacks: the
+ * connection comes from a request attribute that each stack's filter sets.
  *
  * @author upgrade-required
  */
@@ -20,32 +19,36 @@ import org.springframework.web.bind.annotation.RestController;
 class ApiController {
 
 	@GetMapping("/hello")
-	Map<String, Object> hello(HttpServletRequest request) {
-		return describe("hello", request);
+	Description hello(@RequestAttribute(ConnectionInfo.ATTRIBUTE) ConnectionInfo connection) {
+		return describe("hello", connection);
 	}
 
 	@RequiresProtocol(Protocol.TLS)
 	@GetMapping("/secure")
-	Map<String, Object> secure(HttpServletRequest request) {
-		return describe("secure", request);
+	Description secure(@RequestAttribute(ConnectionInfo.ATTRIBUTE) ConnectionInfo connection) {
+		return describe("secure", connection);
 	}
 
 	@RequiresProtocol(value = Protocol.TLS, minTlsVersion = "1.3")
 	@GetMapping("/modern")
-	Map<String, Object> modern(HttpServletRequest request) {
-		return describe("modern", request);
+	Description modern(@RequestAttribute(ConnectionInfo.ATTRIBUTE) ConnectionInfo connection) {
+		return describe("modern", connection);
 	}
 
 	@RequiresProtocol(Protocol.HTTP_2)
 	@GetMapping("/stream")
-	Map<String, Object> stream(HttpServletRequest request) {
-		return describe("stream", request);
+	Description stream(@RequestAttribute(ConnectionInfo.ATTRIBUTE) ConnectionInfo connection) {
+		return describe("stream", connection);
 	}
 
-	static Map<String, Object> describe(String endpoint, HttpServletRequest request) {
-		Object tls = request.getAttribute("jakarta.servlet.request.secure_protocol");
-		return Map.of("endpoint", endpoint, "protocol", request.getProtocol(), "secure", request.isSecure(), "tls",
-				(tls != null) ? tls : "none");
+	static Description describe(String endpoint, ConnectionInfo connection) {
+		return new Description(endpoint, connection.protocol(), connection.secure(), connection.tls());
+	}
+
+	/**
+	 * The JSON body of every endpoint, with its members in a fixed order.
+	 */
+	record Description(String endpoint, String protocol, boolean secure, String tls) {
 	}
 
 }

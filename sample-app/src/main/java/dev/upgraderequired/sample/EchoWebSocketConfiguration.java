@@ -1,5 +1,7 @@
 package dev.upgraderequired.sample;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
@@ -9,11 +11,13 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 /**
- * A WebSocket echo endpoint on {@code /ws/echo}.
+ * A WebSocket echo endpoint on {@code /ws/echo}. Servlet mode only: reactive mode has
+ * {@link ReactiveEchoWebSocketConfiguration}.
  *
  * @author upgrade-required
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = Type.SERVLET)
 @EnableWebSocket
 class EchoWebSocketConfiguration implements WebSocketConfigurer {
 

@@ -6,30 +6,18 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.boot.tomcat.TomcatWebServer;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-
 /**
- * A bare HTTP/1.1 client over a socket (cleartext, or TLS trusting the demo certificate): sends the request target and headers exactly as given (no normalization,
- * no restricted headers) and reads the response until the server closes the connection; and where the sample's
- * cleartext connector listens.
+ * A bare HTTP/1.1 client over a socket (cleartext, or TLS trusting the demo certificate): sends the request target
+ * and headers exactly as given (no normalization, no restricted headers) and reads the response until the server
+ * closes the connection.
  */
 final class RawHttp {
 
 	private RawHttp() {
-	}
-
-	static int cleartextPort(WebServerApplicationContext context) {
-		return Arrays.stream(((TomcatWebServer) context.getWebServer()).getTomcat().getService().findConnectors())
-			.filter((connector) -> !connector.getSecure())
-			.findFirst()
-			.orElseThrow()
-			.getLocalPort();
 	}
 
 	static Response exchange(int port, String method, String target, String... headers) throws IOException {

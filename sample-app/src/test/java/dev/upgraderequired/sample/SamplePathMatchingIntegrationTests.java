@@ -9,7 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SamplePathMatchingIntegrationTests {
 
 	@Autowired
-	WebServerApplicationContext context;
+	CleartextPort cleartextPort;
 
 	@LocalServerPort
 	int httpsPort;
@@ -34,7 +33,7 @@ class SamplePathMatchingIntegrationTests {
 
 	@BeforeEach
 	void findCleartextPort() {
-		this.httpPort = RawHttp.cleartextPort(this.context);
+		this.httpPort = this.cleartextPort.getPort();
 	}
 
 	@ParameterizedTest

@@ -10,9 +10,9 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * Reads what a WebFlux request offers. What Spring computes for every server (whether the request is secure, its
- * headers) is answered here; what only the server knows (the HTTP version and the negotiated TLS protocol) is left
- * to one implementation per server, such as {@link ReactorNettyRequestFacts}. Declare a bean of this type to
- * support another server.
+ * headers) is answered here; what only the server knows (the HTTP version and the negotiated TLS protocol), and
+ * what a server needs to send a refusal intact, is left to one implementation per server, such as
+ * {@link ReactorNettyRequestFacts}. Declare a bean of this type to support another server.
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -29,6 +29,14 @@ public interface ReactiveRequestFacts extends RequestFacts<ServerHttpRequest> {
 	default boolean isSecure(ServerHttpRequest request) {
 		String scheme = request.getURI().getScheme();
 		return "https".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme);
+	}
+
+	/**
+	 * Prepare the server for a 426 response to an HTTP/1.x request, for servers that would otherwise alter its
+	 * headers. Called just before the response is written; does nothing by default.
+	 * @param request the request being refused
+	 */
+	default void beforeHttp1Refusal(ServerHttpRequest request) {
 	}
 
 	@Override

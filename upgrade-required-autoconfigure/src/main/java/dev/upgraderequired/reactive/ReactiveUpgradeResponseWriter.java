@@ -59,7 +59,11 @@ public final class ReactiveUpgradeResponseWriter {
 		for (String name : REPRESENTATION_HEADERS) {
 			headers.remove(name);
 		}
-		List<Rejection.Header> rejectionHeaders = rejection.headers(this.facts.isHttp1(request));
+		boolean http1 = this.facts.isHttp1(request);
+		if (http1) {
+			this.facts.beforeHttp1Refusal(request);
+		}
+		List<Rejection.Header> rejectionHeaders = rejection.headers(http1);
 		for (int i = 0; i < rejectionHeaders.size(); i++) {
 			Rejection.Header header = rejectionHeaders.get(i);
 			headers.set(header.name(), header.value());

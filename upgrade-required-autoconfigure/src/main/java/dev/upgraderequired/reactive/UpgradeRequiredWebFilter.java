@@ -14,8 +14,9 @@ import org.springframework.web.server.WebFilterChain;
  * offer, writing the 426 response itself before the rest of the filter chain and the handler run. The handler is
  * looked up once, by {@link UpgradeRequiredHandlerMapping}, which then hands it to the {@code DispatcherHandler}.
  * <p>
- * Ordered at {@link #DEFAULT_ORDER} (override {@link #getOrder()} in a bean of your own to change it): after the observation and hidden-method filters, so that refusals are observed
- * and the method is final, and before Spring Security's filter chain. CORS pre-flight requests are let through: a
+ * Ordered at {@link #DEFAULT_ORDER} (override {@link #getOrder()} in a bean of your own to change it): after the
+ * observation and hidden-method filters, so that refusals are observed and the method is final, and before Spring
+ * Security's filter chain. CORS pre-flight requests are let through: a
  * browser's pre-flight cannot follow an upgrade, the actual request is refused instead.
  *
  * @author upgrade-required

@@ -18,10 +18,10 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Renders an {@link dev.upgraderequired.UpgradeRequiredException} thrown by a handler (controllers, WebSocket
- * endpoints and their handshake interceptors, handler interceptors) exactly as {@link UpgradeRequiredInterceptor} would: the
- * requirement is decided against the actual request, so the headers suit its HTTP version. Ordered before
- * Spring's and Boot's resolvers, so the response does not depend on {@code spring.mvc.problemdetails.enabled} and
- * never goes through {@code /error}.
+ * endpoints and their handshake interceptors, handler interceptors) exactly as {@link UpgradeRequiredInterceptor}
+ * would: the requirement is decided against the actual request, so the headers suit its HTTP version. Ordered
+ * before Spring's and Boot's resolvers, so the response does not depend on
+ * {@code spring.mvc.problemdetails.enabled} and never goes through {@code /error}.
  * <p>
  * Also answers 426 instead of 406 or 415 when Spring MVC refuses a request for a protected endpoint on its
  * {@code produces} or {@code consumes} condition before the interceptor could see it: the client has to upgrade

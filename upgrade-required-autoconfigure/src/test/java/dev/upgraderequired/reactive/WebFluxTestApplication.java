@@ -9,6 +9,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
@@ -29,10 +30,11 @@ import org.springframework.web.reactive.socket.WebSocketHandler;
 import org.springframework.web.server.WebFilter;
 
 /**
- * Application with one endpoint per case of the WebFlux adapter.
+ * Application with one endpoint per case of the WebFlux adapter, on Reactor Netty (Tomcat, there for the Spring MVC
+ * tests, would otherwise be a candidate reactive server too).
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
+@EnableAutoConfiguration(exclude = TomcatReactiveWebServerAutoConfiguration.class)
 @Import({ WebFluxTestApplication.Endpoints.class, WebFluxTestApplication.CatchAllAdvice.class })
 class WebFluxTestApplication {
 

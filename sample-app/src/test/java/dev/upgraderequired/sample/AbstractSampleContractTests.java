@@ -266,7 +266,8 @@ abstract class AbstractSampleContractTests {
 	void corsPreflightIsNotRefused(String path) throws Exception {
 		RawHttp.Response response = RawHttp.exchange(this.httpPort, "OPTIONS", path, "Origin: https://example.com",
 				"Access-Control-Request-Method: GET");
-		assertThat(response.status()).isNotEqualTo(426);
+		// No CORS configuration: each stack answers in its own way, but never 426 and never with an error.
+		assertThat(response.status()).isNotEqualTo(426).isLessThan(500);
 		assertThat(response.header("Upgrade")).isNull();
 	}
 

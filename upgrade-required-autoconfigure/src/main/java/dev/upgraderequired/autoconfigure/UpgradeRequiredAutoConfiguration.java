@@ -10,22 +10,26 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the transport-free parts of upgrade-required, shared by the web stack adapters: what each
- * endpoint requires, and how refusals are rendered.
+ * endpoint requires, and how refusals are rendered. Only in applications that an adapter can enforce requirements
+ * in: servlet applications, and reactive ones with Reactor Netty.
  *
  * @author upgrade-required
  * @since 0.1.0
  */
 @AutoConfiguration
-@ConditionalOnWebApplication
+@Conditional(UpgradeRequiredAutoConfiguration.OnEnforceableWebApplicationCondition.class)
 @ConditionalOnBooleanProperty(name = UpgradeRequiredProperties.PREFIX + ".enabled", matchIfMissing = true)
 @EnableConfigurationProperties(UpgradeRequiredProperties.class)
 public final class UpgradeRequiredAutoConfiguration {
@@ -63,6 +67,25 @@ public final class UpgradeRequiredAutoConfiguration {
 		@ConditionalOnMissingBean
 		LocalHttpsPort upgradeRequiredLocalHttpsPort(ObjectProvider<ServerProperties> serverProperties) {
 			return new LocalHttpsPort(serverProperties);
+		}
+
+	}
+
+	static final class OnEnforceableWebApplicationCondition extends AnyNestedCondition {
+
+		OnEnforceableWebApplicationCondition() {
+			super(ConfigurationPhase.PARSE_CONFIGURATION);
+		}
+
+		@ConditionalOnWebApplication(type = Type.SERVLET)
+		static final class Servlet {
+
+		}
+
+		@ConditionalOnWebApplication(type = Type.REACTIVE)
+		@ConditionalOnClass(name = "reactor.netty.http.server.HttpServerRequest")
+		static final class ReactiveOnReactorNetty {
+
 		}
 
 	}

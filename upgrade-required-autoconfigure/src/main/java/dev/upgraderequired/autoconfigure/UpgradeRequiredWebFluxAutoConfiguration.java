@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.DispatcherHandler;
@@ -44,13 +45,19 @@ public final class UpgradeRequiredWebFluxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ReactiveRequestFacts reactiveRequestFacts() {
+	ReactiveRequestFacts upgradeRequiredReactiveRequestFacts() {
 		return ReactorNettyRequestFacts.INSTANCE;
 	}
 
 	@Bean
+	@ConditionalOnClass(WebServerInitializedEvent.class)
+	ReactorNettyServerCheck upgradeRequiredReactorNettyServerCheck(ObjectProvider<ReactiveRequestFacts> facts) {
+		return new ReactorNettyServerCheck(facts);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
-	ReactiveUpgradeResponseWriter reactiveUpgradeResponseWriter(UpgradeResponder responder,
+	ReactiveUpgradeResponseWriter upgradeRequiredReactiveResponseWriter(UpgradeResponder responder,
 			ReactiveRequestFacts facts) {
 		return new ReactiveUpgradeResponseWriter(responder, facts);
 	}
@@ -109,7 +116,7 @@ public final class UpgradeRequiredWebFluxAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		ReactiveWebSocketRequirementResolver reactiveWebSocketRequirementResolver() {
+		ReactiveWebSocketRequirementResolver upgradeRequiredReactiveWebSocketRequirementResolver() {
 			return new ReactiveWebSocketRequirementResolver();
 		}
 

@@ -7,6 +7,7 @@ import java.util.function.IntSupplier;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -33,6 +34,14 @@ public final class UpgradeResponder {
 	 * The status code of every response.
 	 */
 	public static final int STATUS = HttpStatus.UPGRADE_REQUIRED.value();
+
+	/**
+	 * Headers that describe what a handler was about to send rather than the problem, removed from a refusal that
+	 * replaces a response a handler had started ({@code Content-Encoding}, {@code ETag}...).
+	 */
+	public static final List<String> REPRESENTATION_HEADERS = List.of(HttpHeaders.CONTENT_ENCODING,
+			HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.CONTENT_RANGE, HttpHeaders.ETAG,
+			HttpHeaders.LAST_MODIFIED);
 
 	private static final String TITLE = HttpStatus.UPGRADE_REQUIRED.getReasonPhrase();
 

@@ -18,7 +18,7 @@ import org.springframework.web.server.ServerWebExchange;
  * <p>
  * Filled at startup by {@link #register}, which also resolves, and so validates, every handler method's
  * requirement. Consulted only on that error path: it picks the handler method whose path pattern matches the
- * request best, as WebFlux would, ignoring the conditions on media types.
+ * request best, as WebFlux would, ignoring the conditions on media types (and on API versions).
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -55,8 +55,8 @@ public final class ReactiveMappedHandlerRequirements {
 
 	/**
 	 * Return the requirement of the handler methods whose path pattern matches a request best among those whose
-	 * path and HTTP method match, regardless of their other conditions; if several match equally well, all of
-	 * their requirements.
+	 * path, HTTP method, parameters and headers match, regardless of the media types they consume and produce; if
+	 * several match equally well, all of their requirements.
 	 * @param exchange the exchange
 	 * @return the requirement, {@link ProtocolRequirement#none()} if no handler method with a requirement is the
 	 * best match
@@ -68,10 +68,13 @@ public final class ReactiveMappedHandlerRequirements {
 		PatternsRequestCondition best = null;
 		ProtocolRequirement requirement = ProtocolRequirement.none();
 		for (Mapped candidate : this.mapped) {
-			if (candidate.info().getMethodsCondition().getMatchingCondition(exchange) == null) {
+			RequestMappingInfo info = candidate.info();
+			if (info.getMethodsCondition().getMatchingCondition(exchange) == null
+					|| info.getParamsCondition().getMatchingCondition(exchange) == null
+					|| info.getHeadersCondition().getMatchingCondition(exchange) == null) {
 				continue;
 			}
-			PatternsRequestCondition patterns = candidate.info().getPatternsCondition().getMatchingCondition(exchange);
+			PatternsRequestCondition patterns = info.getPatternsCondition().getMatchingCondition(exchange);
 			if (patterns == null) {
 				continue;
 			}

@@ -25,9 +25,6 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class ReactiveUpgradeResponseWriter {
 
-	private static final String[] REPRESENTATION_HEADERS = { HttpHeaders.CONTENT_ENCODING,
-			HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.CONTENT_RANGE, HttpHeaders.ETAG,
-			HttpHeaders.LAST_MODIFIED };
 
 	private final UpgradeResponder responder;
 
@@ -56,7 +53,7 @@ public final class ReactiveUpgradeResponseWriter {
 			return Mono.error(new IllegalStateException("Response already committed, cannot send 426"));
 		}
 		HttpHeaders headers = response.getHeaders();
-		for (String name : REPRESENTATION_HEADERS) {
+		for (String name : UpgradeResponder.REPRESENTATION_HEADERS) {
 			headers.remove(name);
 		}
 		boolean http1 = this.facts.isHttp1(request);

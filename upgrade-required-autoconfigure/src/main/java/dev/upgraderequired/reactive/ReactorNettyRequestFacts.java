@@ -75,8 +75,13 @@ public final class ReactorNettyRequestFacts implements ReactiveRequestFacts {
 			ChannelPipeline pipeline = connection.channel().pipeline();
 			if (pipeline.get(UpgradeOptionKeeper.NAME) == null
 					&& pipeline.get(NettyPipeline.HttpTrafficHandler) != null) {
-				pipeline.addBefore(NettyPipeline.HttpTrafficHandler, UpgradeOptionKeeper.NAME,
-						UpgradeOptionKeeper.INSTANCE);
+				try {
+					pipeline.addBefore(NettyPipeline.HttpTrafficHandler, UpgradeOptionKeeper.NAME,
+							UpgradeOptionKeeper.INSTANCE);
+				}
+				catch (IllegalArgumentException ex) {
+					// Added meanwhile, or the traffic handler went away: either way nothing is left to do.
+				}
 			}
 		}
 	}

@@ -35,12 +35,15 @@ import org.springframework.web.server.WebHandler;
  * <p>
  * {@link UpgradeRequiredWebFilter} calls {@link #select} before handler selection, refuses the request if need be,
  * and otherwise leaves the selection in the exchange, where this mapping hands it to the {@code DispatcherHandler}:
- * the lookup is not done twice. If a filter after it replaced the request (a rewritten path, another method), or if
- * no filter ran, this mapping selects again for the request as it is now and, if that request is refused, returns a
- * handler that writes the 426, so a replaced request cannot slip past the check.
+ * the lookup is not done twice. If a filter after it replaced the exchange (a rewritten path, another method, a
+ * decorated exchange whose principal a router function would read), or if no filter ran, this mapping selects
+ * again for the exchange as it is now and, if that request is refused, returns a handler that writes the 426, so a
+ * replaced request cannot slip past the check.
  * <p>
- * A request without a handler fails with 404, as the {@code DispatcherHandler} would fail it, rather than being
- * looked up a second time. CORS pre-flight requests are left to the other mappings.
+ * A request without a handler fails with 404, as the {@code DispatcherHandler} of the same application context
+ * would fail it, rather than being looked up a second time. Exchanges of other application contexts (a child
+ * context sees this mapping among its parent's beans) and CORS pre-flight requests are left to the other mappings,
+ * and a request that CORS processing refused keeps its 403.
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -89,15 +92,25 @@ public class UpgradeRequiredHandlerMapping implements HandlerMapping, Ordered, A
 
 	@Override
 	public Mono<Object> getHandler(ServerWebExchange exchange) {
-		ServerHttpRequest request = exchange.getRequest();
-		Selection selection = exchange.getAttribute(SELECTION_ATTRIBUTE);
-		if (selection != null && selection.request() == request) {
-			return selection.toHandler(this.writer);
-		}
-		if (CorsUtils.isPreFlightRequest(request)) {
+		if (!serves(exchange) || CorsUtils.isPreFlightRequest(exchange.getRequest())) {
 			return Mono.empty();
 		}
+		Selection selection = exchange.getAttribute(SELECTION_ATTRIBUTE);
+		if (selection != null && selection.exchange() == exchange) {
+			return selection.toHandler(this.writer);
+		}
 		return select(exchange).flatMap((current) -> current.toHandler(this.writer));
+	}
+
+	/**
+	 * Whether this mapping looks after an exchange: a child context, such as the management server's, sees this
+	 * mapping among its parent's beans but has handlers of its own.
+	 * @param exchange the exchange
+	 * @return whether the exchange belongs to this mapping's application context
+	 */
+	boolean serves(ServerWebExchange exchange) {
+		ApplicationContext context = exchange.getApplicationContext();
+		return context == null || context == this.applicationContext;
 	}
 
 	/**
@@ -107,15 +120,13 @@ public class UpgradeRequiredHandlerMapping implements HandlerMapping, Ordered, A
 	 * @return the selection, never empty
 	 */
 	Mono<Selection> select(ServerWebExchange exchange) {
-		ServerHttpRequest request = exchange.getRequest();
 		return Flux.fromIterable(delegates())
 			.concatMap((mapping) -> mapping.getHandler(exchange))
 			.next()
-			.map((handler) -> remember(exchange, new Selection(request, handler, null,
+			.map((handler) -> remember(new Selection(exchange, handler, null,
 					decide(this.requirements.forHandler(handler), exchange))))
-			.onErrorResume((ex) -> Mono
-				.just(remember(exchange, new Selection(request, null, ex, decideFailure(ex, exchange)))))
-			.switchIfEmpty(Mono.fromSupplier(() -> remember(exchange, new Selection(request, null, null, null))));
+			.onErrorResume((ex) -> Mono.just(remember(new Selection(exchange, null, ex, decideFailure(ex, exchange)))))
+			.switchIfEmpty(Mono.fromSupplier(() -> remember(new Selection(exchange, null, null, null))));
 	}
 
 	private @Nullable Rejection decide(ProtocolRequirement handlerRequirement, ServerWebExchange exchange) {
@@ -123,6 +134,10 @@ public class UpgradeRequiredHandlerMapping implements HandlerMapping, Ordered, A
 		RequestPath path = request.getPath();
 		ProtocolRequirement requirement = this.requirements.withPathRules(handlerRequirement, path.value(),
 				path.contextPath().value());
+		// A request that CORS processing refused during the lookup keeps its 403, as the DispatcherHandler does.
+		if (requirement.isNone() || HttpStatus.FORBIDDEN.equals(exchange.getResponse().getStatusCode())) {
+			return null;
+		}
 		return UpgradeDecider.decide(requirement, request, this.facts);
 	}
 
@@ -134,8 +149,8 @@ public class UpgradeRequiredHandlerMapping implements HandlerMapping, Ordered, A
 		return null;
 	}
 
-	private static Selection remember(ServerWebExchange exchange, Selection selection) {
-		exchange.getAttributes().put(SELECTION_ATTRIBUTE, selection);
+	private static Selection remember(Selection selection) {
+		selection.exchange().getAttributes().put(SELECTION_ATTRIBUTE, selection);
 		return selection;
 	}
 
@@ -156,9 +171,9 @@ public class UpgradeRequiredHandlerMapping implements HandlerMapping, Ordered, A
 	}
 
 	/**
-	 * The outcome of looking up the handler of one request: the handler or the failure, and the rejection, if any.
+	 * The outcome of looking up the handler of one exchange: the handler or the failure, and the rejection, if any.
 	 */
-	record Selection(ServerHttpRequest request, @Nullable Object handler, @Nullable Throwable failure,
+	record Selection(ServerWebExchange exchange, @Nullable Object handler, @Nullable Throwable failure,
 			@Nullable Rejection rejection) {
 
 		Mono<Object> toHandler(ReactiveUpgradeResponseWriter writer) {

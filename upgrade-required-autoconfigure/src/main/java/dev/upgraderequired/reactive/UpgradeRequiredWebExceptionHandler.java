@@ -21,7 +21,7 @@ import org.springframework.web.server.WebExceptionHandler;
 public class UpgradeRequiredWebExceptionHandler implements WebExceptionHandler, Ordered {
 
 	/**
-	 * The order of this handler.
+	 * Before Boot's {@code ErrorWebExceptionHandler} (-1).
 	 */
 	public static final int ORDER = -2;
 

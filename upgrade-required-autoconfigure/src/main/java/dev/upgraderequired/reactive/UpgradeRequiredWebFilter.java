@@ -14,10 +14,12 @@ import org.springframework.web.server.WebFilterChain;
  * offer, writing the 426 response itself before the rest of the filter chain and the handler run. The handler is
  * looked up once, by {@link UpgradeRequiredHandlerMapping}, which then hands it to the {@code DispatcherHandler}.
  * <p>
- * Ordered at {@link #DEFAULT_ORDER} (override {@link #getOrder()} in a bean of your own to change it): after the
- * observation and hidden-method filters, so that refusals are observed and the method is final, and before Spring
- * Security's filter chain. CORS pre-flight requests are let through: a
- * browser's pre-flight cannot follow an upgrade, the actual request is refused instead.
+ * Ordered at {@link #DEFAULT_ORDER} (override {@link #getOrder()} in a bean of your own to change it): after Spring
+ * Security's filter chain and the filters ordered before it, as on Spring MVC, where the check runs after every
+ * servlet filter. A filter ordered after it that replaces the exchange makes the handler mapping look the handler
+ * up again. CORS pre-flight requests are let through: a browser's pre-flight cannot follow an upgrade, the actual
+ * request is refused instead. Exchanges of another application context, such as a management server's child
+ * context, are left alone.
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -25,9 +27,10 @@ import org.springframework.web.server.WebFilterChain;
 public class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 
 	/**
-	 * The order of the filter: before Spring Security's {@code WebFilterChainProxy} (-100).
+	 * The order of the filter: late, after Spring Security's {@code WebFilterChainProxy} (-100), before filters
+	 * without an order.
 	 */
-	public static final int DEFAULT_ORDER = -200;
+	public static final int DEFAULT_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
 	private final UpgradeRequiredHandlerMapping handlerMapping;
 
@@ -45,7 +48,7 @@ public class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (CorsUtils.isPreFlightRequest(exchange.getRequest())) {
+		if (!this.handlerMapping.serves(exchange) || CorsUtils.isPreFlightRequest(exchange.getRequest())) {
 			return chain.filter(exchange);
 		}
 		return this.handlerMapping.select(exchange).flatMap((selection) -> {

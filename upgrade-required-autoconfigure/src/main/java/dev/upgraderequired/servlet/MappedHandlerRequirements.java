@@ -21,7 +21,7 @@ import org.springframework.web.util.UrlPathHelper;
  * <p>
  * Filled at startup by {@link #register}, which also resolves, and so validates, every handler method's
  * requirement. Consulted only on that error path: it picks the handler method whose path pattern matches the
- * request best, as Spring MVC would, ignoring the conditions on media types.
+ * request best, as Spring MVC would, ignoring the conditions on media types (and on API versions).
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -58,8 +58,8 @@ public final class MappedHandlerRequirements {
 
 	/**
 	 * Return the requirement of the handler methods whose path pattern matches a request best among those whose
-	 * path and HTTP method match, regardless of their other conditions; if several match equally well, all of
-	 * their requirements.
+	 * path, HTTP method, parameters and headers match, regardless of the media types they consume and produce; if
+	 * several match equally well, all of their requirements.
 	 * @param request the request
 	 * @return the requirement, {@link ProtocolRequirement#none()} if no handler method with a requirement is the
 	 * best match
@@ -92,7 +92,9 @@ public final class MappedHandlerRequirements {
 
 		@SuppressWarnings("unchecked")
 		@Nullable RequestCondition<Object> matchingPatterns(HttpServletRequest request) {
-			if (this.info.getMethodsCondition().getMatchingCondition(request) == null) {
+			if (this.info.getMethodsCondition().getMatchingCondition(request) == null
+					|| this.info.getParamsCondition().getMatchingCondition(request) == null
+					|| this.info.getHeadersCondition().getMatchingCondition(request) == null) {
 				return null;
 			}
 			RequestCondition<Object> patterns = (RequestCondition<Object>) this.info.getActivePatternsCondition();

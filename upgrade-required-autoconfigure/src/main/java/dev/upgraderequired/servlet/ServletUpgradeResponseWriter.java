@@ -24,10 +24,6 @@ import org.springframework.http.HttpHeaders;
  */
 public final class ServletUpgradeResponseWriter {
 
-	// They described what the handler was about to send, not the problem.
-	private static final String[] REPRESENTATION_HEADERS = { HttpHeaders.CONTENT_ENCODING,
-			HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.CONTENT_RANGE, HttpHeaders.ETAG,
-			HttpHeaders.LAST_MODIFIED };
 
 	private final UpgradeResponder responder;
 
@@ -49,7 +45,7 @@ public final class ServletUpgradeResponseWriter {
 	public void write(Rejection rejection, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
 		response.resetBuffer();
-		for (String name : REPRESENTATION_HEADERS) {
+		for (String name : UpgradeResponder.REPRESENTATION_HEADERS) {
 			if (response.containsHeader(name)) {
 				response.setHeader(name, null);
 			}

@@ -29,6 +29,7 @@ import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -64,9 +65,10 @@ class UpgradeRequiredWebFluxAutoConfigurationTests {
 	}
 
 	@Test
-	void filterRunsBeforeSpringSecurityAndExceptionHandlerBeforeBootsErrorHandler() {
+	void filterRunsAfterSpringSecurityAndExceptionHandlerBeforeBootsErrorHandler() {
 		this.contextRunner.run((context) -> {
-			assertThat(context.getBean(UpgradeRequiredWebFilter.class).getOrder()).isLessThan(-100);
+			assertThat(context.getBean(UpgradeRequiredWebFilter.class).getOrder()).isGreaterThan(-100)
+				.isLessThan(Ordered.LOWEST_PRECEDENCE);
 			assertThat(context.getBean(UpgradeRequiredWebExceptionHandler.class).getOrder()).isLessThan(-1);
 		});
 	}

@@ -6,9 +6,11 @@ import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.Rejection;
 import dev.upgraderequired.core.UpgradeReason;
 import dev.upgraderequired.core.UpgradeResponder;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 
@@ -36,6 +38,19 @@ class ReactiveUpgradeResponseWriterTests {
 		assertThat(body).contains("\"instance\":\"/p\"")
 			.contains("\"httpsUrl\":\"https://example.com:8443/p?q=1\"");
 		assertThat(exchange.getResponse().getHeaders().getContentLength()).isEqualTo(body.length());
+	}
+
+	@Test
+	void http2RefusalCarriesNeitherUpgradeNorConnection() {
+		ReactiveUpgradeResponseWriter http2Writer = new ReactiveUpgradeResponseWriter(
+				new UpgradeResponder(null, () -> 8443), new Http2Facts());
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("http://example.com/p"));
+		http2Writer.write(this.tlsRequired, exchange).block(Duration.ofSeconds(5));
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.UPGRADE_REQUIRED);
+		assertThat(exchange.getResponse().getHeaders().headerNames()).doesNotContain("Upgrade", "Connection")
+			.contains("Cache-Control", "Content-Type");
+		assertThat(exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(5)))
+			.contains("\"upgrade\":[\"TLS/1.3\",\"TLS/1.2\",\"HTTP/1.1\"]");
 	}
 
 	@Test
@@ -78,6 +93,20 @@ class ReactiveUpgradeResponseWriterTests {
 		MockServerWebExchange exchange = MockServerWebExchange.from(request);
 		this.writer.write(this.tlsRequired, exchange).block(Duration.ofSeconds(5));
 		return exchange;
+	}
+
+	static final class Http2Facts implements ReactiveRequestFacts {
+
+		@Override
+		public @Nullable String tlsProtocol(ServerHttpRequest request) {
+			return null;
+		}
+
+		@Override
+		public boolean isHttp1(ServerHttpRequest request) {
+			return false;
+		}
+
 	}
 
 }

@@ -63,6 +63,36 @@ class UpgradeRequiredWebFluxIntegrationTests {
 	}
 
 	@Test
+	void routerFunctionSeesTheExchangeOfTheFiltersAfterTheStartersOne() {
+		this.client.get().uri("/routed/whoami").exchange().expectBody(String.class).isEqualTo("alice");
+	}
+
+	@Test
+	void requestRefusedByCorsKeepsItsForbiddenStatus() {
+		this.client.get()
+			.uri("/rule/thing")
+			.header(HttpHeaders.ORIGIN, "https://evil.example")
+			.exchange()
+			.expectStatus()
+			.isForbidden();
+	}
+
+	@Test
+	void refusalOfACrossOriginRequestCarriesItsCorsHeaders() {
+		assertTlsRequired(this.client.get().uri("/rule/thing").header(HttpHeaders.ORIGIN, "https://good.example")
+			.exchange()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://good.example"), "/rule/thing");
+	}
+
+	@Test
+	void notAcceptableStaysNotAcceptableWhenTheProtectedSiblingDoesNotMatchTheParameters() {
+		this.client.get().uri("/sibling").accept(MediaType.TEXT_HTML).exchange().expectStatus().isEqualTo(406);
+		assertTlsRequired(this.client.get().uri("/sibling?admin").accept(MediaType.TEXT_HTML).exchange(),
+				"/sibling");
+	}
+
+	@Test
 	void unknownPathIsStillNotFound() {
 		this.client.get().uri("/nowhere").exchange().expectStatus().isNotFound();
 	}
@@ -116,12 +146,16 @@ class UpgradeRequiredWebFluxIntegrationTests {
 	@Test
 	void corsPreflightIsNotRefused() {
 		this.client.options()
-			.uri("/secure")
-			.header(HttpHeaders.ORIGIN, "https://example.com")
+			.uri("/rule/thing")
+			.header(HttpHeaders.ORIGIN, "https://good.example")
 			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "GET")
 			.exchange()
 			.expectStatus()
-			.value((status) -> assertThat(status).isNotEqualTo(426));
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "https://good.example")
+			.expectHeader()
+			.doesNotExist(HttpHeaders.UPGRADE);
 	}
 
 	@Test

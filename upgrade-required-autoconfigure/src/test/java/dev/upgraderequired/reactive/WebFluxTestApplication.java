@@ -1,5 +1,6 @@
 package dev.upgraderequired.reactive;
 
+import java.security.Principal;
 import java.util.Map;
 
 import dev.upgraderequired.Protocol;
@@ -22,6 +23,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.config.CorsRegistry;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -36,7 +39,12 @@ import org.springframework.web.server.WebFilter;
 @SpringBootConfiguration
 @EnableAutoConfiguration(exclude = TomcatReactiveWebServerAutoConfiguration.class)
 @Import({ WebFluxTestApplication.Endpoints.class, WebFluxTestApplication.CatchAllAdvice.class })
-class WebFluxTestApplication {
+class WebFluxTestApplication implements WebFluxConfigurer {
+
+	@Override
+	public void addCorsMappings(CorsRegistry registry) {
+		registry.addMapping("/rule/**").allowedOrigins("https://good.example");
+	}
 
 	@RestController
 	static class Endpoints {
@@ -69,6 +77,17 @@ class WebFluxTestApplication {
 			return "ruled";
 		}
 
+		@RequiresProtocol(Protocol.TLS)
+		@GetMapping(path = "/sibling", params = "admin", produces = MediaType.APPLICATION_JSON_VALUE)
+		Map<String, String> protectedSibling() {
+			return Map.of("sibling", "protected");
+		}
+
+		@GetMapping(path = "/sibling", produces = MediaType.APPLICATION_JSON_VALUE)
+		Map<String, String> sibling() {
+			return Map.of("sibling", "plain");
+		}
+
 		@GetMapping("/thrown")
 		Mono<String> thrown() {
 			return Mono.error(new UpgradeRequiredException(Protocol.HTTP_2));
@@ -93,7 +112,19 @@ class WebFluxTestApplication {
 	RouterFunction<ServerResponse> routes() {
 		return RouterFunctions.route()
 			.GET("/routed/thrown", (request) -> Mono.error(new UpgradeRequiredException(Protocol.TLS)))
+			.GET("/routed/whoami", (request) -> request.principal()
+				.map(Principal::getName)
+				.defaultIfEmpty("anonymous")
+				.flatMap((name) -> ServerResponse.ok().bodyValue(name)))
 			.build();
+	}
+
+	// Ordered after the starter's filter, as filters without an order are: the exchange it passes on is not the one
+	// the starter's filter looked the handler up with.
+	@Bean
+	WebFilter authenticationFilter() {
+		Principal alice = () -> "alice";
+		return (exchange, chain) -> chain.filter(exchange.mutate().principal(Mono.just(alice)).build());
 	}
 
 	@Bean

@@ -160,6 +160,13 @@ abstract class AbstractUpgradeRequiredWebMvcTests {
 	}
 
 	@Test
+	void notAcceptableStaysNotAcceptableWhenTheProtectedSiblingDoesNotMatchTheParameters() {
+		assertThat(this.mvc.get().uri("/sibling").header("Accept", "text/html")).hasStatus(406);
+		assertUpgradeRequired(this.mvc.get().uri("/sibling?admin").header("Accept", "text/html").exchange(),
+				"TLS/1.3, TLS/1.2, HTTP/1.1");
+	}
+
+	@Test
 	void severalMetaAnnotationsOnOneMethodAllApply() {
 		assertUpgradeRequired(this.mvc.get().uri("/tls-and-h2").exchange(), "TLS/1.3, TLS/1.2, HTTP/2.0");
 		assertUpgradeRequired(this.mvc.get().uri("/tls-and-h2").with(tls("TLSv1.3")).exchange(), "HTTP/2.0");

@@ -147,6 +147,17 @@ class WebMvcTestApplication {
 		}
 
 		@TlsOnly
+		@GetMapping(path = "/sibling", params = "admin", produces = "application/json")
+		String protectedSibling() {
+			return "{}";
+		}
+
+		@GetMapping(path = "/sibling", produces = "application/json")
+		String sibling() {
+			return "{}";
+		}
+
+		@TlsOnly
 		@GetMapping(path = "/xml", produces = "application/xml")
 		String xml() {
 			return "<xml/>";

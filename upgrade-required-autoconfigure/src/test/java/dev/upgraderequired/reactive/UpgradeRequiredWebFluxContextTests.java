@@ -1,0 +1,78 @@
+package dev.upgraderequired.reactive;
+
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.config.EnableWebFlux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * The WebFlux adapter in the application contexts around it: a child context with a dispatcher of its own (such as
+ * the management server's) and a reactive server other than Reactor Netty.
+ */
+class UpgradeRequiredWebFluxContextTests {
+
+	@Test
+	void childContextWithItsOwnDispatcherServesItsOwnHandlers() {
+		try (ConfigurableApplicationContext parent = new SpringApplicationBuilder(WebFluxTestApplication.class)
+			.web(WebApplicationType.REACTIVE)
+			.properties("server.port=0")
+			.run(); AnnotationConfigApplicationContext child = new AnnotationConfigApplicationContext()) {
+			child.setParent(parent);
+			child.register(ChildConfiguration.class);
+			child.refresh();
+			WebTestClient client = WebTestClient.bindToApplicationContext(child).build();
+			client.get().uri("/child").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("child");
+			client.get().uri("/plain").exchange().expectStatus().isNotFound();
+		}
+	}
+
+	@Test
+	void anotherReactiveServerFailsTheStartupWhileTheReactorNettyFactsAreInUse() {
+		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(TomcatApplication.class)
+			.web(WebApplicationType.REACTIVE)
+			.properties("server.port=0")
+			.run()
+			.close())
+			.satisfies((ex) -> assertThat(ex).rootCause()
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("runs on TomcatWebServer")
+				.hasMessageContaining("upgrade-required.enabled=false"));
+	}
+
+	@EnableWebFlux
+	@Import(ChildController.class)
+	static class ChildConfiguration {
+
+	}
+
+	@RestController
+	static class ChildController {
+
+		@GetMapping("/child")
+		Mono<String> child() {
+			return Mono.just("child");
+		}
+
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration(exclude = NettyReactiveWebServerAutoConfiguration.class)
+	static class TomcatApplication {
+
+	}
+
+}

@@ -1,10 +1,9 @@
 package dev.upgraderequired.reactive;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.EndpointRequirements;
+import dev.upgraderequired.core.MappedRequirements;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.reactive.result.condition.PatternsRequestCondition;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
@@ -27,9 +26,7 @@ public final class ReactiveMappedHandlerRequirements {
 
 	private final EndpointRequirements requirements;
 
-	private final List<Mapped> mapped = new CopyOnWriteArrayList<>();
-
-	private volatile boolean anyRequirement;
+	private final MappedRequirements<RequestMappingInfo> mapped = new MappedRequirements<>();
 
 	/**
 	 * Create an instance.
@@ -46,11 +43,8 @@ public final class ReactiveMappedHandlerRequirements {
 	 * requirement
 	 */
 	public void register(RequestMappingInfoHandlerMapping mapping) {
-		mapping.getHandlerMethods().forEach((info, handlerMethod) -> {
-			ProtocolRequirement requirement = this.requirements.forHandler(handlerMethod);
-			this.mapped.add(new Mapped(info, requirement));
-			this.anyRequirement |= !requirement.isNone();
-		});
+		mapping.getHandlerMethods()
+			.forEach((info, handlerMethod) -> this.mapped.add(info, this.requirements.forHandler(handlerMethod)));
 	}
 
 	/**
@@ -62,35 +56,18 @@ public final class ReactiveMappedHandlerRequirements {
 	 * best match
 	 */
 	public ProtocolRequirement forExchange(ServerWebExchange exchange) {
-		if (!this.anyRequirement) {
-			return ProtocolRequirement.none();
-		}
-		PatternsRequestCondition best = null;
-		ProtocolRequirement requirement = ProtocolRequirement.none();
-		for (Mapped candidate : this.mapped) {
-			RequestMappingInfo info = candidate.info();
-			if (info.getMethodsCondition().getMatchingCondition(exchange) == null
-					|| info.getParamsCondition().getMatchingCondition(exchange) == null
-					|| info.getHeadersCondition().getMatchingCondition(exchange) == null) {
-				continue;
-			}
-			PatternsRequestCondition patterns = info.getPatternsCondition().getMatchingCondition(exchange);
-			if (patterns == null) {
-				continue;
-			}
-			int comparison = (best != null) ? patterns.compareTo(best, exchange) : -1;
-			if (comparison < 0) {
-				best = patterns;
-				requirement = candidate.requirement();
-			}
-			else if (comparison == 0) {
-				requirement = requirement.and(candidate.requirement());
-			}
-		}
-		return requirement;
+		return this.mapped.bestMatch((info) -> matchingPatterns(info, exchange),
+				(patterns, other) -> patterns.compareTo(other, exchange));
 	}
 
-	private record Mapped(RequestMappingInfo info, ProtocolRequirement requirement) {
+	private static @Nullable PatternsRequestCondition matchingPatterns(RequestMappingInfo info,
+			ServerWebExchange exchange) {
+		if (info.getMethodsCondition().getMatchingCondition(exchange) == null
+				|| info.getParamsCondition().getMatchingCondition(exchange) == null
+				|| info.getHeadersCondition().getMatchingCondition(exchange) == null) {
+			return null;
+		}
+		return info.getPatternsCondition().getMatchingCondition(exchange);
 	}
 
 }

@@ -1,10 +1,8 @@
 package dev.upgraderequired.servlet;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.EndpointRequirements;
+import dev.upgraderequired.core.MappedRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -30,9 +28,7 @@ public final class MappedHandlerRequirements {
 
 	private final EndpointRequirements requirements;
 
-	private final List<Mapped> mapped = new CopyOnWriteArrayList<>();
-
-	private volatile boolean anyRequirement;
+	private final MappedRequirements<Mapped> mapped = new MappedRequirements<>();
 
 	/**
 	 * Create an instance.
@@ -49,11 +45,9 @@ public final class MappedHandlerRequirements {
 	 * requirement
 	 */
 	public void register(RequestMappingInfoHandlerMapping mapping) {
-		mapping.getHandlerMethods().forEach((info, handlerMethod) -> {
-			ProtocolRequirement requirement = this.requirements.forHandler(handlerMethod);
-			this.mapped.add(new Mapped(mapping, info, requirement));
-			this.anyRequirement |= !requirement.isNone();
-		});
+		mapping.getHandlerMethods()
+			.forEach((info, handlerMethod) -> this.mapped.add(new Mapped(mapping, info),
+					this.requirements.forHandler(handlerMethod)));
 	}
 
 	/**
@@ -65,30 +59,11 @@ public final class MappedHandlerRequirements {
 	 * best match
 	 */
 	public ProtocolRequirement forRequest(HttpServletRequest request) {
-		if (!this.anyRequirement) {
-			return ProtocolRequirement.none();
-		}
-		RequestCondition<Object> best = null;
-		ProtocolRequirement requirement = ProtocolRequirement.none();
-		for (Mapped candidate : this.mapped) {
-			RequestCondition<Object> patterns = candidate.matchingPatterns(request);
-			if (patterns == null) {
-				continue;
-			}
-			int comparison = (best != null) ? patterns.compareTo(best, request) : -1;
-			if (comparison < 0) {
-				best = patterns;
-				requirement = candidate.requirement();
-			}
-			else if (comparison == 0) {
-				requirement = requirement.and(candidate.requirement());
-			}
-		}
-		return requirement;
+		return this.mapped.bestMatch((candidate) -> candidate.matchingPatterns(request),
+				(patterns, other) -> patterns.compareTo(other, request));
 	}
 
-	private record Mapped(RequestMappingInfoHandlerMapping mapping, RequestMappingInfo info,
-			ProtocolRequirement requirement) {
+	private record Mapped(RequestMappingInfoHandlerMapping mapping, RequestMappingInfo info) {
 
 		@SuppressWarnings("unchecked")
 		@Nullable RequestCondition<Object> matchingPatterns(HttpServletRequest request) {

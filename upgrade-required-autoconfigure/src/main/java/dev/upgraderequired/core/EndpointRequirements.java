@@ -27,6 +27,9 @@ public final class EndpointRequirements {
 
 	private final PathRule[] rules;
 
+	// Per rule, the text every path it matches starts with, ignoring case; empty when that cannot be told.
+	private final String[] prefixes;
+
 	private final ProtocolRequirement allRules;
 
 	private final List<HandlerRequirementResolver> resolvers;
@@ -42,9 +45,11 @@ public final class EndpointRequirements {
 	 */
 	public EndpointRequirements(List<PathRule> rules, List<HandlerRequirementResolver> resolvers) {
 		this.rules = rules.toArray(new PathRule[0]);
+		this.prefixes = new String[this.rules.length];
 		ProtocolRequirement all = ProtocolRequirement.none();
-		for (PathRule rule : this.rules) {
-			all = all.and(rule.requirement());
+		for (int i = 0; i < this.rules.length; i++) {
+			all = all.and(this.rules[i].requirement());
+			this.prefixes[i] = literalPrefix(this.rules[i].pattern().getPatternString());
 		}
 		this.allRules = all;
 		this.resolvers = List.copyOf(resolvers);
@@ -111,7 +116,9 @@ public final class EndpointRequirements {
 	 * Rules are matched against the path within the application (after the context path, servlet path
 	 * included), both as parsed (percent-decoded segments, without {@code ;} parameters) and in a normalized form
 	 * without empty and dot segments, so that no spelling of a path that a server or a path-matching strategy
-	 * would route to the same place dodges a rule. Matching allocates a little per rule and request.
+	 * would route to the same place dodges a rule. A plain path (no percent-encoding, {@code ;}, empty or dot
+	 * segments) that starts with the literal beginning of no rule is answered without allocating; other paths
+	 * allocate a little per rule.
 	 * @param rawPath the request path as received, still percent-encoded
 	 * @param contextPath the context path prefix of {@code rawPath}, empty if none
 	 * @return the requirement, {@link ProtocolRequirement#none()} if no rule matches
@@ -121,6 +128,9 @@ public final class EndpointRequirements {
 		// rule.
 		if (!rawPath.startsWith(contextPath)) {
 			return this.allRules;
+		}
+		if (isPlain(rawPath, contextPath.length()) && !anyPrefixStarts(rawPath, contextPath.length())) {
+			return ProtocolRequirement.none();
 		}
 		PathContainer parsed;
 		try {
@@ -137,6 +147,46 @@ public final class EndpointRequirements {
 			}
 		}
 		return requirement;
+	}
+
+	// A plain path reads the same parsed and normalized: no decoding, no parameters, no segment to drop.
+	private static boolean isPlain(String path, int from) {
+		if (from >= path.length()) {
+			return false;
+		}
+		char previous = 0;
+		for (int i = from; i < path.length(); i++) {
+			char c = path.charAt(i);
+			boolean encodedOrParameter = c == '%' || c == ';' || c == '\\';
+			boolean emptyOrDotSegment = previous == '/' && (c == '/' || c == '.');
+			if (c <= ' ' || c > '~' || encodedOrParameter || emptyOrDotSegment) {
+				return false;
+			}
+			previous = c;
+		}
+		return true;
+	}
+
+	private boolean anyPrefixStarts(String path, int from) {
+		for (String prefix : this.prefixes) {
+			if (path.regionMatches(true, from, prefix, 0, prefix.length())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	// The text before the first wildcard or variable, without a last '/' (which "/**" may match without), or empty
+	// if the pattern is not plain ASCII.
+	private static String literalPrefix(String pattern) {
+		int end = 0;
+		while (end < pattern.length() && "*?{".indexOf(pattern.charAt(end)) < 0) {
+			if (pattern.charAt(end) > '~') {
+				return "";
+			}
+			end++;
+		}
+		return pattern.substring(0, (end > 0 && pattern.charAt(end - 1) == '/') ? end - 1 : end);
 	}
 
 	// The path without empty, "." and ".." segments, or null when that is the parsed path itself.

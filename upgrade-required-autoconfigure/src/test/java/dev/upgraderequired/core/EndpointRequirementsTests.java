@@ -37,6 +37,19 @@ class EndpointRequirementsTests {
 		assertThat(this.requirements.forPath(path, "").isNone()).as(path).isTrue();
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "/admins/x", "/ADMx/x", "/acme/billing", "/acme/billing/2026", "/api/V1/x", "/API/v1",
+			"/docs/caf\u00e9", "/docs/caf%C3%A9" })
+	void plainPathsAreMatchedLikeAnyOtherWhateverThePatternLooksLike(String path) {
+		EndpointRequirements wildcards = new EndpointRequirements(List.of(
+				new PathRule(PathRule.parse("/adm*/x"), ProtocolRequirement.tls()),
+				new PathRule(PathRule.parse("/{tenant}/billing/**"), ProtocolRequirement.tls()),
+				new PathRule(PathRule.parse("/API/v1/**"), ProtocolRequirement.tls()),
+				new PathRule(PathRule.parse("/docs/caf\u00e9"), ProtocolRequirement.tls())), List.of());
+		assertThat(wildcards.forPath(path, "").requiresTls()).as(path).isTrue();
+		assertThat(wildcards.forPath("/app" + path, "/app").requiresTls()).as(path).isTrue();
+	}
+
 	@Test
 	void rulesAreMatchedAfterTheContextPathAndIncludeTheServletPath() {
 		assertThat(this.requirements.forPath("/app/admin/status", "/app").requiresTls()).isTrue();

@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# Load benchmark of upgrade-required: the packaged sample app (the starter) and the comparator app (what users do
+# without it), in servlet and in reactive mode, driven by wrk (HTTP/1.1 keep-alive) and h2load (h2c and h2).
+# Every case runs once per round, rounds interleave the cases, and the medians over rounds give the ratios:
+#   reject/serve   requests/s of the 426 on GET http /api/secure  / requests/s of GET http /api/hello
+#   allowed/plain  requests/s of GET https /api/secure (allowed) / requests/s of GET https /api/hello
+# Any unexpected status or socket error fails the run.
+#
+# Usage: benchmarks/load.sh            (from the repository root or anywhere)
+# Environment: DURATION (seconds per case and round, 5), ROUNDS (5), WARMUP (seconds per case, 5),
+#   MODES ("servlet reactive"), CONNECTIONS (wrk connections, 32), H2_CLIENTS (16), H2_STREAMS (10),
+#   OUT (directory for the raw results, benchmarks/target/load), SAMPLE_JAR and COMPARATOR_JAR (the jars to run,
+#   built if neither is given and the modules' targets have none).
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+DURATION=${DURATION:-5}
+ROUNDS=${ROUNDS:-5}
+WARMUP=${WARMUP:-5}
+MODES=${MODES:-servlet reactive}
+CONNECTIONS=${CONNECTIONS:-32}
+H2_CLIENTS=${H2_CLIENTS:-16}
+H2_STREAMS=${H2_STREAMS:-10}
+OUT=${OUT:-$root/benchmarks/target/load}
+tls_dir="$root/sample-app/src/main/resources/demo-tls"
+
+install_missing() {
+	local missing=()
+	command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+	command -v h2load >/dev/null 2>&1 || missing+=(nghttp2-client)
+	command -v curl >/dev/null 2>&1 || missing+=(curl)
+	command -v python3 >/dev/null 2>&1 || missing+=(python3)
+	if [ ${#missing[@]} -gt 0 ]; then
+		echo "Installing ${missing[*]}"
+		apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+	fi
+}
+
+jar_of() { ls "$1"/target/"$2"-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1; }
+
+free_port() {
+	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+pids=()
+stop_apps() {
+	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+	for pid in "${pids[@]}"; do
+		for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+		kill -9 "$pid" 2>/dev/null || true
+	done
+	pids=()
+}
+trap stop_apps EXIT
+
+# start NAME READY_URL JAR ARGS...: starts a jar, logs to $OUT/NAME.log and waits until READY_URL answers.
+start() {
+	local name=$1 ready=$2 jar=$3; shift 3
+	java -jar "$jar" "$@" >"$OUT/$name.log" 2>&1 &
+	pids+=($!)
+	local pid=$!
+	for _ in $(seq 1 240); do
+		kill -0 "$pid" 2>/dev/null || { echo "$name exited during startup:"; tail -n 40 "$OUT/$name.log"; exit 1; }
+		curl -sk --max-time 2 -o /dev/null "$ready" && return 0
+		sleep 0.5
+	done
+	echo "$name did not answer within 120 s"; tail -n 40 "$OUT/$name.log"; exit 1
+}
+
+# Parse the output of wrk or h2load (stdin) for one case; argv: expected status, URL, whether no request at all is
+# fine (a short warm-up of a cold server may not finish a TLS handshake). Prints requests/s, or fails on an
+# unexpected status or an error.
+WRK_PARSER='
+import re, sys
+expected, url, may_be_empty, text = sys.argv[1], sys.argv[2], sys.argv[3] == "yes", sys.stdin.read()
+total = int(re.search(r"(\d+) requests in", text).group(1))
+found = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
+non2xx = int(found.group(1)) if found else 0
+errors = re.search(r"Socket errors: (.*)", text)
+wrong = non2xx if expected == "200" else total - non2xx
+if (total == 0 and not may_be_empty) or wrong or errors:
+    sys.exit(f"wrk {url}: {total} requests, {wrong} not {expected}, socket errors: {errors.group(1) if errors else 0}")
+print(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+'
+H2LOAD_PARSER='
+import re, sys
+expected, url, may_be_empty, text = sys.argv[1], sys.argv[2], sys.argv[3] == "yes", sys.stdin.read()
+done = int(re.search(r"requests: \d+ total, \d+ started, (\d+) done", text).group(1))
+errored = int(re.search(r"(\d+) errored", text).group(1)) + int(re.search(r"(\d+) timeout", text).group(1))
+codes = {kind: int(count) for count, kind in re.findall(r"(\d+) ([2-5]xx)", text)}
+family = expected[0] + "xx"
+others = sum(count for kind, count in codes.items() if kind != family)
+if (done == 0 and not may_be_empty) or (done and codes[family] == 0) or others or errored:
+    sys.exit(f"h2load {url}: {done} done, {others} not {expected}, {errored} errored or timed out")
+print(re.search(r"finished in [\d.]+s, ([\d.]+) req/s", text).group(1))
+'
+
+# measure TOOL URL EXPECTED SECONDS MAY_BE_EMPTY: prints requests/s.
+measure() {
+	local tool=$1 url=$2 expected=$3 seconds=$4 may_be_empty=$5
+	if [ "$tool" = wrk ]; then
+		wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" "$url" \
+			| python3 -c "$WRK_PARSER" "$expected" "$url" "$may_be_empty"
+	else
+		h2load -t1 -c"$H2_CLIENTS" -m"$H2_STREAMS" -D "$seconds" "$url" \
+			| python3 -c "$H2LOAD_PARSER" "$expected" "$url" "$may_be_empty"
+	fi
+}
+
+install_missing
+mkdir -p "$OUT"
+sample_jar=${SAMPLE_JAR:-$(jar_of sample-app sample-app)}
+comparator_jar=${COMPARATOR_JAR:-$(jar_of benchmarks upgrade-required-benchmarks)}
+if [ -z "$sample_jar" ] || [ -z "$comparator_jar" ]; then
+	./mvnw -q -B -DskipTests package -pl sample-app,benchmarks -am
+	sample_jar=$(jar_of sample-app sample-app)
+	comparator_jar=$(jar_of benchmarks upgrade-required-benchmarks)
+fi
+results="$OUT/results.tsv"
+printf 'mode\tapp\tcase\ttool\tround\trps\n' >"$results"
+
+for mode in $MODES; do
+	mode_args=()
+	[ "$mode" = reactive ] && mode_args=(--spring.main.web-application-type=reactive)
+	s_http=$(free_port); s_https=$(free_port); c_http=$(free_port); c_https=$(free_port)
+	echo "== $mode: starting the sample (http $s_http, https $s_https) and the comparator (http $c_http, https $c_https)"
+	start "sample-$mode" "http://127.0.0.1:$s_http/api/hello" "$sample_jar" \
+		--server.port="$s_https" --sample.http-port="$s_http" "${mode_args[@]}"
+	start "comparator-http-$mode" "http://127.0.0.1:$c_http/api/hello" "$comparator_jar" \
+		--server.port="$c_http" "${mode_args[@]}"
+	start "comparator-https-$mode" "https://127.0.0.1:$c_https/api/hello" "$comparator_jar" \
+		--server.port="$c_https" --server.ssl.bundle=demo \
+		--spring.ssl.bundle.pem.demo.keystore.certificate="file:$tls_dir/demo-localhost.crt" \
+		--spring.ssl.bundle.pem.demo.keystore.private-key="file:$tls_dir/demo-localhost.key" "${mode_args[@]}"
+	# app|case|url|expected status[|tool:mode where the case cannot run]
+	cases=(
+		"starter|http-hello|http://127.0.0.1:$s_http/api/hello|200"
+		"starter|http-secure|http://127.0.0.1:$s_http/api/secure|426"
+		"starter|https-hello|https://127.0.0.1:$s_https/api/hello|200"
+		"starter|https-secure|https://127.0.0.1:$s_https/api/secure|200"
+		"comparator|http-hello|http://127.0.0.1:$c_http/api/hello|200"
+		"comparator|http-secure|http://127.0.0.1:$c_http/api/secure|426"
+		# Tomcat sends the hand-written Upgrade and Connection headers on HTTP/2 too, where they are malformed:
+		# h2c clients reset the stream, so this case has no h2load figure in servlet mode.
+		"comparator|http-secure-entity|http://127.0.0.1:$c_http/api/secure-entity|426|h2load:servlet"
+		"comparator|https-hello|https://127.0.0.1:$c_https/api/hello|200"
+		"comparator|https-secure|https://127.0.0.1:$c_https/api/secure|200"
+		"comparator|https-secure-entity|https://127.0.0.1:$c_https/api/secure-entity|200"
+	)
+	for round in warmup $(seq 1 "$ROUNDS"); do
+		seconds=$DURATION may_be_empty=no
+		[ "$round" = warmup ] && seconds=$WARMUP may_be_empty=yes
+		for tool in wrk h2load; do
+			for entry in "${cases[@]}"; do
+				IFS='|' read -r app case url expected broken <<<"$entry"
+				[ "$broken" = "$tool:$mode" ] && continue
+				rps=$(measure "$tool" "$url" "$expected" "$seconds" "$may_be_empty")
+				[ "$round" = warmup ] || printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$app" "$case" "$tool" "$round" "$rps" >>"$results"
+			done
+		done
+		echo "   round $round done"
+	done
+	stop_apps
+done
+
+python3 - "$results" <<'PY'
+import csv, statistics, sys
+rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
+median = {}
+for key in {(r["mode"], r["app"], r["case"], r["tool"]) for r in rows}:
+    median[key] = statistics.median(float(r["rps"]) for r in rows if (r["mode"], r["app"], r["case"], r["tool"]) == key)
+print(f"\n{'mode':9} {'tool':7} {'what':36} {'reject/serve':>13} {'allowed/plain':>14}")
+for mode in sorted({k[0] for k in median}, reverse=True):
+    for tool in ("wrk", "h2load"):
+        for app, secure, what in (("starter", "secure", "upgrade-required"),
+                                  ("comparator", "secure", "throw ResponseStatusException(426)"),
+                                  ("comparator", "secure-entity", "ResponseEntity<ProblemDetail>")):
+            def ratio(case, base):
+                key, base_key = (mode, app, case, tool), (mode, app, base, tool)
+                return f"{median[key] / median[base_key]:.2f}" if key in median and base_key in median else "n/a"
+            print(f"{mode:9} {tool:7} {what:36} {ratio('http-' + secure, 'http-hello'):>13} "
+                  f"{ratio('https-' + secure, 'https-hello'):>14}")
+print("\nmedian requests/s:")
+for key in sorted(median):
+    print("  " + " ".join(key) + f" {median[key]:.0f}")
+PY
+echo "raw results: $results"

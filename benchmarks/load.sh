@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark of upgrade-required: the packaged sample app (the starter) and the comparator app (what users do
 # without it), in servlet and in reactive mode, driven by wrk (HTTP/1.1 keep-alive) and h2load (h2c and h2).
-# Every case runs once per round, rounds interleave the cases, and the medians over rounds give the ratios:
+# Every case runs once per round, rounds interleave the cases, and the median over the rounds of each round's
+# ratio gives:
 #   reject/serve   requests/s of the 426 on GET http /api/secure  / requests/s of GET http /api/hello
 #   allowed/plain  requests/s of GET https /api/secure (allowed) / requests/s of GET https /api/hello
 # Any unexpected status or socket error fails the run.
@@ -167,22 +168,26 @@ done
 python3 - "$results" <<'PY'
 import csv, statistics, sys
 rows = list(csv.DictReader(open(sys.argv[1]), delimiter="\t"))
-median = {}
-for key in {(r["mode"], r["app"], r["case"], r["tool"]) for r in rows}:
-    median[key] = statistics.median(float(r["rps"]) for r in rows if (r["mode"], r["app"], r["case"], r["tool"]) == key)
+rps = {(r["mode"], r["app"], r["case"], r["tool"], r["round"]): float(r["rps"]) for r in rows}
+rounds = sorted({r["round"] for r in rows})
+
+# Each ratio is taken within a round, between cases that ran one after the other, then the median over rounds:
+# drift between rounds (JIT, heap, other load on the machine) cancels out.
+def ratio(mode, app, tool, case, base):
+    pairs = [rps[(mode, app, case, tool, n)] / rps[(mode, app, base, tool, n)] for n in rounds
+             if (mode, app, case, tool, n) in rps and (mode, app, base, tool, n) in rps]
+    return f"{statistics.median(pairs):.2f}" if pairs else "n/a"
+
 print(f"\n{'mode':9} {'tool':7} {'what':36} {'reject/serve':>13} {'allowed/plain':>14}")
-for mode in sorted({k[0] for k in median}, reverse=True):
+for mode in sorted({r["mode"] for r in rows}, reverse=True):
     for tool in ("wrk", "h2load"):
         for app, secure, what in (("starter", "secure", "upgrade-required"),
                                   ("comparator", "secure", "throw ResponseStatusException(426)"),
                                   ("comparator", "secure-entity", "ResponseEntity<ProblemDetail>")):
-            def ratio(case, base):
-                key, base_key = (mode, app, case, tool), (mode, app, base, tool)
-                return f"{median[key] / median[base_key]:.2f}" if key in median and base_key in median else "n/a"
-            print(f"{mode:9} {tool:7} {what:36} {ratio('http-' + secure, 'http-hello'):>13} "
-                  f"{ratio('https-' + secure, 'https-hello'):>14}")
-print("\nmedian requests/s:")
-for key in sorted(median):
-    print("  " + " ".join(key) + f" {median[key]:.0f}")
+            print(f"{mode:9} {tool:7} {what:36} {ratio(mode, app, tool, 'http-' + secure, 'http-hello'):>13} "
+                  f"{ratio(mode, app, tool, 'https-' + secure, 'https-hello'):>14}")
+print("\nmedian requests/s over the rounds:")
+for key in sorted({k[:4] for k in rps}):
+    print("  " + " ".join(key) + f" {statistics.median(v for k, v in rps.items() if k[:4] == key):.0f}")
 PY
 echo "raw results: $results"

@@ -49,9 +49,15 @@ public final class UpgradeResponder {
 
 	private final URI[] types;
 
-	private final String[] prefixes;
+	private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
-	private final String[] suffixes;
+	private static final byte[] INSTANCE_MEMBER = ascii(",\"instance\":");
+
+	private static final byte[] HTTPS_URL_MEMBER = ascii(",\"httpsUrl\":");
+
+	private final byte[][] prefixes;
+
+	private final byte[][] suffixes;
 
 	/**
 	 * Create a responder that gives no {@code httpsUrl}.
@@ -72,28 +78,22 @@ public final class UpgradeResponder {
 		String base = (typeBase != null && !typeBase.endsWith("/")) ? typeBase + "/" : typeBase;
 		this.httpsPort = httpsPort;
 		this.types = new URI[Rejection.count()];
-		this.prefixes = new String[Rejection.count()];
-		this.suffixes = new String[Rejection.count()];
+		this.prefixes = new byte[Rejection.count()][];
+		this.suffixes = new byte[Rejection.count()][];
 		for (Rejection rejection : Rejection.values()) {
 			URI type = (base != null) ? URI.create(base + rejection.reason().slug())
 					: URI.create("about:blank");
 			this.types[rejection.id()] = type;
-			StringBuilder prefix = new StringBuilder(256).append("{\"type\":");
-			appendString(prefix, type.toString());
-			prefix.append(",\"title\":");
-			appendString(prefix, TITLE);
-			prefix.append(",\"status\":").append(STATUS).append(",\"detail\":");
-			appendString(prefix, rejection.detail());
-			this.prefixes[rejection.id()] = prefix.toString();
-			StringBuilder suffix = new StringBuilder(64).append(",\"upgrade\":[");
+			this.prefixes[rejection.id()] = concat(ascii("{\"type\":"), quoted(type.toString()), ascii(",\"title\":"),
+					quoted(TITLE), ascii(",\"status\":" + STATUS + ",\"detail\":"), quoted(rejection.detail()));
 			List<String> tokens = rejection.upgradeTokens();
+			byte[][] parts = new byte[tokens.size() * 2 + 1][];
+			parts[0] = ascii(",\"upgrade\":[");
 			for (int i = 0; i < tokens.size(); i++) {
-				if (i > 0) {
-					suffix.append(',');
-				}
-				appendString(suffix, tokens.get(i));
+				parts[2 * i + 1] = quoted(tokens.get(i));
+				parts[2 * i + 2] = ascii((i < tokens.size() - 1) ? "," : "]");
 			}
-			this.suffixes[rejection.id()] = suffix.append(']').toString();
+			this.suffixes[rejection.id()] = concat(parts);
 		}
 	}
 
@@ -145,42 +145,100 @@ public final class UpgradeResponder {
 	 * @return the body
 	 */
 	public byte[] body(Rejection rejection, @Nullable String instance, @Nullable String httpsUrl) {
-		String prefix = this.prefixes[rejection.id()];
-		String suffix = this.suffixes[rejection.id()];
-		StringBuilder json = new StringBuilder(prefix.length() + suffix.length() + 128).append(prefix);
+		byte[] prefix = this.prefixes[rejection.id()];
+		byte[] suffix = this.suffixes[rejection.id()];
+		int length = prefix.length + suffix.length + 1;
 		if (instance != null) {
-			json.append(",\"instance\":");
-			appendString(json, instance);
+			length += INSTANCE_MEMBER.length + quotedLength(instance);
 		}
-		json.append(suffix);
 		if (httpsUrl != null) {
-			json.append(",\"httpsUrl\":");
-			appendString(json, httpsUrl);
+			length += HTTPS_URL_MEMBER.length + quotedLength(httpsUrl);
 		}
-		return json.append('}').toString().getBytes(StandardCharsets.UTF_8);
+		// Written straight into the array that is returned: a refusal must stay cheaper than serving.
+		byte[] json = new byte[length];
+		int at = put(json, 0, prefix);
+		if (instance != null) {
+			at = putQuoted(json, put(json, at, INSTANCE_MEMBER), instance);
+		}
+		at = put(json, at, suffix);
+		if (httpsUrl != null) {
+			at = putQuoted(json, put(json, at, HTTPS_URL_MEMBER), httpsUrl);
+		}
+		json[at] = '}';
+		return json;
 	}
 
-	private static void appendString(StringBuilder json, String value) {
-		json.append('"');
+	private static byte[] ascii(String text) {
+		return text.getBytes(StandardCharsets.US_ASCII);
+	}
+
+	private static byte[] quoted(String value) {
+		byte[] quoted = new byte[quotedLength(value)];
+		putQuoted(quoted, 0, value);
+		return quoted;
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		int length = 0;
+		for (byte[] part : parts) {
+			length += part.length;
+		}
+		byte[] joined = new byte[length];
+		int at = 0;
+		for (byte[] part : parts) {
+			at = put(joined, at, part);
+		}
+		return joined;
+	}
+
+	private static int put(byte[] json, int at, byte[] bytes) {
+		System.arraycopy(bytes, 0, json, at, bytes.length);
+		return at + bytes.length;
+	}
+
+	// The length of a value as a JSON string in ASCII: quotes, two-character escapes, six-character ones for the rest.
+	private static int quotedLength(String value) {
+		int length = 2;
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
-			switch (c) {
-				case '"' -> json.append("\\\"");
-				case '\\' -> json.append("\\\\");
-				case '\n' -> json.append("\\n");
-				case '\r' -> json.append("\\r");
-				case '\t' -> json.append("\\t");
-				default -> {
-					if (c < 0x20 || c > 0x7e) {
-						json.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						json.append(c);
-					}
+			length += (escape(c) != 0) ? 2 : (c < 0x20 || c > 0x7e) ? 6 : 1;
+		}
+		return length;
+	}
+
+	private static int putQuoted(byte[] json, int at, String value) {
+		json[at++] = '"';
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			char escape = escape(c);
+			if (escape != 0) {
+				json[at++] = '\\';
+				json[at++] = (byte) escape;
+			}
+			else if (c < 0x20 || c > 0x7e) {
+				json[at++] = '\\';
+				json[at++] = 'u';
+				for (int shift = 12; shift >= 0; shift -= 4) {
+					json[at++] = (byte) HEX_DIGITS[(c >> shift) & 0xf];
 				}
 			}
+			else {
+				json[at++] = (byte) c;
+			}
 		}
-		json.append('"');
+		json[at++] = '"';
+		return at;
+	}
+
+	private static char escape(char c) {
+		return switch (c) {
+			case '"' -> '"';
+			case '\\' -> '\\';
+			case '\n' -> 'n';
+			case '\r' -> 'r';
+			case '\t' -> 't';
+			default -> 0;
+		};
 	}
 
 }

@@ -75,30 +75,40 @@ start() {
 WRK_PARSER='
 import re, sys
 expected, url, may_be_empty, text = sys.argv[1], sys.argv[2], sys.argv[3] == "yes", sys.stdin.read()
-total = int(re.search(r"(\d+) requests in", text).group(1))
+def find(pattern):
+    found = re.search(pattern, text)
+    if not found:
+        sys.exit(f"wrk {url}: no {pattern!r} in its output:\n{text}")
+    return found.group(1)
+total = int(find(r"(\d+) requests in"))
 found = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
 non2xx = int(found.group(1)) if found else 0
 errors = re.search(r"Socket errors: (.*)", text)
 wrong = non2xx if expected == "200" else total - non2xx
 if (total == 0 and not may_be_empty) or wrong or errors:
     sys.exit(f"wrk {url}: {total} requests, {wrong} not {expected}, socket errors: {errors.group(1) if errors else 0}")
-print(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
+print(find(r"Requests/sec:\s+([\d.]+)"))
 '
 H2LOAD_PARSER='
 import re, sys
 expected, url, may_be_empty, text = sys.argv[1], sys.argv[2], sys.argv[3] == "yes", sys.stdin.read()
-done = int(re.search(r"requests: \d+ total, \d+ started, (\d+) done", text).group(1))
-errored = int(re.search(r"(\d+) errored", text).group(1)) + int(re.search(r"(\d+) timeout", text).group(1))
+def find(pattern):
+    found = re.search(pattern, text)
+    if not found:
+        sys.exit(f"h2load {url}: no {pattern!r} in its output:\n{text}")
+    return found.group(1)
+done = int(find(r"requests: \d+ total, \d+ started, (\d+) done"))
+errored = int(find(r"(\d+) errored")) + int(find(r"(\d+) timeout"))
 codes = {kind: int(count) for count, kind in re.findall(r"(\d+) ([2-5]xx)", text)}
 family = expected[0] + "xx"
 others = sum(count for kind, count in codes.items() if kind != family)
 if (done == 0 and not may_be_empty) or (done and codes[family] == 0) or others or errored:
     sys.exit(f"h2load {url}: {done} done, {others} not {expected}, {errored} errored or timed out")
-print(re.search(r"finished in [\d.]+s, ([\d.]+) req/s", text).group(1))
+print(find(r"finished in [\d.]+s, ([\d.]+) req/s"))
 '
 
-# measure TOOL URL EXPECTED SECONDS MAY_BE_EMPTY: prints requests/s.
-measure() {
+# run_tool TOOL URL EXPECTED SECONDS MAY_BE_EMPTY: one run of a load generator, parsed.
+run_tool() {
 	local tool=$1 url=$2 expected=$3 seconds=$4 may_be_empty=$5
 	if [ "$tool" = wrk ]; then
 		wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" "$url" \
@@ -106,6 +116,16 @@ measure() {
 	else
 		h2load -t1 -c"$H2_CLIENTS" -m"$H2_STREAMS" -D "$seconds" "$url" \
 			| python3 -c "$H2LOAD_PARSER" "$expected" "$url" "$may_be_empty"
+	fi
+}
+
+# measure TOOL URL EXPECTED SECONDS MAY_BE_EMPTY: prints requests/s. A failed run is tried once more, so that a
+# hiccup of a cold server in a one-second smoke run does not fail it; a real fault fails both.
+measure() {
+	if ! run_tool "$@" 2>"$OUT/last-failure.txt"; then
+		cat "$OUT/last-failure.txt" >&2
+		echo "(trying once more)" >&2
+		run_tool "$@"
 	fi
 }
 

@@ -104,7 +104,7 @@ family = expected[0] + "xx"
 others = sum(count for kind, count in codes.items() if kind != family)
 if (done == 0 and not may_be_empty) or (done and codes[family] == 0) or others or errored:
     sys.exit(f"h2load {url}: {done} done, {others} not {expected}, {errored} errored or timed out")
-print(find(r"finished in [\d.]+s, ([\d.]+) req/s"))
+print(find(r"finished in [\d.]+m?s, ([\d.]+) req/s"))
 '
 
 # run_tool TOOL URL EXPECTED SECONDS MAY_BE_EMPTY: one run of a load generator, parsed.

@@ -2,6 +2,7 @@ package dev.upgraderequired.sample;
 
 import java.io.IOException;
 
+import dev.upgraderequired.servlet.ServletRequestFacts;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,15 +15,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Describes the connection of each request on the servlet stack: Tomcat reports {@code HTTP/2.0} for h2, h2c upgrade
- * and prior knowledge alike, and the TLS version in a request attribute.
+ * and prior knowledge alike, and the TLS version where the starter reads it ({@link ServletRequestFacts}).
  *
  * @author upgrade-required
  */
 @Component
 @ConditionalOnWebApplication(type = Type.SERVLET)
 class ServletConnectionInfoFilter extends OncePerRequestFilter {
-
-	private static final String TLS_PROTOCOL_ATTRIBUTE = "jakarta.servlet.request.secure_protocol";
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -32,9 +31,9 @@ class ServletConnectionInfoFilter extends OncePerRequestFilter {
 	}
 
 	private static ConnectionInfo describe(HttpServletRequest request) {
-		Object tls = request.getAttribute(TLS_PROTOCOL_ATTRIBUTE);
+		String tls = ServletRequestFacts.INSTANCE.tlsProtocol(request);
 		return new ConnectionInfo(request.getProtocol(), request.isSecure(),
-				(tls != null) ? tls.toString() : ConnectionInfo.NO_TLS);
+				(tls != null) ? tls : ConnectionInfo.NO_TLS);
 	}
 
 }

@@ -79,9 +79,8 @@ public final class UpgradeRequiredWebFluxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	UpgradeRequiredWebFilter upgradeRequiredWebFilter(UpgradeRequiredHandlerMapping handlerMapping,
-			ReactiveUpgradeResponseWriter writer) {
-		return new UpgradeRequiredWebFilter(handlerMapping, writer);
+	UpgradeRequiredWebFilter upgradeRequiredWebFilter(UpgradeRequiredHandlerMapping handlerMapping) {
+		return new UpgradeRequiredWebFilter(handlerMapping);
 	}
 
 	@Bean

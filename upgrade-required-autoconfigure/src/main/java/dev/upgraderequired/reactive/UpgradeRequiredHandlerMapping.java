@@ -97,9 +97,9 @@ public class UpgradeRequiredHandlerMapping implements HandlerMapping, Ordered, A
 		}
 		Selection selection = exchange.getAttribute(SELECTION_ATTRIBUTE);
 		if (selection != null && selection.exchange() == exchange) {
-			return selection.toHandler(this.writer);
+			return selection.toHandler(this);
 		}
-		return select(exchange).flatMap((current) -> current.toHandler(this.writer));
+		return select(exchange).flatMap((current) -> current.toHandler(this));
 	}
 
 	/**
@@ -125,8 +125,19 @@ public class UpgradeRequiredHandlerMapping implements HandlerMapping, Ordered, A
 			.next()
 			.map((handler) -> remember(new Selection(exchange, handler, null,
 					decide(this.requirements.forHandler(handler), exchange))))
-			.onErrorResume((ex) -> Mono.just(remember(new Selection(exchange, null, ex, decideFailure(ex, exchange)))))
+			.onErrorResume((ex) -> Mono
+				.just(remember(new Selection(exchange, null, ex, decideFailure(ex, exchange)))))
 			.switchIfEmpty(Mono.fromSupplier(() -> remember(new Selection(exchange, null, null, null))));
+	}
+
+	/**
+	 * Write the 426 response of a rejection.
+	 * @param rejection the rejection
+	 * @param exchange the exchange
+	 * @return completes when the response has been written
+	 */
+	Mono<Void> refuse(Rejection rejection, ServerWebExchange exchange) {
+		return this.writer.write(rejection, exchange);
 	}
 
 	private @Nullable Rejection decide(ProtocolRequirement handlerRequirement, ServerWebExchange exchange) {
@@ -176,10 +187,10 @@ public class UpgradeRequiredHandlerMapping implements HandlerMapping, Ordered, A
 	record Selection(ServerWebExchange exchange, @Nullable Object handler, @Nullable Throwable failure,
 			@Nullable Rejection rejection) {
 
-		Mono<Object> toHandler(ReactiveUpgradeResponseWriter writer) {
+		Mono<Object> toHandler(UpgradeRequiredHandlerMapping mapping) {
 			Rejection rejection = this.rejection;
 			if (rejection != null) {
-				WebHandler refusal = (exchange) -> writer.write(rejection, exchange);
+				WebHandler refusal = (exchange) -> mapping.refuse(rejection, exchange);
 				return Mono.just(refusal);
 			}
 			if (this.handler != null) {

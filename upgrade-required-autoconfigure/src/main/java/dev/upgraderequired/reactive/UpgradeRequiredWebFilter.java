@@ -34,16 +34,12 @@ public class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 
 	private final UpgradeRequiredHandlerMapping handlerMapping;
 
-	private final ReactiveUpgradeResponseWriter writer;
-
 	/**
 	 * Create a filter.
-	 * @param handlerMapping looks up handlers and decides
-	 * @param writer writes refusals
+	 * @param handlerMapping looks up handlers, decides and writes refusals
 	 */
-	public UpgradeRequiredWebFilter(UpgradeRequiredHandlerMapping handlerMapping, ReactiveUpgradeResponseWriter writer) {
+	public UpgradeRequiredWebFilter(UpgradeRequiredHandlerMapping handlerMapping) {
 		this.handlerMapping = handlerMapping;
-		this.writer = writer;
 	}
 
 	@Override
@@ -53,7 +49,7 @@ public class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 		}
 		return this.handlerMapping.select(exchange).flatMap((selection) -> {
 			Rejection rejection = selection.rejection();
-			return (rejection != null) ? this.writer.write(rejection, exchange) : chain.filter(exchange);
+			return (rejection != null) ? this.handlerMapping.refuse(rejection, exchange) : chain.filter(exchange);
 		});
 	}
 

@@ -69,10 +69,11 @@ public class UpgradeRequiredExceptionResolver implements HandlerExceptionResolve
 
 	private @Nullable Rejection decide(HttpServletRequest request, Exception ex) {
 		Rejection rejection = UpgradeDecider.decideFailure(ex, request, ServletRequestFacts.INSTANCE);
-		if (rejection == null
-				&& (ex instanceof HttpMediaTypeNotAcceptableException || ex instanceof HttpMediaTypeNotSupportedException)) {
-			ProtocolRequirement requirement = this.requirements.withPathRules(this.mappedRequirements.forRequest(request),
-					request.getRequestURI(), request.getContextPath());
+		boolean mediaTypeRefused = ex instanceof HttpMediaTypeNotAcceptableException
+				|| ex instanceof HttpMediaTypeNotSupportedException;
+		if (rejection == null && mediaTypeRefused) {
+			ProtocolRequirement requirement = this.requirements.withPathRules(
+					this.mappedRequirements.forRequest(request), request.getRequestURI(), request.getContextPath());
 			rejection = UpgradeDecider.decide(requirement, request, ServletRequestFacts.INSTANCE);
 		}
 		return rejection;

@@ -172,7 +172,7 @@ class UpgradeRequiredWebFluxAutoConfigurationTests {
 		final UpgradeRequiredHandlerMapping handlerMapping = new UpgradeRequiredHandlerMapping(this.requirements,
 				this.mappedRequirements, this.facts, this.writer);
 
-		final UpgradeRequiredWebFilter filter = new UpgradeRequiredWebFilter(this.handlerMapping, this.writer);
+		final UpgradeRequiredWebFilter filter = new UpgradeRequiredWebFilter(this.handlerMapping);
 
 		final UpgradeRequiredWebExceptionHandler exceptionHandler = new UpgradeRequiredWebExceptionHandler(this.facts,
 				this.writer);

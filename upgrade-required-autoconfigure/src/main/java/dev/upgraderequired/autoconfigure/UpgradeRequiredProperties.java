@@ -44,6 +44,14 @@ public class UpgradeRequiredProperties {
 	 */
 	private @Nullable Integer httpsPort;
 
+	/**
+	 * Order of the filter that refuses requests before the rest of the filter chain and the handler run (a
+	 * servlet filter on Spring MVC, a WebFilter on WebFlux). When not set, the filter runs after Spring Security's
+	 * filter chain (order -100) and before filters without an order; a value below -100 answers 426 before Security
+	 * can answer 401 or redirect.
+	 */
+	private @Nullable Integer filterOrder;
+
 	private final Problem problem = new Problem();
 
 	private final WebSocket websocket = new WebSocket();
@@ -70,6 +78,14 @@ public class UpgradeRequiredProperties {
 
 	public void setHttpsPort(@Nullable Integer httpsPort) {
 		this.httpsPort = httpsPort;
+	}
+
+	public @Nullable Integer getFilterOrder() {
+		return this.filterOrder;
+	}
+
+	public void setFilterOrder(@Nullable Integer filterOrder) {
+		this.filterOrder = filterOrder;
 	}
 
 	public Problem getProblem() {

@@ -1,5 +1,7 @@
 package dev.upgraderequired.autoconfigure;
 
+import java.util.Objects;
+
 import dev.upgraderequired.core.EndpointRequirements;
 import dev.upgraderequired.core.UpgradeResponder;
 import dev.upgraderequired.reactive.ReactiveMappedHandlerRequirements;
@@ -79,8 +81,10 @@ public final class UpgradeRequiredWebFluxAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	UpgradeRequiredWebFilter upgradeRequiredWebFilter(UpgradeRequiredHandlerMapping handlerMapping) {
-		return new UpgradeRequiredWebFilter(handlerMapping);
+	UpgradeRequiredWebFilter upgradeRequiredWebFilter(UpgradeRequiredHandlerMapping handlerMapping,
+			UpgradeRequiredProperties properties) {
+		int order = Objects.requireNonNullElse(properties.getFilterOrder(), UpgradeRequiredWebFilter.DEFAULT_ORDER);
+		return new UpgradeRequiredWebFilter(handlerMapping, order);
 	}
 
 	@Bean

@@ -1,12 +1,16 @@
 package dev.upgraderequired.autoconfigure;
 
+import java.util.Objects;
+
 import dev.upgraderequired.core.EndpointRequirements;
 import dev.upgraderequired.core.UpgradeResponder;
 import dev.upgraderequired.servlet.MappedHandlerRequirements;
 import dev.upgraderequired.servlet.ServletUpgradeResponseWriter;
 import dev.upgraderequired.servlet.UpgradeRequiredExceptionResolver;
+import dev.upgraderequired.servlet.UpgradeRequiredFilter;
 import dev.upgraderequired.servlet.UpgradeRequiredInterceptor;
 import dev.upgraderequired.servlet.WebSocketEndpointRequirementResolver;
+import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -16,16 +20,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.handler.MappedInterceptor;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
 /**
- * Auto-configuration of upgrade-required for Spring MVC: an interceptor on every handler mapping (including
- * WebSocket endpoints) and an exception resolver for {@link dev.upgraderequired.UpgradeRequiredException}.
+ * Auto-configuration of upgrade-required for Spring MVC: a servlet filter that refuses requests before the
+ * {@code DispatcherServlet} runs, an interceptor on every handler mapping (including WebSocket endpoints) for what
+ * the filter leaves to it, and an exception resolver for {@link dev.upgraderequired.UpgradeRequiredException}.
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -41,6 +48,11 @@ public final class UpgradeRequiredWebMvcAutoConfiguration {
 	 * Name of the {@link MappedInterceptor} that registers the interceptor with every handler mapping.
 	 */
 	public static final String MAPPED_INTERCEPTOR_BEAN_NAME = "upgradeRequiredMappedInterceptor";
+
+	/**
+	 * Name of the {@link FilterRegistrationBean} of the {@link UpgradeRequiredFilter}.
+	 */
+	public static final String FILTER_REGISTRATION_BEAN_NAME = "upgradeRequiredFilterRegistration";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -60,6 +72,40 @@ public final class UpgradeRequiredWebMvcAutoConfiguration {
 	@ConditionalOnMissingBean(name = MAPPED_INTERCEPTOR_BEAN_NAME)
 	MappedInterceptor upgradeRequiredMappedInterceptor(UpgradeRequiredInterceptor interceptor) {
 		return new MappedInterceptor(null, interceptor);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	UpgradeRequiredFilter upgradeRequiredFilter(EndpointRequirements requirements,
+			UpgradeRequiredExceptionResolver exceptionResolver, ServletUpgradeResponseWriter writer,
+			ObjectProvider<DispatcherServlet> dispatcherServlet, UpgradeRequiredProperties properties) {
+		int order = Objects.requireNonNullElse(properties.getFilterOrder(), UpgradeRequiredFilter.DEFAULT_ORDER);
+		return new UpgradeRequiredFilter(requirements, exceptionResolver, writer, dispatcherServlet::getIfUnique,
+				order);
+	}
+
+	// Registered for REQUEST dispatches only: forwards, error and async dispatches are the interceptor's.
+	@Bean(FILTER_REGISTRATION_BEAN_NAME)
+	@ConditionalOnMissingBean(name = FILTER_REGISTRATION_BEAN_NAME)
+	FilterRegistrationBean<UpgradeRequiredFilter> upgradeRequiredFilterRegistration(UpgradeRequiredFilter filter) {
+		FilterRegistrationBean<UpgradeRequiredFilter> registration = new FilterRegistrationBean<>(filter);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		registration.setOrder(filter.getOrder());
+		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "upgradeRequiredFilterInitializer")
+	SmartInitializingSingleton upgradeRequiredFilterInitializer(UpgradeRequiredFilter filter,
+			ObjectProvider<HandlerMapping> mappings) {
+		return () -> filter.registerProtectedHandlers(mappings.orderedStream().toList());
+	}
+
+	// The servlet detects every HandlerMapping bean; this one hands it the handlers the filter looked up.
+	@Bean
+	@ConditionalOnMissingBean(name = "upgradeRequiredHandlerHandover")
+	HandlerMapping upgradeRequiredHandlerHandover(UpgradeRequiredFilter filter) {
+		return filter.handlerMapping();
 	}
 
 	@Bean

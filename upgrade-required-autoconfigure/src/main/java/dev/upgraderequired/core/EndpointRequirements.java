@@ -27,8 +27,8 @@ public final class EndpointRequirements {
 
 	private final PathRule[] rules;
 
-	// Per rule, the text every path it matches starts with, ignoring case; empty when that cannot be told.
-	private final String[] prefixes;
+	// What every path a rule matches starts with.
+	private final PathPrefixes prefixes;
 
 	private final ProtocolRequirement allRules;
 
@@ -45,13 +45,12 @@ public final class EndpointRequirements {
 	 */
 	public EndpointRequirements(List<PathRule> rules, List<HandlerRequirementResolver> resolvers) {
 		this.rules = rules.toArray(new PathRule[0]);
-		this.prefixes = new String[this.rules.length];
 		ProtocolRequirement all = ProtocolRequirement.none();
-		for (int i = 0; i < this.rules.length; i++) {
-			all = all.and(this.rules[i].requirement());
-			this.prefixes[i] = literalPrefix(this.rules[i].pattern().getPatternString());
+		for (PathRule rule : this.rules) {
+			all = all.and(rule.requirement());
 		}
 		this.allRules = all;
+		this.prefixes = PathPrefixes.of(rules.stream().map((rule) -> rule.pattern().getPatternString()).toList());
 		this.resolvers = List.copyOf(resolvers);
 	}
 
@@ -129,7 +128,7 @@ public final class EndpointRequirements {
 		if (!rawPath.startsWith(contextPath)) {
 			return this.allRules;
 		}
-		if (isPlain(rawPath, contextPath.length()) && !anyPrefixStarts(rawPath, contextPath.length())) {
+		if (!this.prefixes.mayMatch(rawPath, contextPath.length())) {
 			return ProtocolRequirement.none();
 		}
 		PathContainer parsed;
@@ -147,46 +146,6 @@ public final class EndpointRequirements {
 			}
 		}
 		return requirement;
-	}
-
-	// A plain path reads the same parsed and normalized: no decoding, no parameters, no segment to drop.
-	private static boolean isPlain(String path, int from) {
-		if (from >= path.length()) {
-			return false;
-		}
-		char previous = 0;
-		for (int i = from; i < path.length(); i++) {
-			char c = path.charAt(i);
-			boolean encodedOrParameter = c == '%' || c == ';' || c == '\\';
-			boolean emptyOrDotSegment = previous == '/' && (c == '/' || c == '.');
-			if (c <= ' ' || c > '~' || encodedOrParameter || emptyOrDotSegment) {
-				return false;
-			}
-			previous = c;
-		}
-		return true;
-	}
-
-	private boolean anyPrefixStarts(String path, int from) {
-		for (String prefix : this.prefixes) {
-			if (path.regionMatches(true, from, prefix, 0, prefix.length())) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	// The text before the first wildcard or variable, without a last '/' (which "/**" may match without), or empty
-	// if the pattern is not plain ASCII.
-	private static String literalPrefix(String pattern) {
-		int end = 0;
-		while (end < pattern.length() && "*?{".indexOf(pattern.charAt(end)) < 0) {
-			if (pattern.charAt(end) > '~') {
-				return "";
-			}
-			end++;
-		}
-		return pattern.substring(0, (end > 0 && pattern.charAt(end - 1) == '/') ? end - 1 : end);
 	}
 
 	// The path without empty, "." and ".." segments, or null when that is the parsed path itself.

@@ -14,7 +14,7 @@ import org.springframework.web.server.WebFilterChain;
  * offer, writing the 426 response itself before the rest of the filter chain and the handler run. The handler is
  * looked up once, by {@link UpgradeRequiredHandlerMapping}, which then hands it to the {@code DispatcherHandler}.
  * <p>
- * Ordered at {@link #DEFAULT_ORDER} (override {@link #getOrder()} in a bean of your own to change it): after Spring
+ * Ordered by default at {@link #DEFAULT_ORDER} ({@code upgrade-required.filter-order} changes it): after Spring
  * Security's filter chain and the filters ordered before it, as on Spring MVC, where the check runs after every
  * servlet filter. A filter ordered after it that replaces the exchange makes the handler mapping look the handler
  * up again. CORS pre-flight requests are let through: a browser's pre-flight cannot follow an upgrade, the actual
@@ -34,12 +34,24 @@ public class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 
 	private final UpgradeRequiredHandlerMapping handlerMapping;
 
+	private final int order;
+
 	/**
-	 * Create a filter.
+	 * Create a filter ordered at {@link #DEFAULT_ORDER}.
 	 * @param handlerMapping looks up handlers, decides and writes refusals
 	 */
 	public UpgradeRequiredWebFilter(UpgradeRequiredHandlerMapping handlerMapping) {
+		this(handlerMapping, DEFAULT_ORDER);
+	}
+
+	/**
+	 * Create a filter.
+	 * @param handlerMapping looks up handlers, decides and writes refusals
+	 * @param order the order of the filter among the web filters
+	 */
+	public UpgradeRequiredWebFilter(UpgradeRequiredHandlerMapping handlerMapping, int order) {
 		this.handlerMapping = handlerMapping;
+		this.order = order;
 	}
 
 	@Override
@@ -55,7 +67,7 @@ public class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public int getOrder() {
-		return DEFAULT_ORDER;
+		return this.order;
 	}
 
 }

@@ -54,7 +54,7 @@ public class UpgradeRequiredExceptionResolver implements HandlerExceptionResolve
 	@Override
 	public @Nullable ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response,
 			@Nullable Object handler, Exception ex) {
-		Rejection rejection = response.isCommitted() ? null : decide(request, ex);
+		Rejection rejection = response.isCommitted() ? null : rejectionFor(request, ex);
 		if (rejection == null) {
 			return null;
 		}
@@ -67,7 +67,13 @@ public class UpgradeRequiredExceptionResolver implements HandlerExceptionResolve
 		return new ModelAndView();
 	}
 
-	private @Nullable Rejection decide(HttpServletRequest request, Exception ex) {
+	/**
+	 * Decide whether a request that failed with an exception is to be refused.
+	 * @param request the request
+	 * @param ex the failure
+	 * @return the rejection, {@code null} if the failure is not about the protocol
+	 */
+	@Nullable Rejection rejectionFor(HttpServletRequest request, Exception ex) {
 		Rejection rejection = UpgradeDecider.decideFailure(ex, request, ServletRequestFacts.INSTANCE);
 		boolean mediaTypeRefused = ex instanceof HttpMediaTypeNotAcceptableException
 				|| ex instanceof HttpMediaTypeNotSupportedException;

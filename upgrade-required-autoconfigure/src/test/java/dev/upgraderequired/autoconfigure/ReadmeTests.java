@@ -44,14 +44,19 @@ class ReadmeTests {
 			documented.put(row.group(1), plain(row.group(4)));
 		}
 		int compared = 0;
+		int described = 0;
 		for (JsonNode property : metadata().get("properties")) {
 			String name = property.get("name").asString();
+			// The rules' fields are list elements, which the metadata cannot describe.
+			if (!name.equals(UpgradeRequiredProperties.PREFIX + ".rules")) {
+				described++;
+			}
 			if (documented.containsKey(name)) {
 				assertThat(documented.get(name)).as(name).isEqualTo(plain(property.get("description").asString()));
 				compared++;
 			}
 		}
-		assertThat(compared).isEqualTo(4);
+		assertThat(compared).isEqualTo(described);
 	}
 
 	private static String readme() throws Exception {

@@ -74,6 +74,12 @@ class UpgradeRequiredWebFluxAutoConfigurationTests {
 	}
 
 	@Test
+	void filterOrderCanBeSet() {
+		this.contextRunner.withPropertyValues("upgrade-required.filter-order=-110")
+			.run((context) -> assertThat(context.getBean(UpgradeRequiredWebFilter.class).getOrder()).isEqualTo(-110));
+	}
+
+	@Test
 	void nothingIsConfiguredWhenDisabled() {
 		this.contextRunner.withPropertyValues("upgrade-required.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(EndpointRequirements.class)

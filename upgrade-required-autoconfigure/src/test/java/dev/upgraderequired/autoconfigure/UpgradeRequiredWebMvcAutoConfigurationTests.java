@@ -16,8 +16,10 @@ import dev.upgraderequired.core.UpgradeResponder;
 import dev.upgraderequired.servlet.MappedHandlerRequirements;
 import dev.upgraderequired.servlet.ServletUpgradeResponseWriter;
 import dev.upgraderequired.servlet.UpgradeRequiredExceptionResolver;
+import dev.upgraderequired.servlet.UpgradeRequiredFilter;
 import dev.upgraderequired.servlet.UpgradeRequiredInterceptor;
 import dev.upgraderequired.servlet.WebSocketEndpointRequirementResolver;
+import jakarta.servlet.DispatcherType;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,16 +31,19 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.Ordered;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.handler.MappedInterceptor;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
@@ -60,6 +65,7 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 			.hasSingleBean(RequiresProtocolResolver.class)
 			.hasSingleBean(UpgradeRequiredInterceptor.class)
 			.hasSingleBean(UpgradeRequiredExceptionResolver.class)
+			.hasSingleBean(UpgradeRequiredFilter.class)
 			.hasSingleBean(WebSocketEndpointRequirementResolver.class)
 			.hasBean(UpgradeRequiredWebMvcAutoConfiguration.MAPPED_INTERCEPTOR_BEAN_NAME));
 	}
@@ -75,11 +81,34 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 	}
 
 	@Test
+	void filterIsRegisteredForRequestDispatchesAfterSpringSecurityAndHandsHandlersOver() {
+		this.contextRunner.run((context) -> {
+			FilterRegistrationBean<?> registration = context
+				.getBean(UpgradeRequiredWebMvcAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class);
+			UpgradeRequiredFilter filter = context.getBean(UpgradeRequiredFilter.class);
+			assertThat(registration.getFilter()).isSameAs(filter);
+			assertThat(registration.getOrder()).isEqualTo(filter.getOrder()).isGreaterThan(-100)
+				.isLessThan(Ordered.LOWEST_PRECEDENCE);
+			assertThat(registration.determineDispatcherTypes()).containsExactly(DispatcherType.REQUEST);
+			assertThat(context.getBeansOfType(HandlerMapping.class).values()).contains(filter.handlerMapping());
+		});
+	}
+
+	@Test
+	void filterOrderCanBeSet() {
+		this.contextRunner.withPropertyValues("upgrade-required.filter-order=-110")
+			.run((context) -> assertThat(context
+				.getBean(UpgradeRequiredWebMvcAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class)
+				.getOrder()).isEqualTo(-110));
+	}
+
+	@Test
 	void nothingIsConfiguredWhenDisabled() {
 		this.contextRunner.withPropertyValues("upgrade-required.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(EndpointRequirements.class)
 				.doesNotHaveBean(UpgradeRequiredInterceptor.class)
 				.doesNotHaveBean(MappedInterceptor.class)
+				.doesNotHaveBean(UpgradeRequiredFilter.class)
 				.doesNotHaveBean(UpgradeRequiredExceptionResolver.class));
 	}
 
@@ -102,6 +131,7 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeRequiredInterceptor.class)
 				.doesNotHaveBean(MappedInterceptor.class)
+				.doesNotHaveBean(UpgradeRequiredFilter.class)
 				.doesNotHaveBean(UpgradeRequiredExceptionResolver.class));
 	}
 
@@ -112,6 +142,8 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 					UpgradeRequiredWebMvcAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasSingleBean(EndpointRequirements.class)
 				.doesNotHaveBean(UpgradeRequiredInterceptor.class)
+				.doesNotHaveBean(UpgradeRequiredFilter.class)
+				.doesNotHaveBean(FilterRegistrationBean.class)
 				.doesNotHaveBean(UpgradeRequiredExceptionResolver.class));
 	}
 
@@ -131,6 +163,13 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 				.isSameAs(context.getBean(UserBeans.class).interceptor);
 			assertThat(context.getBean(UpgradeRequiredWebMvcAutoConfiguration.MAPPED_INTERCEPTOR_BEAN_NAME,
 					MappedInterceptor.class).getInterceptor()).isSameAs(context.getBean(UserBeans.class).interceptor);
+			UpgradeRequiredFilter filter = context.getBean(UserBeans.class).filter;
+			assertThat(context).getBean(UpgradeRequiredFilter.class).isSameAs(filter);
+			FilterRegistrationBean<?> registration = context
+				.getBean(UpgradeRequiredWebMvcAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class);
+			assertThat(registration.getFilter()).isSameAs(filter);
+			assertThat(registration.getOrder()).isEqualTo(42);
+			assertThat(context.getBeansOfType(HandlerMapping.class).values()).contains(filter.handlerMapping());
 		});
 	}
 
@@ -204,7 +243,9 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 			.withUserConfiguration(ValidAnnotationController.class, RecordingResolver.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
+				// Other handlers are resolved too (the filter needs to know which are protected), not only methods.
 				assertThat(context.getBean(RecordingResolver.class).resolved)
+					.filteredOn(HandlerMethod.class::isInstance)
 					.singleElement()
 					.satisfies((handler) -> assertThat(((HandlerMethod) handler).getMethod().getName())
 						.isEqualTo("valid"));
@@ -283,9 +324,20 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 			return this.mappedRequirements;
 		}
 
+		final UpgradeRequiredExceptionResolver resolver = new UpgradeRequiredExceptionResolver(this.writer,
+				this.mappedRequirements, this.requirements);
+
+		final UpgradeRequiredFilter filter = new UpgradeRequiredFilter(this.requirements, this.resolver, this.writer,
+				() -> null, 42);
+
 		@Bean
 		UpgradeRequiredExceptionResolver myResolver() {
-			return new UpgradeRequiredExceptionResolver(this.writer, this.mappedRequirements, this.requirements);
+			return this.resolver;
+		}
+
+		@Bean
+		UpgradeRequiredFilter myFilter() {
+			return this.filter;
 		}
 
 		@Bean

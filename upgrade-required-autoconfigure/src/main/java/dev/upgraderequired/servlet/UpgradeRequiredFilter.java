@@ -1,0 +1,357 @@
+package dev.upgraderequired.servlet;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.core.EndpointRequirements;
+import dev.upgraderequired.core.PathPrefixes;
+import dev.upgraderequired.core.Rejection;
+import dev.upgraderequired.core.UpgradeDecider;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.Ordered;
+import org.springframework.http.server.RequestPath;
+import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
+
+/**
+ * Refuses requests for the {@link DispatcherServlet} before the servlet runs: it looks up the handler of a request
+ * in the servlet's handler mappings, decides as {@link UpgradeRequiredInterceptor} does, and writes the 426 itself.
+ * A refusal so skips the rest of the filter chain and the servlet, which makes it cheaper than serving the request.
+ * <p>
+ * The handler of a request that is let through is not looked up twice: {@link #handlerMapping()}, a handler
+ * mapping ordered first, hands it to the {@code DispatcherServlet}. It does so only for the same request, with the
+ * same method and URI, on the same thread; if a filter in between forwarded the request or wrapped it with another
+ * path or method, the servlet looks the handler up again and {@link UpgradeRequiredInterceptor} decides, so nothing
+ * slips past the check. A filter in between that changes only the headers or parameters a handler is chosen by
+ * would be served the handler of the request as received: order such a filter before this one.
+ * <p>
+ * The filter leaves to the interceptor what needs the servlet: CORS requests (their 426 needs the CORS headers that
+ * Spring MVC adds), requests to other servlets, requests without a handler, requests whose lookup fails for another
+ * reason than a media type, dispatches other than {@code REQUEST}, and everything before the
+ * {@code DispatcherServlet} has been initialized (as in {@code MockMvc} tests).
+ *
+ * @author upgrade-required
+ * @since 0.1.0
+ */
+public class UpgradeRequiredFilter implements Filter, Ordered {
+
+	/**
+	 * Default order: after Spring Security's filter chain (-100) and the filters of most applications, as the
+	 * {@code WebFilter} of WebFlux applications.
+	 */
+	public static final int DEFAULT_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+
+	private final EndpointRequirements requirements;
+
+	private final UpgradeRequiredExceptionResolver failures;
+
+	private final ServletUpgradeResponseWriter writer;
+
+	private final Supplier<@Nullable DispatcherServlet> dispatcherServlet;
+
+	private final int order;
+
+	private final PathPrefixes rulePrefixes;
+
+	private volatile PathPrefixes handlerPrefixes = PathPrefixes.none();
+
+	private final ThreadLocal<Handover> handovers = ThreadLocal.withInitial(Handover::new);
+
+	private final HandoverMapping handlerMapping = new HandoverMapping();
+
+	private volatile @Nullable Target target;
+
+	/**
+	 * Create a filter.
+	 * @param requirements what each endpoint requires
+	 * @param failures decides on requests whose handler lookup failed, as it would when the servlet fails them
+	 * @param writer writes refusals
+	 * @param dispatcherServlet the servlet whose handler mappings to use, {@code null} if there is none
+	 * @param order the order of the filter among the servlet filters
+	 */
+	public UpgradeRequiredFilter(EndpointRequirements requirements, UpgradeRequiredExceptionResolver failures,
+			ServletUpgradeResponseWriter writer, Supplier<@Nullable DispatcherServlet> dispatcherServlet, int order) {
+		this.requirements = requirements;
+		this.failures = failures;
+		this.writer = writer;
+		this.dispatcherServlet = dispatcherServlet;
+		this.order = order;
+		this.rulePrefixes = PathPrefixes
+			.of(requirements.pathRules().stream().map((rule) -> rule.pattern().getPatternString()).toList());
+	}
+
+	/**
+	 * Remember the paths of the handlers that have a requirement, so that this filter looks up only the handlers
+	 * of requests that may be for one of them, or for a path rule. Call it once the handler mappings are
+	 * initialized; until then, only path rules are looked after.
+	 * <p>
+	 * The handlers of {@code @RequestMapping} methods and of URL-mapped handlers (WebSocket endpoints, for
+	 * example) are known; the handlers of other mappings, such as functional endpoints, are not, and requests for
+	 * them are left to {@link UpgradeRequiredInterceptor}.
+	 * @param mappings the handler mappings of the {@code DispatcherServlet}
+	 * @throws dev.upgraderequired.core.InvalidRequirementException if a handler declares an invalid requirement
+	 */
+	public void registerProtectedHandlers(Collection<HandlerMapping> mappings) {
+		Set<String> patterns = new LinkedHashSet<>();
+		for (HandlerMapping mapping : mappings) {
+			if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
+				methods.getHandlerMethods().forEach((info, method) -> {
+					if (!this.requirements.forHandler(method).isNone()) {
+						patterns.addAll(info.getPatternValues());
+					}
+				});
+			}
+			else if (mapping instanceof AbstractUrlHandlerMapping urls) {
+				urls.getHandlerMap().forEach((pattern, handler) -> {
+					if (isProtected(handler)) {
+						patterns.add(pattern);
+					}
+				});
+				if (isProtected(urls.getRootHandler())) {
+					patterns.add("/");
+				}
+				if (isProtected(urls.getDefaultHandler())) {
+					patterns.add("/**");
+				}
+			}
+		}
+		this.handlerPrefixes = PathPrefixes.of(patterns);
+	}
+
+	// A handler still known by its bean name may have a requirement.
+	private boolean isProtected(@Nullable Object handler) {
+		return handler instanceof String || (handler != null && !this.requirements.forHandler(handler).isNone());
+	}
+
+	@Override
+	public int getOrder() {
+		return this.order;
+	}
+
+	/**
+	 * Return the handler mapping that hands the handlers this filter looked up to the {@code DispatcherServlet}.
+	 * Register it as a bean so that the servlet detects it.
+	 * @return the handler mapping, ordered first
+	 */
+	public HandlerMapping handlerMapping() {
+		return this.handlerMapping;
+	}
+
+	@Override
+	public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+			throws IOException, ServletException {
+		Target target = (req instanceof HttpServletRequest request && res instanceof HttpServletResponse)
+				? targetOf(request) : null;
+		if (target == null) {
+			chain.doFilter(req, res);
+			return;
+		}
+		HttpServletRequest request = (HttpServletRequest) req;
+		HandlerExecutionChain handler;
+		Rejection rejection;
+		try {
+			handler = target.lookup(request);
+			rejection = (handler != null) ? decide(handler.getHandler(), request) : null;
+		}
+		catch (Exception ex) {
+			handler = null;
+			rejection = this.failures.rejectionFor(request, ex);
+		}
+		if (rejection != null) {
+			this.writer.write(rejection, request, (HttpServletResponse) res);
+			return;
+		}
+		if (handler == null) {
+			chain.doFilter(req, res);
+			return;
+		}
+		Handover handover = this.handovers.get();
+		handover.arm(request, handler);
+		try {
+			chain.doFilter(req, res);
+		}
+		finally {
+			handover.clear();
+		}
+	}
+
+	private @Nullable Rejection decide(Object handler, HttpServletRequest request) {
+		ProtocolRequirement requirement = this.requirements.withPathRules(this.requirements.forHandler(handler),
+				request.getRequestURI(), request.getContextPath());
+		return UpgradeDecider.decide(requirement, request, ServletRequestFacts.INSTANCE);
+	}
+
+	// The dispatcher servlet's handler mappings, if this request goes to that servlet and is one this filter decides.
+	private @Nullable Target targetOf(HttpServletRequest request) {
+		if (request.getDispatcherType() != DispatcherType.REQUEST || !mayBeProtected(request)
+				|| CorsUtils.isCorsRequest(request)) {
+			return null;
+		}
+		Target target = this.target;
+		if (target == null) {
+			target = initTarget();
+			if (target == null) {
+				return null;
+			}
+		}
+		return target.servletName().equals(request.getHttpServletMapping().getServletName()) ? target : null;
+	}
+
+	// Allocates nothing for a plain path that starts like no protected one.
+	private boolean mayBeProtected(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		int contextPathLength = request.getContextPath().length();
+		if (this.rulePrefixes.mayMatch(path, contextPathLength)) {
+			return true;
+		}
+		// Handler paths are relative to the servlet's path when it is mapped to one, such as /api/*.
+		HttpServletMapping mapping = request.getHttpServletMapping();
+		int servletPathLength = (mapping.getMappingMatch() == MappingMatch.PATH) ? request.getServletPath().length()
+				: 0;
+		return this.handlerPrefixes.mayMatch(path, contextPathLength + servletPathLength);
+	}
+
+	private @Nullable Target initTarget() {
+		DispatcherServlet servlet = this.dispatcherServlet.get();
+		ServletConfig config = (servlet != null) ? servlet.getServletConfig() : null;
+		List<HandlerMapping> mappings = (servlet != null) ? servlet.getHandlerMappings() : null;
+		if (config == null || mappings == null) {
+			return null;
+		}
+		HandlerMapping[] others = mappings.stream()
+			.filter((mapping) -> mapping != this.handlerMapping)
+			.toArray(HandlerMapping[]::new);
+		Target target = new Target(config.getServletName(), others,
+				mappings.stream().anyMatch(HandlerMapping::usesPathPatterns));
+		this.target = target;
+		return target;
+	}
+
+	private static ServletRequest innermost(ServletRequest request) {
+		ServletRequest current = request;
+		while (current instanceof ServletRequestWrapper wrapper) {
+			current = wrapper.getRequest();
+		}
+		return current;
+	}
+
+	/**
+	 * The {@code DispatcherServlet} this filter looks handlers up for.
+	 */
+	private record Target(String servletName, HandlerMapping[] mappings, boolean parsesRequestPath) {
+
+		// The same lookup as the servlet's; the parsed path is put back as it was, since the servlet parses again.
+		@Nullable HandlerExecutionChain lookup(HttpServletRequest request) throws Exception {
+			RequestPath previous = null;
+			if (this.parsesRequestPath) {
+				previous = (RequestPath) request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
+				ServletRequestPathUtils.parseAndCache(request);
+			}
+			try {
+				for (HandlerMapping mapping : this.mappings) {
+					HandlerExecutionChain handler = mapping.getHandler(request);
+					if (handler != null) {
+						return handler;
+					}
+				}
+				return null;
+			}
+			finally {
+				if (this.parsesRequestPath) {
+					ServletRequestPathUtils.setParsedRequestPath(previous, request);
+				}
+			}
+		}
+
+	}
+
+	/**
+	 * The handler looked up for the request this thread is filtering; reused, so that handing over allocates
+	 * nothing.
+	 */
+	private static final class Handover {
+
+		private @Nullable ServletRequest request;
+
+		private @Nullable String method;
+
+		private @Nullable String uri;
+
+		private @Nullable HandlerExecutionChain handler;
+
+		void arm(HttpServletRequest request, HandlerExecutionChain handler) {
+			this.request = innermost(request);
+			this.method = request.getMethod();
+			this.uri = request.getRequestURI();
+			this.handler = handler;
+		}
+
+		// The handler, once, if the request is the one it was looked up for, as it was then.
+		@Nullable HandlerExecutionChain take(HttpServletRequest request) {
+			HandlerExecutionChain handler = this.handler;
+			if (handler == null) {
+				return null;
+			}
+			boolean same = innermost(request) == this.request && request.getMethod().equals(this.method)
+					&& request.getRequestURI().equals(this.uri);
+			clear();
+			return same ? handler : null;
+		}
+
+		void clear() {
+			this.request = null;
+			this.method = null;
+			this.uri = null;
+			this.handler = null;
+		}
+
+	}
+
+	/**
+	 * Hands the {@code DispatcherServlet} the handler this filter looked up. Other callers of handler mappings,
+	 * such as Spring's {@code HandlerMappingIntrospector} that security filters use, find nothing here and go on to
+	 * the mappings that actually hold the handlers.
+	 */
+	private final class HandoverMapping implements HandlerMapping, Ordered {
+
+		@Override
+		public @Nullable HandlerExecutionChain getHandler(HttpServletRequest request) {
+			// The servlet sets this attribute before it looks up the handler of a request; a filter has not yet.
+			if (request.getDispatcherType() != DispatcherType.REQUEST
+					|| request.getAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE) == null) {
+				return null;
+			}
+			return UpgradeRequiredFilter.this.handovers.get().take(request);
+		}
+
+		@Override
+		public int getOrder() {
+			return Ordered.HIGHEST_PRECEDENCE;
+		}
+
+	}
+
+}

@@ -1,0 +1,330 @@
+package dev.upgraderequired.servlet;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import dev.upgraderequired.servlet.WebMvcTestApplication.TlsOnly;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What only the servlet filter has to get right, on a real Tomcat over cleartext HTTP/1.1: refusing before the
+ * filters after it and the {@code DispatcherServlet}, handing the handler over so that it is looked up once, and
+ * leaving to the interceptor the requests it cannot decide alone. The behaviour shared with MockMvc and WebFlux is
+ * tested by the other Spring MVC tests and by the sample's contract.
+ */
+@SpringBootTest(classes = { WebMvcTestApplication.class, UpgradeRequiredFilterIntegrationTests.Extras.class },
+		webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "upgrade-required.rules[0].paths=/rule/**", "upgrade-required.rules[0].protocol=tls" })
+class UpgradeRequiredFilterIntegrationTests {
+
+	private static final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Extras extras;
+
+	@BeforeEach
+	void forget() {
+		this.extras.lookups.clear();
+		this.extras.reachedLaterFilter.clear();
+	}
+
+	@Test
+	void refusalNeverReachesTheFiltersAfterItNorTheServlet() throws Exception {
+		HttpResponse<String> response = get("/class/inherited");
+		assertThat(response.statusCode()).isEqualTo(426);
+		assertThat(response.headers().firstValue("Upgrade")).hasValue("TLS/1.3, TLS/1.2, HTTP/1.1");
+		assertThat(response.headers().firstValue("Connection")).hasValue("Upgrade");
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).contains("\"status\":426", "\"instance\":\"/class/inherited\"");
+		assertThat(this.extras.reachedLaterFilter).isEmpty();
+		assertThat(this.extras.lookups).containsExactly("/class/inherited");
+	}
+
+	@Test
+	void pathRuleRefusesBeforeTheServletToo() throws Exception {
+		assertThat(get("/rule/thing").statusCode()).isEqualTo(426);
+		assertThat(this.extras.reachedLaterFilter).isEmpty();
+	}
+
+	@Test
+	void servedRequestHasItsHandlerLookedUpOnce() throws Exception {
+		HttpResponse<String> response = get("/plain");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("plain");
+		assertThat(this.extras.reachedLaterFilter).containsExactly("/plain");
+		assertThat(this.extras.lookups).containsExactly("/plain");
+	}
+
+	@Test
+	void allowedRequestOnAProtectedPathHasItsHandlerLookedUpOnceAndHandedOver() throws Exception {
+		HttpResponse<String> response = get("/switch");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("get");
+		assertThat(this.extras.lookups).containsExactly("/switch");
+	}
+
+	@Test
+	void requestWrappedWithAnotherPathByALaterFilterIsCheckedAgainstItsNewHandler() throws Exception {
+		HttpResponse<String> response = send(request("/switch").header("X-Rewrite-To", "/class/inherited").GET());
+		assertThat(response.statusCode()).isEqualTo(426);
+		assertThat(response.body()).contains("\"instance\":\"/class/inherited\"");
+		assertThat(this.extras.lookups).containsExactly("/switch", "/class/inherited");
+	}
+
+	@Test
+	void requestWrappedWithAnotherMethodByALaterFilterIsCheckedAgainstItsNewHandler() throws Exception {
+		HttpResponse<String> response = send(request("/switch").header("X-Method", "POST").GET());
+		assertThat(response.statusCode()).isEqualTo(426);
+		assertThat(this.extras.lookups).containsExactly("/switch", "/switch");
+	}
+
+	@Test
+	void refusalOfACrossOriginRequestCarriesItsCorsHeaders() throws Exception {
+		HttpResponse<String> response = send(request("/rule/thing").header("Origin", "https://good.example").GET());
+		assertThat(response.statusCode()).isEqualTo(426);
+		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://good.example");
+	}
+
+	@Test
+	void crossOriginRequestThatCorsRefusesKeepsItsForbiddenStatus() throws Exception {
+		assertThat(send(request("/rule/thing").header("Origin", "https://evil.example").GET()).statusCode())
+			.isEqualTo(403);
+	}
+
+	@Test
+	void protectedEndpointWhoseProducesConditionFailsIsRefusedBeforeTheServlet() throws Exception {
+		HttpResponse<String> response = send(request("/items/1").header("Accept", "text/html").GET());
+		assertThat(response.statusCode()).isEqualTo(426);
+		assertThat(this.extras.reachedLaterFilter).isEmpty();
+	}
+
+	@Test
+	void protectedEndpointWhoseConsumesConditionFailsIsRefusedBeforeTheServlet() throws Exception {
+		HttpResponse<String> response = send(request("/json-in").header("Content-Type", "text/plain")
+			.POST(BodyPublishers.ofString("x")));
+		assertThat(response.statusCode()).isEqualTo(426);
+		assertThat(this.extras.reachedLaterFilter).isEmpty();
+	}
+
+	@Test
+	void otherFailuresAreLeftToTheServlet() throws Exception {
+		assertThat(send(request("/plain").DELETE()).statusCode()).isEqualTo(405);
+		assertThat(get("/nowhere").statusCode()).isEqualTo(404);
+		assertThat(this.extras.reachedLaterFilter).containsExactly("/plain", "/nowhere");
+	}
+
+	@Test
+	void requestForAnotherServletIsLeftAlone() throws Exception {
+		HttpResponse<String> response = get("/legacy/class/inherited");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("legacy");
+		assertThat(this.extras.lookups).isEmpty();
+	}
+
+	@Test
+	void forwardToAProtectedEndpointIsRefusedByTheInterceptor() throws Exception {
+		HttpResponse<String> response = get("/forward-to-protected");
+		assertThat(response.statusCode()).isEqualTo(426);
+		assertThat(response.body()).contains("\"instance\":\"/class/inherited\"");
+		assertThat(this.extras.lookups).containsExactly("/forward-to-protected", "/class/inherited");
+	}
+
+	@Test
+	void springSecurityOrderedFilterAnswersFirstByDefault() throws Exception {
+		assertThat(send(request("/class/inherited").header(Extras.DENY, "yes").GET()).statusCode())
+			.isEqualTo(401);
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return send(request(path).GET());
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return request(this.port, path);
+	}
+
+	static HttpRequest.Builder request(int port, String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+	}
+
+	static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+		return client.send(request.build(), BodyHandlers.ofString());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Import(Extras.SwitchController.class)
+	static class Extras implements WebMvcConfigurer {
+
+		// A request with this header is refused with 401 by a filter ordered where Spring Security's would be.
+		static final String DENY = "X-Deny";
+
+		// Handler lookups, by request URI: the filter's, and the servlet's when it looks up again.
+		final Queue<String> lookups = new ConcurrentLinkedQueue<>();
+
+		// Requests that got past the starter's filter, to a filter ordered after it.
+		final Queue<String> reachedLaterFilter = new ConcurrentLinkedQueue<>();
+
+		@Override
+		public void addCorsMappings(CorsRegistry registry) {
+			registry.addMapping("/rule/**").allowedOrigins("https://good.example");
+		}
+
+		// Before every other mapping but the starter's handover: counts lookups, finds nothing.
+		@Bean
+		HandlerMapping countingHandlerMapping() {
+			return new CountingHandlerMapping(this.lookups);
+		}
+
+		// Without an order, so after the starter's filter: records what reached it, rewrites the path or the method.
+		@Bean
+		OncePerRequestFilter rewritingFilter() {
+			return new OncePerRequestFilter() {
+
+				@Override
+				protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+						FilterChain chain) throws ServletException, IOException {
+					Extras.this.reachedLaterFilter.add(request.getRequestURI());
+					chain.doFilter(rewritten(request), response);
+				}
+
+			};
+		}
+
+		@Bean
+		FilterRegistrationBean<OncePerRequestFilter> securityLikeFilter() {
+			FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(
+					new OncePerRequestFilter() {
+
+						@Override
+						protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+								FilterChain chain) throws ServletException, IOException {
+							if (request.getHeader(DENY) != null) {
+								response.setStatus(401);
+								return;
+							}
+							chain.doFilter(request, response);
+						}
+
+					});
+			registration.setOrder(-100);
+			return registration;
+		}
+
+		@Bean
+		ServletRegistrationBean<HttpServlet> legacyServlet() {
+			return new ServletRegistrationBean<>(new HttpServlet() {
+
+				@Override
+				protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+					response.getWriter().write("legacy");
+				}
+
+			}, "/legacy/*");
+		}
+
+		private static HttpServletRequest rewritten(HttpServletRequest request) {
+			String path = request.getHeader("X-Rewrite-To");
+			String method = request.getHeader("X-Method");
+			if (path == null && method == null) {
+				return request;
+			}
+			return new HttpServletRequestWrapper(request) {
+
+				@Override
+				public String getRequestURI() {
+					return (path != null) ? path : super.getRequestURI();
+				}
+
+				@Override
+				public String getServletPath() {
+					return (path != null) ? path : super.getServletPath();
+				}
+
+				@Override
+				public String getMethod() {
+					return (method != null) ? method : super.getMethod();
+				}
+
+			};
+		}
+
+		@RestController
+		static class SwitchController {
+
+			@GetMapping("/switch")
+			String get() {
+				return "get";
+			}
+
+			@TlsOnly
+			@PostMapping("/switch")
+			String post() {
+				return "post";
+			}
+
+			@GetMapping("/forward-to-protected")
+			ModelAndView forward() {
+				return new ModelAndView("forward:/class/inherited");
+			}
+
+		}
+
+		private record CountingHandlerMapping(Queue<String> lookups) implements HandlerMapping, Ordered {
+
+			@Override
+			public @Nullable HandlerExecutionChain getHandler(HttpServletRequest request) {
+				this.lookups.add(request.getRequestURI());
+				return null;
+			}
+
+			@Override
+			public int getOrder() {
+				return Ordered.HIGHEST_PRECEDENCE + 1;
+			}
+
+		}
+
+	}
+
+}

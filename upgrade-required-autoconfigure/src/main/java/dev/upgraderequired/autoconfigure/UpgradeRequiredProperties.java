@@ -47,8 +47,8 @@ public class UpgradeRequiredProperties {
 	/**
 	 * Order of the filter that refuses requests before the rest of the filter chain and the handler run (a
 	 * servlet filter on Spring MVC, a WebFilter on WebFlux). When not set, the filter runs after Spring Security's
-	 * filter chain (order -100) and before filters without an order; a value below -100 answers 426 before Security
-	 * can answer 401 or redirect.
+	 * filter chain (order -100) and before filters without an order; -101 answers 426 before Security can answer
+	 * 401 or redirect (on Spring MVC, still after the request-context filter, -105).
 	 */
 	private @Nullable Integer filterOrder;
 

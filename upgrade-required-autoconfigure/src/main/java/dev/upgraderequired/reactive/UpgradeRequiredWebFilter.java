@@ -15,8 +15,8 @@ import org.springframework.web.server.WebFilterChain;
  * looked up once, by {@link UpgradeRequiredHandlerMapping}, which then hands it to the {@code DispatcherHandler}.
  * <p>
  * Ordered by default at {@link #DEFAULT_ORDER} ({@code upgrade-required.filter-order} changes it): after Spring
- * Security's filter chain and the filters ordered before it, as on Spring MVC, where the check runs after every
- * servlet filter. A filter ordered after it that replaces the exchange makes the handler mapping look the handler
+ * Security's filter chain and the filters ordered before it, as the servlet filter on Spring MVC. A filter ordered
+ * after it that replaces the exchange makes the handler mapping look the handler
  * up again. CORS pre-flight requests are let through: a browser's pre-flight cannot follow an upgrade, the actual
  * request is refused instead. Exchanges of another application context, such as a management server's child
  * context, are left alone.

@@ -1,6 +1,7 @@
 package dev.upgraderequired.servlet;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,31 +28,42 @@ import jakarta.servlet.http.MappingMatch;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.RequestPath;
-import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
- * Refuses requests for the {@link DispatcherServlet} before the servlet runs: it looks up the handler of a request
- * in the servlet's handler mappings, decides as {@link UpgradeRequiredInterceptor} does, and writes the 426 itself.
- * A refusal so skips the rest of the filter chain and the servlet, which makes it cheaper than serving the request.
+ * Refuses requests for the {@link DispatcherServlet} before the servlet runs: for a path that may belong to a
+ * protected endpoint (see {@link #registerProtectedHandlers}) or to a path rule, it looks up the handler of the
+ * request in the servlet's handler mappings, decides as {@link UpgradeRequiredInterceptor} does, and writes the 426
+ * itself. A refusal so skips the rest of the filter chain and the servlet, which makes it cheaper than serving the
+ * request; a request for any other path costs a string comparison and allocates nothing.
  * <p>
  * The handler of a request that is let through is not looked up twice: {@link #handlerMapping()}, a handler
  * mapping ordered first, hands it to the {@code DispatcherServlet}. It does so only for the same request, with the
- * same method and URI, on the same thread; if a filter in between forwarded the request or wrapped it with another
- * path or method, the servlet looks the handler up again and {@link UpgradeRequiredInterceptor} decides, so nothing
- * slips past the check. A filter in between that changes only the headers or parameters a handler is chosen by
- * would be served the handler of the request as received: order such a filter before this one.
+ * same method and request URI, on the same thread; if a filter in between forwarded the request or wrapped it with
+ * another URI or method, the servlet looks the handler up again and {@link UpgradeRequiredInterceptor} decides, so
+ * nothing slips past the check. Functional endpoints are never handed over: they keep the request they were looked
+ * up with.
  * <p>
- * The filter leaves to the interceptor what needs the servlet: CORS requests (their 426 needs the CORS headers that
- * Spring MVC adds), requests to other servlets, requests without a handler, requests whose lookup fails for another
- * reason than a media type, dispatches other than {@code REQUEST}, and everything before the
- * {@code DispatcherServlet} has been initialized (as in {@code MockMvc} tests).
+ * The filter decides on the request as the filters before it left it. Filters that change what a request offers
+ * ({@code isSecure()}, such as a {@code ForwardedHeaderFilter} of your own) or what its handler is chosen by
+ * (headers, parameters, the servlet path) must be ordered before it; Boot's, for
+ * {@code server.forward-headers-strategy}, are. Like the servlet, the lookup reads the request parameters if a
+ * mapping has a {@code params} condition.
+ * <p>
+ * The filter leaves to the interceptor: requests with an {@code Origin} header (the 426 of a cross-origin request
+ * needs the CORS headers that Spring MVC adds, and pre-flight requests are never refused), requests to other
+ * servlets, requests without a handler, requests whose lookup fails for another reason than a media type,
+ * dispatches other than {@code REQUEST}, and everything until the {@code DispatcherServlet} has been initialized
+ * (in {@code MockMvc} tests, it never is).
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -59,7 +71,7 @@ import org.springframework.web.util.ServletRequestPathUtils;
 public class UpgradeRequiredFilter implements Filter, Ordered {
 
 	/**
-	 * Default order: after Spring Security's filter chain (-100) and the filters of most applications, as the
+	 * Default order: after Spring Security's filter chain (-100) and before filters without an order, as the
 	 * {@code WebFilter} of WebFlux applications.
 	 */
 	public static final int DEFAULT_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
@@ -78,7 +90,7 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 
 	private volatile PathPrefixes handlerPrefixes = PathPrefixes.none();
 
-	private final ThreadLocal<Handover> handovers = ThreadLocal.withInitial(Handover::new);
+	private final ThreadLocal<Handover> handovers = new ThreadLocal<>();
 
 	private final HandoverMapping handlerMapping = new HandoverMapping();
 
@@ -170,31 +182,36 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 			return;
 		}
 		HttpServletRequest request = (HttpServletRequest) req;
-		HandlerExecutionChain handler;
+		HandlerExecutionChain handler = null;
 		Rejection rejection;
+		// The parsed path is put back as it was, after the lookup and any failure analysis, since the servlet
+		// parses again and an error dispatch must not see this one.
+		RequestPath previousPath = target.parseRequestPath(request);
 		try {
 			handler = target.lookup(request);
 			rejection = (handler != null) ? decide(handler.getHandler(), request) : null;
 		}
 		catch (Exception ex) {
-			handler = null;
 			rejection = this.failures.rejectionFor(request, ex);
+		}
+		finally {
+			target.restoreRequestPath(request, previousPath);
 		}
 		if (rejection != null) {
 			this.writer.write(rejection, request, (HttpServletResponse) res);
 			return;
 		}
-		if (handler == null) {
+		// A functional endpoint keeps the request it was looked up with: it must see the one the servlet gets.
+		if (handler == null || handler.getHandler() instanceof HandlerFunction) {
 			chain.doFilter(req, res);
 			return;
 		}
-		Handover handover = this.handovers.get();
-		handover.arm(request, handler);
+		this.handovers.set(new Handover(innermost(request), request.getMethod(), request.getRequestURI(), handler));
 		try {
 			chain.doFilter(req, res);
 		}
 		finally {
-			handover.clear();
+			this.handovers.remove();
 		}
 	}
 
@@ -205,19 +222,20 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 	}
 
 	// The dispatcher servlet's handler mappings, if this request goes to that servlet and is one this filter decides.
+	// Requests with an Origin header are left to the interceptor: the 426 of a cross-origin request needs the CORS
+	// headers that Spring MVC adds, a pre-flight is never refused, and a malformed Origin is CORS processing's to
+	// answer.
 	private @Nullable Target targetOf(HttpServletRequest request) {
 		if (request.getDispatcherType() != DispatcherType.REQUEST || !mayBeProtected(request)
-				|| CorsUtils.isCorsRequest(request)) {
+				|| request.getHeader(HttpHeaders.ORIGIN) != null) {
 			return null;
 		}
+		String servletName = request.getHttpServletMapping().getServletName();
 		Target target = this.target;
 		if (target == null) {
-			target = initTarget();
-			if (target == null) {
-				return null;
-			}
+			target = initTarget(servletName);
 		}
-		return target.servletName().equals(request.getHttpServletMapping().getServletName()) ? target : null;
+		return (target != null && target.servletName().equals(servletName)) ? target : null;
 	}
 
 	// Allocates nothing for a plain path that starts like no protected one.
@@ -234,18 +252,23 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 		return this.handlerPrefixes.mayMatch(path, contextPathLength + servletPathLength);
 	}
 
-	private @Nullable Target initTarget() {
+	// Called for a request that the container dispatches to a servlet, which it has initialized before running the
+	// filters: if that servlet is the DispatcherServlet, its handler mappings are complete.
+	private @Nullable Target initTarget(String servletName) {
 		DispatcherServlet servlet = this.dispatcherServlet.get();
 		ServletConfig config = (servlet != null) ? servlet.getServletConfig() : null;
-		List<HandlerMapping> mappings = (servlet != null) ? servlet.getHandlerMappings() : null;
-		if (config == null || mappings == null) {
+		if (config == null || !config.getServletName().equals(servletName)) {
 			return null;
 		}
-		HandlerMapping[] others = mappings.stream()
-			.filter((mapping) -> mapping != this.handlerMapping)
-			.toArray(HandlerMapping[]::new);
-		Target target = new Target(config.getServletName(), others,
-				mappings.stream().anyMatch(HandlerMapping::usesPathPatterns));
+		List<HandlerMapping> mappings = servlet.getHandlerMappings();
+		if (mappings == null) {
+			return null;
+		}
+		List<HandlerMapping> others = new ArrayList<>(mappings);
+		others.remove(this.handlerMapping);
+		AnnotationAwareOrderComparator.sort(others);
+		Target target = new Target(servletName, others.toArray(new HandlerMapping[0]),
+				others.stream().anyMatch(HandlerMapping::usesPathPatterns));
 		this.target = target;
 		return target;
 	}
@@ -263,69 +286,43 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 	 */
 	private record Target(String servletName, HandlerMapping[] mappings, boolean parsesRequestPath) {
 
-		// The same lookup as the servlet's; the parsed path is put back as it was, since the servlet parses again.
-		@Nullable HandlerExecutionChain lookup(HttpServletRequest request) throws Exception {
-			RequestPath previous = null;
-			if (this.parsesRequestPath) {
-				previous = (RequestPath) request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
-				ServletRequestPathUtils.parseAndCache(request);
-			}
-			try {
-				for (HandlerMapping mapping : this.mappings) {
-					HandlerExecutionChain handler = mapping.getHandler(request);
-					if (handler != null) {
-						return handler;
-					}
-				}
+		// As the servlet does before its lookup; returns the parsed path to put back.
+		@Nullable RequestPath parseRequestPath(HttpServletRequest request) {
+			if (!this.parsesRequestPath) {
 				return null;
 			}
-			finally {
-				if (this.parsesRequestPath) {
-					ServletRequestPathUtils.setParsedRequestPath(previous, request);
+			RequestPath previous = (RequestPath) request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
+			ServletRequestPathUtils.parseAndCache(request);
+			return previous;
+		}
+
+		void restoreRequestPath(HttpServletRequest request, @Nullable RequestPath previous) {
+			if (this.parsesRequestPath) {
+				ServletRequestPathUtils.setParsedRequestPath(previous, request);
+			}
+		}
+
+		// The same lookup as the servlet's: the first mapping that has a handler.
+		@Nullable HandlerExecutionChain lookup(HttpServletRequest request) throws Exception {
+			for (HandlerMapping mapping : this.mappings) {
+				HandlerExecutionChain handler = mapping.getHandler(request);
+				if (handler != null) {
+					return handler;
 				}
 			}
+			return null;
 		}
 
 	}
 
 	/**
-	 * The handler looked up for the request this thread is filtering; reused, so that handing over allocates
-	 * nothing.
+	 * The handler looked up for the request this thread is filtering, and what identifies that request.
 	 */
-	private static final class Handover {
+	private record Handover(ServletRequest request, String method, String uri, HandlerExecutionChain handler) {
 
-		private @Nullable ServletRequest request;
-
-		private @Nullable String method;
-
-		private @Nullable String uri;
-
-		private @Nullable HandlerExecutionChain handler;
-
-		void arm(HttpServletRequest request, HandlerExecutionChain handler) {
-			this.request = innermost(request);
-			this.method = request.getMethod();
-			this.uri = request.getRequestURI();
-			this.handler = handler;
-		}
-
-		// The handler, once, if the request is the one it was looked up for, as it was then.
-		@Nullable HandlerExecutionChain take(HttpServletRequest request) {
-			HandlerExecutionChain handler = this.handler;
-			if (handler == null) {
-				return null;
-			}
-			boolean same = innermost(request) == this.request && request.getMethod().equals(this.method)
+		boolean isFor(HttpServletRequest request) {
+			return innermost(request) == this.request && request.getMethod().equals(this.method)
 					&& request.getRequestURI().equals(this.uri);
-			clear();
-			return same ? handler : null;
-		}
-
-		void clear() {
-			this.request = null;
-			this.method = null;
-			this.uri = null;
-			this.handler = null;
 		}
 
 	}
@@ -339,12 +336,15 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 
 		@Override
 		public @Nullable HandlerExecutionChain getHandler(HttpServletRequest request) {
+			ThreadLocal<Handover> handovers = UpgradeRequiredFilter.this.handovers;
+			Handover handover = handovers.get();
 			// The servlet sets this attribute before it looks up the handler of a request; a filter has not yet.
-			if (request.getDispatcherType() != DispatcherType.REQUEST
+			if (handover == null || request.getDispatcherType() != DispatcherType.REQUEST
 					|| request.getAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE) == null) {
 				return null;
 			}
-			return UpgradeRequiredFilter.this.handovers.get().take(request);
+			handovers.remove();
+			return handover.isFor(request) ? handover.handler() : null;
 		}
 
 		@Override

@@ -75,8 +75,8 @@ class UpgradeRequiredWebFluxAutoConfigurationTests {
 
 	@Test
 	void filterOrderCanBeSet() {
-		this.contextRunner.withPropertyValues("upgrade-required.filter-order=-110")
-			.run((context) -> assertThat(context.getBean(UpgradeRequiredWebFilter.class).getOrder()).isEqualTo(-110));
+		this.contextRunner.withPropertyValues("upgrade-required.filter-order=-101")
+			.run((context) -> assertThat(context.getBean(UpgradeRequiredWebFilter.class).getOrder()).isEqualTo(-101));
 	}
 
 	@Test

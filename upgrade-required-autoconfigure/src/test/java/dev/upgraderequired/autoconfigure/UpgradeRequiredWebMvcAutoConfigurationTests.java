@@ -96,10 +96,10 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 
 	@Test
 	void filterOrderCanBeSet() {
-		this.contextRunner.withPropertyValues("upgrade-required.filter-order=-110")
+		this.contextRunner.withPropertyValues("upgrade-required.filter-order=-101")
 			.run((context) -> assertThat(context
 				.getBean(UpgradeRequiredWebMvcAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class)
-				.getOrder()).isEqualTo(-110));
+				.getOrder()).isEqualTo(-101));
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.security.Principal;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -41,6 +42,9 @@ import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -171,6 +175,29 @@ class UpgradeRequiredFilterIntegrationTests {
 	}
 
 	@Test
+	void functionalEndpointIsLookedUpAgainSoThatItSeesTheRequestOfTheLaterFilters() throws Exception {
+		HttpResponse<String> response = send(request("/switch/whoami").header("X-User", "alice").GET());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("alice");
+		assertThat(this.extras.lookups).containsExactly("/switch/whoami", "/switch/whoami");
+	}
+
+	@Test
+	void malformedOriginIsLeftToTheInterceptorRatherThanFailing() throws Exception {
+		HttpResponse<String> response = send(request("/class/inherited").header("Origin", "http://[").GET());
+		assertThat(response.statusCode()).isEqualTo(426);
+	}
+
+	@Test
+	void sameOriginPreflightIsNotRefused() throws Exception {
+		HttpResponse<String> response = send(request("/rule/thing").header("Origin", "http://localhost:" + this.port)
+			.header("Access-Control-Request-Method", "GET")
+			.method("OPTIONS", BodyPublishers.noBody()));
+		assertThat(response.statusCode()).isNotEqualTo(426);
+		assertThat(response.headers().firstValue("Upgrade")).isEmpty();
+	}
+
+	@Test
 	void springSecurityOrderedFilterAnswersFirstByDefault() throws Exception {
 		assertThat(send(request("/class/inherited").header(Extras.DENY, "yes").GET()).statusCode())
 			.isEqualTo(401);
@@ -216,7 +243,8 @@ class UpgradeRequiredFilterIntegrationTests {
 			return new CountingHandlerMapping(this.lookups);
 		}
 
-		// Without an order, so after the starter's filter: records what reached it, rewrites the path or the method.
+		// Without an order, so after the starter's filter: records what reached it, rewrites the path or the method,
+		// or authenticates as Spring Security would.
 		@Bean
 		OncePerRequestFilter rewritingFilter() {
 			return new OncePerRequestFilter() {
@@ -251,6 +279,15 @@ class UpgradeRequiredFilterIntegrationTests {
 			return registration;
 		}
 
+		// A functional endpoint on a path that may be protected (POST /switch requires TLS).
+		@Bean
+		RouterFunction<ServerResponse> whoami() {
+			return RouterFunctions.route()
+				.GET("/switch/whoami",
+						(request) -> ServerResponse.ok().body(request.principal().map(Principal::getName).orElse("-")))
+				.build();
+		}
+
 		@Bean
 		ServletRegistrationBean<HttpServlet> legacyServlet() {
 			return new ServletRegistrationBean<>(new HttpServlet() {
@@ -266,10 +303,16 @@ class UpgradeRequiredFilterIntegrationTests {
 		private static HttpServletRequest rewritten(HttpServletRequest request) {
 			String path = request.getHeader("X-Rewrite-To");
 			String method = request.getHeader("X-Method");
-			if (path == null && method == null) {
+			String user = request.getHeader("X-User");
+			if (path == null && method == null && user == null) {
 				return request;
 			}
 			return new HttpServletRequestWrapper(request) {
+
+				@Override
+				public @Nullable Principal getUserPrincipal() {
+					return (user != null) ? () -> user : super.getUserPrincipal();
+				}
 
 				@Override
 				public String getRequestURI() {

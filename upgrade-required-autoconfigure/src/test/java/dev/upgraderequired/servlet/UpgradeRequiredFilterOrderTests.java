@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * before it hears that it must authenticate.
  */
 @SpringBootTest(classes = { WebMvcTestApplication.class, UpgradeRequiredFilterIntegrationTests.Extras.class },
-		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "upgrade-required.filter-order=-110")
+		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "upgrade-required.filter-order=-101")
 class UpgradeRequiredFilterOrderTests {
 
 	@LocalServerPort

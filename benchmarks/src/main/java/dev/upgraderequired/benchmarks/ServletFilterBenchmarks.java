@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.upgraderequired.Protocol;
+import dev.upgraderequired.RequiresProtocol;
 import dev.upgraderequired.core.EndpointRequirements;
 import dev.upgraderequired.core.RequiresProtocolResolver;
 import dev.upgraderequired.core.UpgradeResponder;
@@ -38,6 +40,10 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockServletConfig;
 import org.springframework.mock.web.MockServletContext;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExecutionChain;
@@ -47,16 +53,18 @@ import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * What {@link UpgradeRequiredFilter} adds to a request that it lets through to the {@code DispatcherServlet},
- * with the handler mappings of a real, initialized {@code DispatcherServlet} ({@code @EnableWebMvc}, the
- * controller of {@link DecisionBenchmarks}):
+ * with the handler mappings of a real, initialized {@code DispatcherServlet} ({@code @EnableWebMvc} and the
+ * controller {@link Api}):
  * <ul>
- * <li>{@link #unprotectedPathPassesThrough}: a request whose path starts like no protected endpoint's; the filter
- * only compares strings.</li>
- * <li>{@link #servletLookupWithoutStarter}: the reference, what the servlet does to find the handler of a request
- * without the starter (parse the path, ask the mappings in order).</li>
- * <li>{@link #protectedPathAllowedAndHandedOver}: a TLS request for the TLS-only endpoint: the filter looks the
- * handler up and decides, then the servlet parses the path as always and receives the handler from the
- * handover mapping. Its difference to the reference is what the starter costs such a request.</li>
+ * <li>{@link #unprotectedPathPassesThrough}: a request whose path starts like no protected endpoint's.</li>
+ * <li>{@link #allowedRequestPassesThrough}: a TLS request for the TLS-only endpoint: it meets the requirement of
+ * every endpoint its path may be for, so the filter does not look its handler up.</li>
+ * <li>{@link #servletLookupWithoutStarter}: the reference for the next one, what the servlet does to find the
+ * handler of a request (parse the path, ask the mappings in order).</li>
+ * <li>{@link #allowedRequestLookedUpAndHandedOver}: a cleartext {@code GET} on a path whose {@code POST} requires
+ * TLS: the filter looks the handler up and decides, then the servlet parses the path as always and receives the
+ * handler from the handover mapping. Its difference to the reference is what the starter costs such a
+ * request.</li>
  * </ul>
  *
  * @author upgrade-required
@@ -83,6 +91,8 @@ public class ServletFilterBenchmarks {
 	private MockHttpServletRequest unprotectedRequest;
 
 	private MockHttpServletRequest protectedTlsRequest;
+
+	private MockHttpServletRequest sharedPathRequest;
 
 	private final MockHttpServletResponse response = new MockHttpServletResponse();
 
@@ -124,8 +134,12 @@ public class ServletFilterBenchmarks {
 		};
 		this.unprotectedRequest = request("/api/hello", false);
 		this.protectedTlsRequest = request("/api/secure", true);
-		protectedPathAllowedAndHandedOver();
-		if (this.handedOver == null || servletLookupWithoutStarter() == null) {
+		this.sharedPathRequest = request("/api/report", false);
+		// The allowed TLS request is not looked up, so nothing is handed over; the cleartext GET is.
+		this.filter.doFilter(this.protectedTlsRequest, this.response, this.servlet);
+		boolean tlsRequestHandedOver = this.handedOver != null;
+		allowedRequestLookedUpAndHandedOver();
+		if (tlsRequestHandedOver || this.handedOver == null || servletLookupWithoutStarter() == null) {
 			throw new IllegalStateException("The benchmarked requests are not handled as expected");
 		}
 	}
@@ -156,8 +170,13 @@ public class ServletFilterBenchmarks {
 	}
 
 	@Benchmark
+	public void allowedRequestPassesThrough() throws IOException, ServletException {
+		this.filter.doFilter(this.protectedTlsRequest, this.response, NOTHING);
+	}
+
+	@Benchmark
 	public HandlerExecutionChain servletLookupWithoutStarter() throws Exception {
-		MockHttpServletRequest request = this.protectedTlsRequest;
+		MockHttpServletRequest request = this.sharedPathRequest;
 		ServletRequestPathUtils.parseAndCache(request);
 		try {
 			for (HandlerMapping mapping : this.mappingsWithoutStarter) {
@@ -174,18 +193,50 @@ public class ServletFilterBenchmarks {
 	}
 
 	@Benchmark
-	public HandlerExecutionChain protectedPathAllowedAndHandedOver() throws IOException, ServletException {
-		this.filter.doFilter(this.protectedTlsRequest, this.response, this.servlet);
+	public HandlerExecutionChain allowedRequestLookedUpAndHandedOver() throws IOException, ServletException {
+		this.handedOver = null;
+		this.filter.doFilter(this.sharedPathRequest, this.response, this.servlet);
 		return this.handedOver;
 	}
 
 	/**
-	 * Spring MVC with the controller of {@link DecisionBenchmarks} and the starter's filter, wired as the
-	 * auto-configuration wires it.
+	 * The controller: the sample's two endpoints, and a path whose {@code GET} is open and whose {@code POST}
+	 * requires TLS.
+	 */
+	@RestController
+	@RequestMapping("/api")
+	static class Api {
+
+		@GetMapping("/hello")
+		String hello() {
+			return "hello";
+		}
+
+		@RequiresProtocol(Protocol.TLS)
+		@GetMapping("/secure")
+		String secure() {
+			return "secure";
+		}
+
+		@GetMapping("/report")
+		String report() {
+			return "report";
+		}
+
+		@RequiresProtocol(Protocol.TLS)
+		@PostMapping("/report")
+		String upload() {
+			return "uploaded";
+		}
+
+	}
+
+	/**
+	 * Spring MVC with {@link Api} and the starter's filter, wired as the auto-configuration wires it.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@EnableWebMvc
-	@Import(DecisionBenchmarks.Api.class)
+	@Import(Api.class)
 	static class MvcConfiguration {
 
 		final AtomicReference<DispatcherServlet> servlet = new AtomicReference<>();

@@ -2,7 +2,9 @@ package dev.upgraderequired.core;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -28,7 +30,7 @@ public final class EndpointRequirements {
 	private final PathRule[] rules;
 
 	// What every path a rule matches starts with.
-	private final PathPrefixes prefixes;
+	private final RequirementPrefixes prefixes;
 
 	private final ProtocolRequirement allRules;
 
@@ -50,7 +52,7 @@ public final class EndpointRequirements {
 			all = all.and(rule.requirement());
 		}
 		this.allRules = all;
-		this.prefixes = PathPrefixes.of(rules.stream().map((rule) -> rule.pattern().getPatternString()).toList());
+		this.prefixes = RequirementPrefixes.of(rulesByPattern(this.rules));
 		this.resolvers = List.copyOf(resolvers);
 	}
 
@@ -172,6 +174,23 @@ public final class EndpointRequirements {
 		}
 		String value = normalized.toString();
 		return value.equals(path.value()) ? null : PathContainer.parsePath(value);
+	}
+
+	/**
+	 * Return the requirements of the path rules by the literal beginning of their patterns, for a quick test of
+	 * whether a rule may refuse a request.
+	 * @return the prefixes of the rules
+	 */
+	public RequirementPrefixes pathRulePrefixes() {
+		return this.prefixes;
+	}
+
+	private static Map<String, ProtocolRequirement> rulesByPattern(PathRule[] rules) {
+		Map<String, ProtocolRequirement> byPattern = new LinkedHashMap<>();
+		for (PathRule rule : rules) {
+			byPattern.merge(rule.pattern().getPatternString(), rule.requirement(), ProtocolRequirement::and);
+		}
+		return byPattern;
 	}
 
 	/**

@@ -3,14 +3,14 @@ package dev.upgraderequired.servlet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.EndpointRequirements;
-import dev.upgraderequired.core.PathPrefixes;
+import dev.upgraderequired.core.RequirementPrefixes;
 import dev.upgraderequired.core.Rejection;
 import dev.upgraderequired.core.UpgradeDecider;
 import jakarta.servlet.DispatcherType;
@@ -40,11 +40,12 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
- * Refuses requests for the {@link DispatcherServlet} before the servlet runs: for a path that may belong to a
- * protected endpoint (see {@link #registerProtectedHandlers}) or to a path rule, it looks up the handler of the
- * request in the servlet's handler mappings, decides as {@link UpgradeRequiredInterceptor} does, and writes the 426
- * itself. A refusal so skips the rest of the filter chain and the servlet, which makes it cheaper than serving the
- * request; a request for any other path costs a string comparison and allocates nothing.
+ * Refuses requests for the {@link DispatcherServlet} before the servlet runs. A request that meets the
+ * requirement of every path rule and every protected handler (see {@link #registerProtectedHandlers}) its path may
+ * be for passes at the cost of a few string comparisons and decisions, allocating nothing. For any other request,
+ * the filter looks up the handler in the servlet's handler mappings, decides as {@link UpgradeRequiredInterceptor}
+ * does, and writes the 426 itself: a refusal skips the rest of the filter chain and the servlet, which makes it
+ * cheaper than serving the request.
  * <p>
  * The handler of a request that is let through is not looked up twice: {@link #handlerMapping()}, a handler
  * mapping ordered first, hands it to the {@code DispatcherServlet}. It does so only for the same request, with the
@@ -86,9 +87,7 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 
 	private final int order;
 
-	private final PathPrefixes rulePrefixes;
-
-	private volatile PathPrefixes handlerPrefixes = PathPrefixes.none();
+	private volatile RequirementPrefixes handlerPrefixes = RequirementPrefixes.none();
 
 	private final ThreadLocal<Handover> handovers = new ThreadLocal<>();
 
@@ -111,51 +110,46 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 		this.writer = writer;
 		this.dispatcherServlet = dispatcherServlet;
 		this.order = order;
-		this.rulePrefixes = PathPrefixes
-			.of(requirements.pathRules().stream().map((rule) -> rule.pattern().getPatternString()).toList());
 	}
 
 	/**
-	 * Remember the paths of the handlers that have a requirement, so that this filter looks up only the handlers
-	 * of requests that may be for one of them, or for a path rule. Call it once the handler mappings are
-	 * initialized; until then, only path rules are looked after.
+	 * Remember the requirements of handlers by their paths, so that this filter looks up only the handlers of
+	 * requests that one of them (or a path rule) may refuse. Call it once the handler mappings are initialized;
+	 * until then, only path rules are looked after.
 	 * <p>
 	 * The handlers of {@code @RequestMapping} methods and of URL-mapped handlers (WebSocket endpoints, for
-	 * example) are known; the handlers of other mappings, such as functional endpoints, are not, and requests for
-	 * them are left to {@link UpgradeRequiredInterceptor}.
+	 * example) are resolved here; requests for other handlers, such as functional endpoints, or for handlers known
+	 * only by their bean name until their first request, are left to {@link UpgradeRequiredInterceptor} unless a
+	 * path rule applies.
 	 * @param mappings the handler mappings of the {@code DispatcherServlet}
 	 * @throws dev.upgraderequired.core.InvalidRequirementException if a handler declares an invalid requirement
 	 */
 	public void registerProtectedHandlers(Collection<HandlerMapping> mappings) {
-		Set<String> patterns = new LinkedHashSet<>();
+		Map<String, ProtocolRequirement> byPattern = new LinkedHashMap<>();
 		for (HandlerMapping mapping : mappings) {
 			if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
 				methods.getHandlerMethods().forEach((info, method) -> {
-					if (!this.requirements.forHandler(method).isNone()) {
-						patterns.addAll(info.getPatternValues());
+					for (String pattern : info.getPatternValues()) {
+						protect(byPattern, pattern, method);
 					}
 				});
 			}
 			else if (mapping instanceof AbstractUrlHandlerMapping urls) {
-				urls.getHandlerMap().forEach((pattern, handler) -> {
-					if (isProtected(handler)) {
-						patterns.add(pattern);
-					}
-				});
-				if (isProtected(urls.getRootHandler())) {
-					patterns.add("/");
-				}
-				if (isProtected(urls.getDefaultHandler())) {
-					patterns.add("/**");
-				}
+				urls.getHandlerMap().forEach((pattern, handler) -> protect(byPattern, pattern, handler));
+				protect(byPattern, "/", urls.getRootHandler());
+				protect(byPattern, "/**", urls.getDefaultHandler());
 			}
 		}
-		this.handlerPrefixes = PathPrefixes.of(patterns);
+		this.handlerPrefixes = RequirementPrefixes.of(byPattern);
 	}
 
-	// A handler still known by its bean name may have a requirement.
-	private boolean isProtected(@Nullable Object handler) {
-		return handler instanceof String || (handler != null && !this.requirements.forHandler(handler).isNone());
+	private void protect(Map<String, ProtocolRequirement> byPattern, String pattern, @Nullable Object handler) {
+		if (handler != null && !(handler instanceof String)) {
+			ProtocolRequirement requirement = this.requirements.forHandler(handler);
+			if (!requirement.isNone()) {
+				byPattern.merge(pattern, requirement, ProtocolRequirement::and);
+			}
+		}
 	}
 
 	@Override
@@ -226,7 +220,7 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 	// headers that Spring MVC adds, a pre-flight is never refused, and a malformed Origin is CORS processing's to
 	// answer.
 	private @Nullable Target targetOf(HttpServletRequest request) {
-		if (request.getDispatcherType() != DispatcherType.REQUEST || !mayBeProtected(request)
+		if (request.getDispatcherType() != DispatcherType.REQUEST || !mayBeRefused(request)
 				|| request.getHeader(HttpHeaders.ORIGIN) != null) {
 			return null;
 		}
@@ -238,18 +232,19 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 		return (target != null && target.servletName().equals(servletName)) ? target : null;
 	}
 
-	// Allocates nothing for a plain path that starts like no protected one.
-	private boolean mayBeProtected(HttpServletRequest request) {
+	// Allocates nothing for a request that meets the requirements of every rule and handler its path may be for.
+	private boolean mayBeRefused(HttpServletRequest request) {
 		String path = request.getRequestURI();
 		int contextPathLength = request.getContextPath().length();
-		if (this.rulePrefixes.mayMatch(path, contextPathLength)) {
+		ServletRequestFacts facts = ServletRequestFacts.INSTANCE;
+		if (this.requirements.pathRulePrefixes().mayRefuse(path, contextPathLength, request, facts)) {
 			return true;
 		}
 		// Handler paths are relative to the servlet's path when it is mapped to one, such as /api/*.
 		HttpServletMapping mapping = request.getHttpServletMapping();
 		int servletPathLength = (mapping.getMappingMatch() == MappingMatch.PATH) ? request.getServletPath().length()
 				: 0;
-		return this.handlerPrefixes.mayMatch(path, contextPathLength + servletPathLength);
+		return this.handlerPrefixes.mayRefuse(path, contextPathLength + servletPathLength, request, facts);
 	}
 
 	// Called for a request that the container dispatches to a servlet, which it has initialized before running the

@@ -56,7 +56,8 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * with the handler mappings of a real, initialized {@code DispatcherServlet} ({@code @EnableWebMvc} and the
  * controller {@link Api}):
  * <ul>
- * <li>{@link #unprotectedPathPassesThrough}: a request whose path starts like no protected endpoint's.</li>
+ * <li>{@link #unprotectedPathPassesThrough}: a request whose path starts like no protected endpoint's; the
+ * filter, then the servlet asking the handover mapping, which has nothing for it.</li>
  * <li>{@link #allowedRequestPassesThrough}: a TLS request for the TLS-only endpoint: it meets the requirement of
  * every endpoint its path may be for, so the filter does not look its handler up.</li>
  * <li>{@link #servletLookupWithoutStarter}: the reference for the next one, what the servlet does to find the
@@ -79,8 +80,6 @@ public class ServletFilterBenchmarks {
 
 	private static final String SERVLET_NAME = "dispatcherServlet";
 
-	private static final FilterChain NOTHING = (request, response) -> {
-	};
 
 	private AnnotationConfigWebApplicationContext context;
 
@@ -97,6 +96,9 @@ public class ServletFilterBenchmarks {
 	private final MockHttpServletResponse response = new MockHttpServletResponse();
 
 	private FilterChain servlet;
+
+	// What the servlet asks the handover mapping for a request the filter let pass without a lookup.
+	private FilterChain handoverOnly;
 
 	private HandlerExecutionChain handedOver;
 
@@ -116,6 +118,14 @@ public class ServletFilterBenchmarks {
 			.filter((mapping) -> mapping != this.filter.handlerMapping())
 			.toList();
 		HandlerMapping handover = this.filter.handlerMapping();
+		this.handoverOnly = (request, response) -> {
+			try {
+				this.handedOver = handover.getHandler((HttpServletRequest) request);
+			}
+			catch (Exception ex) {
+				throw new ServletException(ex);
+			}
+		};
 		// What the servlet does before it asks the handover mapping.
 		this.servlet = (request, response) -> {
 			HttpServletRequest http = (HttpServletRequest) request;
@@ -135,11 +145,14 @@ public class ServletFilterBenchmarks {
 		this.unprotectedRequest = request("/api/hello", false);
 		this.protectedTlsRequest = request("/api/secure", true);
 		this.sharedPathRequest = request("/api/report", false);
-		// The allowed TLS request is not looked up, so nothing is handed over; the cleartext GET is.
+		// The unprotected and the allowed TLS requests are not looked up, so nothing is handed over; the cleartext
+		// GET is.
+		this.filter.doFilter(this.unprotectedRequest, this.response, this.servlet);
+		boolean passedRequestHandedOver = this.handedOver != null;
 		this.filter.doFilter(this.protectedTlsRequest, this.response, this.servlet);
-		boolean tlsRequestHandedOver = this.handedOver != null;
+		passedRequestHandedOver |= this.handedOver != null;
 		allowedRequestLookedUpAndHandedOver();
-		if (tlsRequestHandedOver || this.handedOver == null || servletLookupWithoutStarter() == null) {
+		if (passedRequestHandedOver || this.handedOver == null || servletLookupWithoutStarter() == null) {
 			throw new IllegalStateException("The benchmarked requests are not handled as expected");
 		}
 	}
@@ -166,17 +179,19 @@ public class ServletFilterBenchmarks {
 
 	@Benchmark
 	public void unprotectedPathPassesThrough() throws IOException, ServletException {
-		this.filter.doFilter(this.unprotectedRequest, this.response, NOTHING);
+		this.filter.doFilter(this.unprotectedRequest, this.response, this.handoverOnly);
 	}
 
 	@Benchmark
 	public void allowedRequestPassesThrough() throws IOException, ServletException {
-		this.filter.doFilter(this.protectedTlsRequest, this.response, NOTHING);
+		this.filter.doFilter(this.protectedTlsRequest, this.response, this.handoverOnly);
 	}
 
 	@Benchmark
 	public HandlerExecutionChain servletLookupWithoutStarter() throws Exception {
 		MockHttpServletRequest request = this.sharedPathRequest;
+		// As the servlet does: with its context in the request, the mappings share the path parsed here.
+		request.setAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE, this.context);
 		ServletRequestPathUtils.parseAndCache(request);
 		try {
 			for (HandlerMapping mapping : this.mappingsWithoutStarter) {
@@ -189,6 +204,7 @@ public class ServletFilterBenchmarks {
 		}
 		finally {
 			ServletRequestPathUtils.clearParsedRequestPath(request);
+			request.removeAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE);
 		}
 	}
 

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -76,40 +77,6 @@ public final class UpgradeRequiredWebMvcAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	UpgradeRequiredFilter upgradeRequiredFilter(EndpointRequirements requirements,
-			UpgradeRequiredExceptionResolver exceptionResolver, ServletUpgradeResponseWriter writer,
-			ObjectProvider<DispatcherServlet> dispatcherServlet, UpgradeRequiredProperties properties) {
-		int order = Objects.requireNonNullElse(properties.getFilterOrder(), UpgradeRequiredFilter.DEFAULT_ORDER);
-		return new UpgradeRequiredFilter(requirements, exceptionResolver, writer, dispatcherServlet::getIfUnique,
-				order);
-	}
-
-	// Registered for REQUEST dispatches only: forwards, error and async dispatches are the interceptor's.
-	@Bean(FILTER_REGISTRATION_BEAN_NAME)
-	@ConditionalOnMissingBean(name = FILTER_REGISTRATION_BEAN_NAME)
-	FilterRegistrationBean<UpgradeRequiredFilter> upgradeRequiredFilterRegistration(UpgradeRequiredFilter filter) {
-		FilterRegistrationBean<UpgradeRequiredFilter> registration = new FilterRegistrationBean<>(filter);
-		registration.setDispatcherTypes(DispatcherType.REQUEST);
-		registration.setOrder(filter.getOrder());
-		return registration;
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(name = "upgradeRequiredFilterInitializer")
-	SmartInitializingSingleton upgradeRequiredFilterInitializer(UpgradeRequiredFilter filter,
-			ObjectProvider<HandlerMapping> mappings) {
-		return () -> filter.registerProtectedHandlers(mappings.orderedStream().toList());
-	}
-
-	// The servlet detects every HandlerMapping bean; this one hands it the handlers the filter looked up.
-	@Bean
-	@ConditionalOnMissingBean(name = "upgradeRequiredHandlerHandover")
-	HandlerMapping upgradeRequiredHandlerHandover(UpgradeRequiredFilter filter) {
-		return filter.handlerMapping();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
 	MappedHandlerRequirements upgradeRequiredMappedHandlerRequirements(EndpointRequirements requirements) {
 		return new MappedHandlerRequirements(requirements);
 	}
@@ -128,6 +95,48 @@ public final class UpgradeRequiredWebMvcAutoConfiguration {
 	SmartInitializingSingleton upgradeRequiredHandlerMethodsInitializer(MappedHandlerRequirements mappedRequirements,
 			ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
 		return () -> mappings.orderedStream().forEach(mappedRequirements::register);
+	}
+
+	// Only with handler mappings declared as beans: the servlet would not fall back to its default ones beside the
+	// handover mapping, and there would be nothing to look up.
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(HandlerMapping.class)
+	static class ServletFilterConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		UpgradeRequiredFilter upgradeRequiredFilter(EndpointRequirements requirements,
+				UpgradeRequiredExceptionResolver exceptionResolver, ServletUpgradeResponseWriter writer,
+				ObjectProvider<DispatcherServlet> dispatcherServlet, UpgradeRequiredProperties properties) {
+			int order = Objects.requireNonNullElse(properties.getFilterOrder(), UpgradeRequiredFilter.DEFAULT_ORDER);
+			return new UpgradeRequiredFilter(requirements, exceptionResolver, writer, dispatcherServlet::getIfUnique,
+					order);
+		}
+
+		// Registered for REQUEST dispatches only: forwards, error and async dispatches are the interceptor's.
+		@Bean(FILTER_REGISTRATION_BEAN_NAME)
+		@ConditionalOnMissingBean(name = FILTER_REGISTRATION_BEAN_NAME)
+		FilterRegistrationBean<UpgradeRequiredFilter> upgradeRequiredFilterRegistration(UpgradeRequiredFilter filter) {
+			FilterRegistrationBean<UpgradeRequiredFilter> registration = new FilterRegistrationBean<>(filter);
+			registration.setDispatcherTypes(DispatcherType.REQUEST);
+			registration.setOrder(filter.getOrder());
+			return registration;
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(name = "upgradeRequiredFilterInitializer")
+		SmartInitializingSingleton upgradeRequiredFilterInitializer(UpgradeRequiredFilter filter,
+				ObjectProvider<HandlerMapping> mappings) {
+			return () -> filter.registerProtectedHandlers(mappings.orderedStream().toList());
+		}
+
+		// The servlet detects every HandlerMapping bean; this one hands it the handlers the filter looked up.
+		@Bean
+		@ConditionalOnMissingBean(name = "upgradeRequiredHandlerHandover")
+		HandlerMapping upgradeRequiredHandlerHandover(UpgradeRequiredFilter filter) {
+			return filter.handlerMapping();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -32,8 +32,6 @@ public final class EndpointRequirements {
 	// What every path a rule matches starts with.
 	private final RequirementPrefixes prefixes;
 
-	private final ProtocolRequirement allRules;
-
 	private final List<HandlerRequirementResolver> resolvers;
 
 	// Keyed by bean type, then by method (or by class again for handlers that are not methods): a method inherited
@@ -47,11 +45,6 @@ public final class EndpointRequirements {
 	 */
 	public EndpointRequirements(List<PathRule> rules, List<HandlerRequirementResolver> resolvers) {
 		this.rules = rules.toArray(new PathRule[0]);
-		ProtocolRequirement all = ProtocolRequirement.none();
-		for (PathRule rule : this.rules) {
-			all = all.and(rule.requirement());
-		}
-		this.allRules = all;
 		this.prefixes = RequirementPrefixes.of(rulesByPattern(this.rules));
 		this.resolvers = List.copyOf(resolvers);
 	}
@@ -98,6 +91,19 @@ public final class EndpointRequirements {
 	}
 
 	/**
+	 * Return what an endpoint requires: its handler's requirement combined with what the path rules require of
+	 * the request path.
+	 * @param handler the handler
+	 * @param rawPath the request path as received, still percent-encoded
+	 * @param contextPath the context path prefix of {@code rawPath}, empty if none
+	 * @return the combined requirement
+	 * @throws InvalidRequirementException if the handler declares an invalid requirement
+	 */
+	public ProtocolRequirement forEndpoint(Object handler, String rawPath, String contextPath) {
+		return withPathRules(forHandler(handler), rawPath, contextPath);
+	}
+
+	/**
 	 * Return a handler's requirement combined with what the path rules require of the request path; free when no
 	 * rule is configured.
 	 * @param handlerRequirement what the handler requires
@@ -128,7 +134,7 @@ public final class EndpointRequirements {
 		// A path nobody can read (broken percent-encoding, a context path that is not its prefix) is held to every
 		// rule.
 		if (!rawPath.startsWith(contextPath)) {
-			return this.allRules;
+			return this.prefixes.all();
 		}
 		if (!this.prefixes.mayMatch(rawPath, contextPath.length())) {
 			return ProtocolRequirement.none();
@@ -138,7 +144,7 @@ public final class EndpointRequirements {
 			parsed = RequestPath.parse(rawPath, contextPath).pathWithinApplication();
 		}
 		catch (IllegalArgumentException ex) {
-			return this.allRules;
+			return this.prefixes.all();
 		}
 		PathContainer normalized = normalize(parsed);
 		ProtocolRequirement requirement = ProtocolRequirement.none();

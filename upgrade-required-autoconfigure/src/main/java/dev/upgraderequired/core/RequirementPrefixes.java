@@ -69,18 +69,7 @@ public final class RequirementPrefixes {
 	 * @return {@code false} only if no pattern matches the path
 	 */
 	public boolean mayMatch(String rawPath, int from) {
-		if (this.prefixes.length == 0) {
-			return false;
-		}
-		if (!isPlain(rawPath, from)) {
-			return true;
-		}
-		for (String prefix : this.prefixes) {
-			if (rawPath.regionMatches(true, from, prefix, 0, prefix.length())) {
-				return true;
-			}
-		}
-		return false;
+		return this.prefixes.length > 0 && (!isPlain(rawPath, from) || nextMatch(rawPath, from, 0) >= 0);
 	}
 
 	/**
@@ -100,14 +89,30 @@ public final class RequirementPrefixes {
 		if (!isPlain(rawPath, from)) {
 			return UpgradeDecider.decide(this.all, request, facts) != null;
 		}
-		for (int i = 0; i < this.prefixes.length; i++) {
-			String prefix = this.prefixes[i];
-			if (rawPath.regionMatches(true, from, prefix, 0, prefix.length())
-					&& UpgradeDecider.decide(this.requirements[i], request, facts) != null) {
+		for (int i = nextMatch(rawPath, from, 0); i >= 0; i = nextMatch(rawPath, from, i + 1)) {
+			if (UpgradeDecider.decide(this.requirements[i], request, facts) != null) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Return the combination of every pattern's requirement: what a path that may match every pattern requires.
+	 * @return the combined requirement, {@link ProtocolRequirement#none()} if there is no pattern
+	 */
+	public ProtocolRequirement all() {
+		return this.all;
+	}
+
+	// The index of the first prefix from start that the path starts with, or -1.
+	private int nextMatch(String rawPath, int from, int start) {
+		for (int i = start; i < this.prefixes.length; i++) {
+			if (rawPath.regionMatches(true, from, this.prefixes[i], 0, this.prefixes[i].length())) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	// A plain path reads the same parsed and normalized: no decoding, no parameters, no segment to drop.

@@ -31,8 +31,11 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.RequestPath;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
@@ -54,17 +57,17 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * nothing slips past the check. Functional endpoints are never handed over: they keep the request they were looked
  * up with.
  * <p>
- * The filter decides on the request as the filters before it left it. Filters that change what a request offers
- * ({@code isSecure()}, such as a {@code ForwardedHeaderFilter} of your own) or what its handler is chosen by
- * (headers, parameters, the servlet path) must be ordered before it; Boot's, for
- * {@code server.forward-headers-strategy}, are. Like the servlet, the lookup reads the request parameters if a
- * mapping has a {@code params} condition.
+ * The filter decides on the request as the filters before it left it. Filters that change what its handler is
+ * chosen by (headers, parameters) must be ordered before it. Like the servlet, the lookup reads the request
+ * parameters if a mapping has a {@code params} condition. Filters ordered after it do not see its refusals (such as
+ * Boot's {@code HttpExchangesFilter}; observations, ordered first, do).
  * <p>
  * The filter leaves to the interceptor: requests with an {@code Origin} header (the 426 of a cross-origin request
- * needs the CORS headers that Spring MVC adds, and pre-flight requests are never refused), requests to other
+ * needs the CORS headers that Spring MVC adds, and pre-flight requests are never refused), requests with forwarding
+ * headers ({@code Forwarded}, {@code X-Forwarded-*}: a filter after this one may apply them), requests to other
  * servlets, requests without a handler, requests whose lookup fails for another reason than a media type,
  * dispatches other than {@code REQUEST}, and everything until the {@code DispatcherServlet} has been initialized
- * (in {@code MockMvc} tests, it never is).
+ * (in a {@code @SpringBootTest} with a mock environment, it never is).
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -89,7 +92,10 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 
 	private volatile RequirementPrefixes handlerPrefixes = RequirementPrefixes.none();
 
-	private final ThreadLocal<Handover> handovers = new ThreadLocal<>();
+	private static final String[] FORWARDING_HEADERS = { "Forwarded", "X-Forwarded-Proto", "X-Forwarded-Ssl",
+			"X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Prefix" };
+
+	private final ThreadLocal<@Nullable Handover> handovers = new ThreadLocal<>();
 
 	private final HandoverMapping handlerMapping = new HandoverMapping();
 
@@ -118,9 +124,10 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 	 * until then, only path rules are looked after.
 	 * <p>
 	 * The handlers of {@code @RequestMapping} methods and of URL-mapped handlers (WebSocket endpoints, for
-	 * example) are resolved here; requests for other handlers, such as functional endpoints, or for handlers known
-	 * only by their bean name until their first request, are left to {@link UpgradeRequiredInterceptor} unless a
-	 * path rule applies.
+	 * example) are resolved here. Other handlers, such as functional endpoints, or handlers known only by their
+	 * bean name until their first request, are decided by this filter only when it looks a request up for another
+	 * reason (a path rule, or a protected handler whose path starts the same way); otherwise
+	 * {@link UpgradeRequiredInterceptor} decides on them.
 	 * @param mappings the handler mappings of the {@code DispatcherServlet}
 	 * @throws dev.upgraderequired.core.InvalidRequirementException if a handler declares an invalid requirement
 	 */
@@ -178,21 +185,24 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 		HttpServletRequest request = (HttpServletRequest) req;
 		HandlerExecutionChain handler = null;
 		Rejection rejection;
-		// The parsed path is put back as it was, after the lookup and any failure analysis, since the servlet
-		// parses again and an error dispatch must not see this one.
-		RequestPath previousPath = target.parseRequestPath(request);
+		Object[] previous = target.prepare(request);
 		try {
 			handler = target.lookup(request);
-			rejection = (handler != null) ? decide(handler.getHandler(), request) : null;
+			rejection = (handler != null)
+					? UpgradeDecider.decide(this.requirements.forEndpoint(handler.getHandler(),
+							request.getRequestURI(), request.getContextPath()), request, ServletRequestFacts.INSTANCE)
+					: null;
 		}
 		catch (Exception ex) {
 			rejection = this.failures.rejectionFor(request, ex);
 		}
 		finally {
-			target.restoreRequestPath(request, previousPath);
+			target.restore(request, previous);
 		}
 		if (rejection != null) {
-			this.writer.write(rejection, request, (HttpServletResponse) res);
+			if (handler == null || applyCorsProcessing(handler, request, (HttpServletResponse) res)) {
+				this.writer.write(rejection, request, (HttpServletResponse) res);
+			}
 			return;
 		}
 		// A functional endpoint keeps the request it was looked up with: it must see the one the servlet gets.
@@ -205,23 +215,36 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 			chain.doFilter(req, res);
 		}
 		finally {
-			this.handovers.remove();
+			// Cleared rather than removed: the next get() on this thread then allocates nothing.
+			this.handovers.set(null);
 		}
 	}
 
-	private @Nullable Rejection decide(Object handler, HttpServletRequest request) {
-		ProtocolRequirement requirement = this.requirements.withPathRules(this.requirements.forHandler(handler),
-				request.getRequestURI(), request.getContextPath());
-		return UpgradeDecider.decide(requirement, request, ServletRequestFacts.INSTANCE);
+	// Spring MVC processes CORS first for every request to a handler with a CORS configuration, one without an
+	// Origin header included (it adds Vary headers): so does this filter, so that the 426 is the interceptor's.
+	private static boolean applyCorsProcessing(HandlerExecutionChain handler, HttpServletRequest request,
+			HttpServletResponse response) throws ServletException {
+		for (HandlerInterceptor interceptor : handler.getInterceptorList()) {
+			try {
+				if (interceptor instanceof CorsConfigurationSource
+						&& !interceptor.preHandle(request, response, handler.getHandler())) {
+					return false;
+				}
+			}
+			catch (Exception ex) {
+				throw new ServletException(ex);
+			}
+		}
+		return true;
 	}
 
 	// The dispatcher servlet's handler mappings, if this request goes to that servlet and is one this filter decides.
-	// Requests with an Origin header are left to the interceptor: the 426 of a cross-origin request needs the CORS
+	// Left to the interceptor: requests with an Origin header (the 426 of a cross-origin request needs the CORS
 	// headers that Spring MVC adds, a pre-flight is never refused, and a malformed Origin is CORS processing's to
-	// answer.
+	// answer), and requests with forwarding headers (a filter after this one may apply them).
 	private @Nullable Target targetOf(HttpServletRequest request) {
 		if (request.getDispatcherType() != DispatcherType.REQUEST || !mayBeRefused(request)
-				|| request.getHeader(HttpHeaders.ORIGIN) != null) {
+				|| request.getHeader(HttpHeaders.ORIGIN) != null || hasForwardingHeaders(request)) {
 			return null;
 		}
 		String servletName = request.getHttpServletMapping().getServletName();
@@ -232,19 +255,34 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 		return (target != null && target.servletName().equals(servletName)) ? target : null;
 	}
 
+	private static boolean hasForwardingHeaders(HttpServletRequest request) {
+		for (String name : FORWARDING_HEADERS) {
+			if (request.getHeader(name) != null) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	// Allocates nothing for a request that meets the requirements of every rule and handler its path may be for.
 	private boolean mayBeRefused(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		int contextPathLength = request.getContextPath().length();
+		String contextPath = request.getServletContext().getContextPath();
+		// The context path as deployed is what a URI starts with, unless the client spelled it otherwise.
+		int contextPathLength = (path.startsWith(contextPath) ? contextPath : request.getContextPath()).length();
 		ServletRequestFacts facts = ServletRequestFacts.INSTANCE;
 		if (this.requirements.pathRulePrefixes().mayRefuse(path, contextPathLength, request, facts)) {
 			return true;
+		}
+		RequirementPrefixes handlerPrefixes = this.handlerPrefixes;
+		if (handlerPrefixes == RequirementPrefixes.none()) {
+			return false;
 		}
 		// Handler paths are relative to the servlet's path when it is mapped to one, such as /api/*.
 		HttpServletMapping mapping = request.getHttpServletMapping();
 		int servletPathLength = (mapping.getMappingMatch() == MappingMatch.PATH) ? request.getServletPath().length()
 				: 0;
-		return this.handlerPrefixes.mayRefuse(path, contextPathLength + servletPathLength, request, facts);
+		return handlerPrefixes.mayRefuse(path, contextPathLength + servletPathLength, request, facts);
 	}
 
 	// Called for a request that the container dispatches to a servlet, which it has initialized before running the
@@ -262,8 +300,8 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 		List<HandlerMapping> others = new ArrayList<>(mappings);
 		others.remove(this.handlerMapping);
 		AnnotationAwareOrderComparator.sort(others);
-		Target target = new Target(servletName, others.toArray(new HandlerMapping[0]),
-				others.stream().anyMatch(HandlerMapping::usesPathPatterns));
+		Target target = new Target(servletName, servlet.getWebApplicationContext(),
+				others.toArray(new HandlerMapping[0]), others.stream().anyMatch(HandlerMapping::usesPathPatterns));
 		this.target = target;
 		return target;
 	}
@@ -279,21 +317,25 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 	/**
 	 * The {@code DispatcherServlet} this filter looks handlers up for.
 	 */
-	private record Target(String servletName, HandlerMapping[] mappings, boolean parsesRequestPath) {
+	private record Target(String servletName, @Nullable WebApplicationContext context, HandlerMapping[] mappings,
+			boolean parsesRequestPath) {
 
-		// As the servlet does before its lookup; returns the parsed path to put back.
-		@Nullable RequestPath parseRequestPath(HttpServletRequest request) {
-			if (!this.parsesRequestPath) {
-				return null;
+		// Sets up the request as the servlet does before its lookup, so that the mappings share one parsed path;
+		// returns what to put back, since the servlet does it again and nothing after this filter must see it.
+		Object[] prepare(HttpServletRequest request) {
+			Object[] previous = { request.getAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE),
+					request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE) };
+			request.setAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE, this.context);
+			if (this.parsesRequestPath) {
+				ServletRequestPathUtils.parseAndCache(request);
 			}
-			RequestPath previous = (RequestPath) request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
-			ServletRequestPathUtils.parseAndCache(request);
 			return previous;
 		}
 
-		void restoreRequestPath(HttpServletRequest request, @Nullable RequestPath previous) {
+		void restore(HttpServletRequest request, Object[] previous) {
+			request.setAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE, previous[0]);
 			if (this.parsesRequestPath) {
-				ServletRequestPathUtils.setParsedRequestPath(previous, request);
+				ServletRequestPathUtils.setParsedRequestPath((RequestPath) previous[1], request);
 			}
 		}
 
@@ -338,7 +380,7 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 					|| request.getAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE) == null) {
 				return null;
 			}
-			handovers.remove();
+			handovers.set(null);
 			return handover.isFor(request) ? handover.handler() : null;
 		}
 

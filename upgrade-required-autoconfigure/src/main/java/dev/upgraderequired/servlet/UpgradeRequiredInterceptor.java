@@ -53,7 +53,7 @@ public class UpgradeRequiredInterceptor implements HandlerInterceptor {
 		}
 		boolean include = dispatcherType == DispatcherType.INCLUDE;
 		String includedPath = include ? (String) request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI) : null;
-		ProtocolRequirement requirement = this.requirements.withPathRules(this.requirements.forHandler(handler),
+		ProtocolRequirement requirement = this.requirements.forEndpoint(handler,
 				(includedPath != null) ? includedPath : request.getRequestURI(), request.getContextPath());
 		Rejection rejection = UpgradeDecider.decide(requirement, request, ServletRequestFacts.INSTANCE);
 		if (rejection == null) {

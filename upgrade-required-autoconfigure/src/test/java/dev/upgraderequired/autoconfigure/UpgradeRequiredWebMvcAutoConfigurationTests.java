@@ -54,6 +54,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UpgradeRequiredWebMvcAutoConfigurationTests {
 
+	private static final AutoConfigurations WEB_MVC = AutoConfigurations.of(DispatcherServletAutoConfiguration.class,
+			WebMvcAutoConfiguration.class);
+
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class,
 				UpgradeRequiredWebMvcAutoConfiguration.class));
@@ -65,7 +68,6 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 			.hasSingleBean(RequiresProtocolResolver.class)
 			.hasSingleBean(UpgradeRequiredInterceptor.class)
 			.hasSingleBean(UpgradeRequiredExceptionResolver.class)
-			.hasSingleBean(UpgradeRequiredFilter.class)
 			.hasSingleBean(WebSocketEndpointRequirementResolver.class)
 			.hasBean(UpgradeRequiredWebMvcAutoConfiguration.MAPPED_INTERCEPTOR_BEAN_NAME));
 	}
@@ -82,7 +84,7 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 
 	@Test
 	void filterIsRegisteredForRequestDispatchesAfterSpringSecurityAndHandsHandlersOver() {
-		this.contextRunner.run((context) -> {
+		this.contextRunner.withConfiguration(WEB_MVC).run((context) -> {
 			FilterRegistrationBean<?> registration = context
 				.getBean(UpgradeRequiredWebMvcAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class);
 			UpgradeRequiredFilter filter = context.getBean(UpgradeRequiredFilter.class);
@@ -96,10 +98,18 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 
 	@Test
 	void filterOrderCanBeSet() {
-		this.contextRunner.withPropertyValues("upgrade-required.filter-order=-101")
+		this.contextRunner.withConfiguration(WEB_MVC)
+			.withPropertyValues("upgrade-required.filter-order=-101")
 			.run((context) -> assertThat(context
 				.getBean(UpgradeRequiredWebMvcAutoConfiguration.FILTER_REGISTRATION_BEAN_NAME, FilterRegistrationBean.class)
 				.getOrder()).isEqualTo(-101));
+	}
+
+	@Test
+	void filterIsAbsentWithoutHandlerMappingBeansSoThatTheServletKeepsItsDefaultOnes() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(UpgradeRequiredInterceptor.class)
+			.doesNotHaveBean(UpgradeRequiredFilter.class)
+			.doesNotHaveBean(HandlerMapping.class));
 	}
 
 	@Test
@@ -149,7 +159,7 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 
 	@Test
 	void everyBeanBacksOffToTheUsersOwn() {
-		this.contextRunner.withUserConfiguration(UserBeans.class).run((context) -> {
+		this.contextRunner.withConfiguration(WEB_MVC).withUserConfiguration(UserBeans.class).run((context) -> {
 			assertThat(context).hasSingleBean(EndpointRequirements.class)
 				.hasSingleBean(UpgradeResponder.class)
 				.hasSingleBean(ServletUpgradeResponseWriter.class)
@@ -227,8 +237,7 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 	@Test
 	void invalidAnnotationFailsStartupNamingTheMethod() {
 		this.contextRunner
-			.withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class,
-					WebMvcAutoConfiguration.class))
+			.withConfiguration(WEB_MVC)
 			.withUserConfiguration(InvalidAnnotationController.class)
 			.run((context) -> assertInvalid(context,
 					"@RequiresProtocol(minTlsVersion) on " + InvalidAnnotationController.class.getName(), "1.4",
@@ -238,8 +247,7 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 	@Test
 	void annotatedHandlerMethodsAreResolvedAtStartup() {
 		this.contextRunner
-			.withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class,
-					WebMvcAutoConfiguration.class))
+			.withConfiguration(WEB_MVC)
 			.withUserConfiguration(ValidAnnotationController.class, RecordingResolver.class)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();

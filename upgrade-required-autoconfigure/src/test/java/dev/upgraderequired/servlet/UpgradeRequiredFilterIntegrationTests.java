@@ -7,10 +7,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.net.http.WebSocket;
 import java.security.Principal;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 
 import dev.upgraderequired.servlet.WebMvcTestApplication.TlsOnly;
 import jakarta.servlet.FilterChain;
@@ -37,6 +39,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.ModelAndView;
@@ -82,7 +85,16 @@ class UpgradeRequiredFilterIntegrationTests {
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 		assertThat(response.body()).contains("\"status\":426", "\"instance\":\"/class/inherited\"");
 		assertThat(this.extras.reachedLaterFilter).isEmpty();
-		assertThat(this.extras.lookups).containsExactly("/class/inherited");
+		assertThat(this.extras.lookups).containsExactly("filter /class/inherited");
+	}
+
+	@Test
+	void headIsRefusedBeforeTheServletWithoutABody() throws Exception {
+		HttpResponse<String> response = send(request("/class/inherited").method("HEAD", BodyPublishers.noBody()));
+		assertThat(response.statusCode()).isEqualTo(426);
+		assertThat(response.headers().firstValue("Upgrade")).hasValue("TLS/1.3, TLS/1.2, HTTP/1.1");
+		assertThat(response.body()).isEmpty();
+		assertThat(this.extras.lookups).containsExactly("filter /class/inherited");
 	}
 
 	@Test
@@ -92,12 +104,38 @@ class UpgradeRequiredFilterIntegrationTests {
 	}
 
 	@Test
-	void servedRequestHasItsHandlerLookedUpOnce() throws Exception {
+	void refusalForAHandlerWithACorsConfigurationCarriesTheVaryHeadersOfCorsProcessing() throws Exception {
+		HttpResponse<String> response = get("/rule/cors");
+		assertThat(response.statusCode()).isEqualTo(426);
+		assertThat(response.headers().allValues("Vary")).isNotEmpty();
+		assertThat(this.extras.lookups).containsExactly("filter /rule/cors");
+		assertThat(this.extras.reachedLaterFilter).isEmpty();
+	}
+
+	@Test
+	void requestWithForwardingHeadersIsLeftToTheInterceptorAfterEveryFilter() throws Exception {
+		HttpResponse<String> response = send(request("/class/inherited").header("X-Forwarded-Proto", "https").GET());
+		assertThat(response.statusCode()).isEqualTo(426);
+		assertThat(this.extras.lookups).containsExactly("servlet /class/inherited");
+	}
+
+	@Test
+	void requestThatNoRequirementOfItsPathCanRefuseIsNotLookedUpByTheFilter() throws Exception {
 		HttpResponse<String> response = get("/plain");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("plain");
 		assertThat(this.extras.reachedLaterFilter).containsExactly("/plain");
-		assertThat(this.extras.lookups).containsExactly("/plain");
+		assertThat(this.extras.lookups).containsExactly("servlet /plain");
+	}
+
+	@Test
+	void webSocketHandshakeMeetsItsRequirementAndIsNotLookedUpByTheFilter() throws Exception {
+		WebSocket webSocket = client.newWebSocketBuilder()
+			.buildAsync(URI.create("ws://localhost:" + this.port + "/ws"), new WebSocket.Listener() {
+			})
+			.get(10, TimeUnit.SECONDS);
+		webSocket.abort();
+		assertThat(this.extras.lookups).containsExactly("servlet /ws");
 	}
 
 	@Test
@@ -105,7 +143,7 @@ class UpgradeRequiredFilterIntegrationTests {
 		HttpResponse<String> response = get("/switch");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("get");
-		assertThat(this.extras.lookups).containsExactly("/switch");
+		assertThat(this.extras.lookups).containsExactly("filter /switch");
 	}
 
 	@Test
@@ -113,26 +151,26 @@ class UpgradeRequiredFilterIntegrationTests {
 		HttpResponse<String> response = send(request("/switch").header("X-Rewrite-To", "/class/inherited").GET());
 		assertThat(response.statusCode()).isEqualTo(426);
 		assertThat(response.body()).contains("\"instance\":\"/class/inherited\"");
-		assertThat(this.extras.lookups).containsExactly("/switch", "/class/inherited");
+		assertThat(this.extras.lookups).containsExactly("filter /switch", "servlet /class/inherited");
 	}
 
 	@Test
 	void requestWrappedWithAnotherMethodByALaterFilterIsCheckedAgainstItsNewHandler() throws Exception {
 		HttpResponse<String> response = send(request("/switch").header("X-Method", "POST").GET());
 		assertThat(response.statusCode()).isEqualTo(426);
-		assertThat(this.extras.lookups).containsExactly("/switch", "/switch");
+		assertThat(this.extras.lookups).containsExactly("filter /switch", "servlet /switch");
 	}
 
 	@Test
 	void refusalOfACrossOriginRequestCarriesItsCorsHeaders() throws Exception {
-		HttpResponse<String> response = send(request("/rule/thing").header("Origin", "https://good.example").GET());
+		HttpResponse<String> response = send(request("/rule/cors").header("Origin", "https://good.example").GET());
 		assertThat(response.statusCode()).isEqualTo(426);
 		assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://good.example");
 	}
 
 	@Test
 	void crossOriginRequestThatCorsRefusesKeepsItsForbiddenStatus() throws Exception {
-		assertThat(send(request("/rule/thing").header("Origin", "https://evil.example").GET()).statusCode())
+		assertThat(send(request("/rule/cors").header("Origin", "https://evil.example").GET()).statusCode())
 			.isEqualTo(403);
 	}
 
@@ -141,6 +179,7 @@ class UpgradeRequiredFilterIntegrationTests {
 		HttpResponse<String> response = send(request("/items/1").header("Accept", "text/html").GET());
 		assertThat(response.statusCode()).isEqualTo(426);
 		assertThat(this.extras.reachedLaterFilter).isEmpty();
+		assertThat(this.extras.lookups).containsExactly("filter /items/1");
 	}
 
 	@Test
@@ -153,9 +192,12 @@ class UpgradeRequiredFilterIntegrationTests {
 
 	@Test
 	void otherFailuresAreLeftToTheServlet() throws Exception {
-		assertThat(send(request("/plain").DELETE()).statusCode()).isEqualTo(405);
-		assertThat(get("/nowhere").statusCode()).isEqualTo(404);
-		assertThat(this.extras.reachedLaterFilter).containsExactly("/plain", "/nowhere");
+		assertThat(send(request("/switch").DELETE()).statusCode()).isEqualTo(405);
+		assertThat(get("/switchboard").statusCode()).isEqualTo(404);
+		assertThat(this.extras.reachedLaterFilter).containsExactly("/switch", "/switchboard");
+		// Each error goes on to Boot's error page, whose dispatch the filter does not see.
+		assertThat(this.extras.lookups).containsExactly("filter /switch", "servlet /switch", "servlet /error",
+				"filter /switchboard", "servlet /error");
 	}
 
 	@Test
@@ -171,7 +213,7 @@ class UpgradeRequiredFilterIntegrationTests {
 		HttpResponse<String> response = get("/forward-to-protected");
 		assertThat(response.statusCode()).isEqualTo(426);
 		assertThat(response.body()).contains("\"instance\":\"/class/inherited\"");
-		assertThat(this.extras.lookups).containsExactly("/forward-to-protected", "/class/inherited");
+		assertThat(this.extras.lookups).containsExactly("servlet /forward-to-protected", "servlet /class/inherited");
 	}
 
 	@Test
@@ -179,7 +221,7 @@ class UpgradeRequiredFilterIntegrationTests {
 		HttpResponse<String> response = send(request("/switch/whoami").header("X-User", "alice").GET());
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("alice");
-		assertThat(this.extras.lookups).containsExactly("/switch/whoami", "/switch/whoami");
+		assertThat(this.extras.lookups).containsExactly("filter /switch/whoami", "servlet /switch/whoami");
 	}
 
 	@Test
@@ -190,7 +232,7 @@ class UpgradeRequiredFilterIntegrationTests {
 
 	@Test
 	void sameOriginPreflightIsNotRefused() throws Exception {
-		HttpResponse<String> response = send(request("/rule/thing").header("Origin", "http://localhost:" + this.port)
+		HttpResponse<String> response = send(request("/rule/cors").header("Origin", "http://localhost:" + this.port)
 			.header("Access-Control-Request-Method", "GET")
 			.method("OPTIONS", BodyPublishers.noBody()));
 		assertThat(response.statusCode()).isNotEqualTo(426);
@@ -226,7 +268,7 @@ class UpgradeRequiredFilterIntegrationTests {
 		// A request with this header is refused with 401 by a filter ordered where Spring Security's would be.
 		static final String DENY = "X-Deny";
 
-		// Handler lookups, by request URI: the filter's, and the servlet's when it looks up again.
+		// Handler lookups, by who looked up ("filter" or "servlet") and request URI.
 		final Queue<String> lookups = new ConcurrentLinkedQueue<>();
 
 		// Requests that got past the starter's filter, to a filter ordered after it.
@@ -234,7 +276,7 @@ class UpgradeRequiredFilterIntegrationTests {
 
 		@Override
 		public void addCorsMappings(CorsRegistry registry) {
-			registry.addMapping("/rule/**").allowedOrigins("https://good.example");
+			registry.addMapping("/rule/cors").allowedOrigins("https://good.example");
 		}
 
 		// Before every other mapping but the starter's handover: counts lookups, finds nothing.
@@ -346,6 +388,11 @@ class UpgradeRequiredFilterIntegrationTests {
 				return "post";
 			}
 
+			@GetMapping("/rule/cors")
+			String cors() {
+				return "cors";
+			}
+
 			@GetMapping("/forward-to-protected")
 			ModelAndView forward() {
 				return new ModelAndView("forward:/class/inherited");
@@ -357,7 +404,9 @@ class UpgradeRequiredFilterIntegrationTests {
 
 			@Override
 			public @Nullable HandlerExecutionChain getHandler(HttpServletRequest request) {
-				this.lookups.add(request.getRequestURI());
+				// Only the servlet sets its locale resolver up before it looks a handler up.
+				boolean servlet = request.getAttribute(DispatcherServlet.LOCALE_RESOLVER_ATTRIBUTE) != null;
+				this.lookups.add((servlet ? "servlet " : "filter ") + request.getRequestURI());
 				return null;
 			}
 

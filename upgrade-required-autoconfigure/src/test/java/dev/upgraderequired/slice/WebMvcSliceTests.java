@@ -29,6 +29,13 @@ class WebMvcSliceTests {
 		assertThat(this.mvc.get().uri("/secure").secure(true)).hasStatusOk();
 	}
 
+	// The slice's DispatcherServlet is initialized and is a bean: the starter's filter refuses before it runs.
+	@Test
+	void refusalInAWebMvcTestSliceComesFromTheFilterBeforeTheServlet() {
+		assertThat(this.mvc.get().uri("/secure").exchange().getMvcResult().getHandler()).isNull();
+		assertThat(this.mvc.get().uri("/secure").secure(true).exchange().getMvcResult().getHandler()).isNotNull();
+	}
+
 	@SpringBootConfiguration
 	@Import(SecureController.class)
 	static class SliceApplication {

@@ -3,9 +3,7 @@ package dev.upgraderequired.benchmarks;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
-import dev.upgraderequired.RequiresProtocol;
 import dev.upgraderequired.core.EndpointRequirements;
 import dev.upgraderequired.core.PathRule;
 import dev.upgraderequired.core.Rejection;
@@ -30,9 +28,6 @@ import org.openjdk.jmh.infra.Blackhole;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -94,9 +89,9 @@ public class DecisionBenchmarks {
 		Api api = new Api();
 		this.openHandler = new HandlerMethod(api, Api.class.getDeclaredMethod("hello"));
 		this.secureHandler = new HandlerMethod(api, Api.class.getDeclaredMethod("secure"));
-		this.openCleartextRequest = cleartextRequest("/api/hello");
-		this.secureCleartextRequest = cleartextRequest(SECURE_PATH);
-		this.secureTlsRequest = tlsRequest(SECURE_PATH);
+		this.openCleartextRequest = Api.get("/api/hello", false);
+		this.secureCleartextRequest = Api.get(SECURE_PATH, false);
+		this.secureTlsRequest = Api.get(SECURE_PATH, true);
 		// The first request to a handler resolves its annotations; requests after it only hit the cache.
 		MockHttpServletResponse refused = new MockHttpServletResponse();
 		if (!endpointWithoutRequirement() || !requirementSatisfied()
@@ -104,25 +99,6 @@ public class DecisionBenchmarks {
 				|| refused.getStatus() != 426) {
 			throw new IllegalStateException("The benchmarked requests are not decided as expected");
 		}
-	}
-
-	private static MockHttpServletRequest cleartextRequest(String path) {
-		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
-		request.setServerName("localhost");
-		request.setServerPort(8080);
-		request.setProtocol("HTTP/1.1");
-		return request;
-	}
-
-	private static MockHttpServletRequest tlsRequest(String path) {
-		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
-		request.setScheme("https");
-		request.setSecure(true);
-		request.setServerName("localhost");
-		request.setServerPort(8443);
-		request.setProtocol("HTTP/1.1");
-		request.setAttribute(ServletRequestFacts.SECURE_PROTOCOL_ATTRIBUTE, "TLSv1.3");
-		return request;
 	}
 
 	@Benchmark
@@ -147,26 +123,6 @@ public class DecisionBenchmarks {
 		blackhole.consume(rejection.headers(ServletRequestFacts.INSTANCE.isHttp1(request)));
 		String httpsUrl = this.responder.httpsUrl(rejection, request.getServerName(), path, request.getQueryString());
 		blackhole.consume(this.responder.body(rejection, path, httpsUrl));
-	}
-
-	/**
-	 * The controller whose handler methods are decided on, like the sample's.
-	 */
-	@RestController
-	@RequestMapping("/api")
-	static class Api {
-
-		@GetMapping("/hello")
-		String hello() {
-			return "hello";
-		}
-
-		@RequiresProtocol(Protocol.TLS)
-		@GetMapping("/secure")
-		String secure() {
-			return "secure";
-		}
-
 	}
 
 }

@@ -5,13 +5,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.upgraderequired.Protocol;
-import dev.upgraderequired.RequiresProtocol;
 import dev.upgraderequired.core.EndpointRequirements;
 import dev.upgraderequired.core.RequiresProtocolResolver;
 import dev.upgraderequired.core.UpgradeResponder;
 import dev.upgraderequired.servlet.MappedHandlerRequirements;
-import dev.upgraderequired.servlet.ServletRequestFacts;
 import dev.upgraderequired.servlet.ServletUpgradeResponseWriter;
 import dev.upgraderequired.servlet.UpgradeRequiredExceptionResolver;
 import dev.upgraderequired.servlet.UpgradeRequiredFilter;
@@ -40,10 +37,6 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockServletConfig;
 import org.springframework.mock.web.MockServletContext;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExecutionChain;
@@ -163,17 +156,9 @@ public class ServletFilterBenchmarks {
 	}
 
 	private static MockHttpServletRequest request(String path, boolean tls) {
-		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+		MockHttpServletRequest request = Api.get(path, tls);
 		request.setHttpServletMapping(new MockHttpServletMapping(path.substring(1), "/", SERVLET_NAME,
 				MappingMatch.DEFAULT));
-		request.setServerName("localhost");
-		request.setProtocol("HTTP/1.1");
-		if (tls) {
-			request.setScheme("https");
-			request.setSecure(true);
-			request.setServerPort(8443);
-			request.setAttribute(ServletRequestFacts.SECURE_PROTOCOL_ATTRIBUTE, "TLSv1.3");
-		}
 		return request;
 	}
 
@@ -213,38 +198,6 @@ public class ServletFilterBenchmarks {
 		this.handedOver = null;
 		this.filter.doFilter(this.sharedPathRequest, this.response, this.servlet);
 		return this.handedOver;
-	}
-
-	/**
-	 * The controller: the sample's two endpoints, and a path whose {@code GET} is open and whose {@code POST}
-	 * requires TLS.
-	 */
-	@RestController
-	@RequestMapping("/api")
-	static class Api {
-
-		@GetMapping("/hello")
-		String hello() {
-			return "hello";
-		}
-
-		@RequiresProtocol(Protocol.TLS)
-		@GetMapping("/secure")
-		String secure() {
-			return "secure";
-		}
-
-		@GetMapping("/report")
-		String report() {
-			return "report";
-		}
-
-		@RequiresProtocol(Protocol.TLS)
-		@PostMapping("/report")
-		String upload() {
-			return "uploaded";
-		}
-
 	}
 
 	/**

@@ -45,10 +45,10 @@ import org.springframework.web.util.ServletRequestPathUtils;
 /**
  * Refuses requests for the {@link DispatcherServlet} before the servlet runs. A request that meets the
  * requirement of every path rule and every protected handler (see {@link #registerProtectedHandlers}) its path may
- * be for passes at the cost of a few string comparisons and decisions, allocating nothing. For any other request,
- * the filter looks up the handler in the servlet's handler mappings, decides as {@link UpgradeRequiredInterceptor}
- * does, and writes the 426 itself: a refusal skips the rest of the filter chain and the servlet, which makes it
- * cheaper than serving the request.
+ * be for passes at the cost of a few string comparisons and decisions, allocating nothing of its own. For any other
+ * request, the filter looks up the handler in the servlet's handler mappings, decides as
+ * {@link UpgradeRequiredInterceptor} does, and writes the 426 itself: a refusal skips the rest of the filter chain
+ * and the servlet, which makes it cheaper than serving the request.
  * <p>
  * The handler of a request that is let through is not looked up twice: {@link #handlerMapping()}, a handler
  * mapping ordered first, hands it to the {@code DispatcherServlet}. It does so only for the same request, with the
@@ -80,6 +80,9 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 	 */
 	public static final int DEFAULT_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
 
+	private static final String[] FORWARDING_HEADERS = { "Forwarded", "X-Forwarded-Proto", "X-Forwarded-Ssl",
+			"X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Prefix" };
+
 	private final EndpointRequirements requirements;
 
 	private final UpgradeRequiredExceptionResolver failures;
@@ -91,9 +94,6 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 	private final int order;
 
 	private volatile RequirementPrefixes handlerPrefixes = RequirementPrefixes.none();
-
-	private static final String[] FORWARDING_HEADERS = { "Forwarded", "X-Forwarded-Proto", "X-Forwarded-Ssl",
-			"X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Prefix" };
 
 	private final ThreadLocal<@Nullable Handover> handovers = new ThreadLocal<>();
 

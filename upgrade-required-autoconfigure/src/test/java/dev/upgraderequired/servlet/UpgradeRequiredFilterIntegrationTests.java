@@ -47,6 +47,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -143,6 +144,17 @@ class UpgradeRequiredFilterIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("get");
 		assertThat(this.extras.lookups).containsExactly("filter /switch");
+	}
+
+	@Test
+	void handlerMappingIntrospectorCalledBeforeTheServletFindsTheRealMappingAndLeavesTheHandoverToTheServlet()
+			throws Exception {
+		HttpResponse<String> response = send(request("/switch").header("X-Introspect", "yes").GET());
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("get");
+		assertThat(response.headers().firstValue("X-Introspected")).isPresent().get().asString().isNotEqualTo("null");
+		// The filter's lookup and the introspector's; the servlet was handed the handler.
+		assertThat(this.extras.lookups).containsExactly("filter /switch", "filter /switch");
 	}
 
 	@Test
@@ -287,17 +299,31 @@ class UpgradeRequiredFilterIntegrationTests {
 		// Without an order, so after the starter's filter: records what reached it, rewrites the path or the method,
 		// or authenticates as Spring Security would.
 		@Bean
-		OncePerRequestFilter rewritingFilter() {
+		OncePerRequestFilter rewritingFilter(HandlerMappingIntrospector introspector) {
 			return new OncePerRequestFilter() {
 
 				@Override
 				protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
 						FilterChain chain) throws ServletException, IOException {
 					Extras.this.reachedLaterFilter.add(request.getRequestURI());
+					// As Spring Security's request matchers and CORS support may, before the servlet.
+					if (request.getHeader("X-Introspect") != null) {
+						response.setHeader("X-Introspected", String.valueOf(introspect(introspector, request)));
+					}
 					chain.doFilter(rewritten(request), response);
 				}
 
 			};
+		}
+
+		private static @Nullable Object introspect(HandlerMappingIntrospector introspector,
+				HttpServletRequest request) throws ServletException {
+			try {
+				return introspector.getMatchableHandlerMapping(request);
+			}
+			catch (Exception ex) {
+				throw new ServletException(ex);
+			}
 		}
 
 		@Bean

@@ -73,7 +73,6 @@ public class ServletFilterBenchmarks {
 
 	private static final String SERVLET_NAME = "dispatcherServlet";
 
-
 	private AnnotationConfigWebApplicationContext context;
 
 	private UpgradeRequiredFilter filter;

@@ -10,8 +10,8 @@ import org.springframework.context.ApplicationListener;
 
 /**
  * Fails the startup of a WebFlux application that runs on another server than Reactor Netty while the default
- * {@link ReactorNettyRequestFacts} are in use: they would take every request for
- * HTTP/1.1 with an unknown TLS version, sending HTTP/1 headers on HTTP/2 and never enforcing a minimum TLS version.
+ * {@link ReactorNettyRequestFacts} are in use: they would take every request for HTTP/1.1 with an unknown TLS
+ * version, sending HTTP/1 headers on HTTP/2 and never enforcing a minimum TLS version.
  *
  * @author upgrade-required
  */

@@ -45,15 +45,15 @@ public final class UpgradeResponder {
 
 	private static final String TITLE = HttpStatus.UPGRADE_REQUIRED.getReasonPhrase();
 
-	private final IntSupplier httpsPort;
-
-	private final URI[] types;
-
 	private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
 	private static final byte[] INSTANCE_MEMBER = ascii(",\"instance\":");
 
 	private static final byte[] HTTPS_URL_MEMBER = ascii(",\"httpsUrl\":");
+
+	private final IntSupplier httpsPort;
+
+	private final URI[] types;
 
 	private final byte[][] prefixes;
 

@@ -25,7 +25,6 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class ReactiveUpgradeResponseWriter {
 
-
 	private final UpgradeResponder responder;
 
 	private final ReactiveRequestFacts facts;

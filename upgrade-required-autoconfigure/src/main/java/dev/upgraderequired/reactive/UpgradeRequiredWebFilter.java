@@ -16,10 +16,10 @@ import org.springframework.web.server.WebFilterChain;
  * <p>
  * Ordered by default at {@link #DEFAULT_ORDER} ({@code upgrade-required.filter-order} changes it): after Spring
  * Security's filter chain and the filters ordered before it, as the servlet filter on Spring MVC. A filter ordered
- * after it that replaces the exchange makes the handler mapping look the handler
- * up again. CORS pre-flight requests are let through: a browser's pre-flight cannot follow an upgrade, the actual
- * request is refused instead. Exchanges of another application context, such as a management server's child
- * context, are left alone.
+ * after it that replaces the exchange makes the handler mapping look the handler up again. CORS pre-flight
+ * requests are let through: a browser's pre-flight cannot follow an upgrade, the actual request is refused
+ * instead. Exchanges of another application context, such as a management server's child context, are left
+ * alone.
  *
  * @author upgrade-required
  * @since 0.1.0

@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-
 /**
  * Writes a {@link Rejection} to a servlet response directly: no exception, no error dispatch, no message
  * converter. HEAD requests get the same status and headers and no body. Whatever a handler buffered before
@@ -22,7 +21,6 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class ServletUpgradeResponseWriter {
-
 
 	private final UpgradeResponder responder;
 

@@ -20,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureMockMvc
 abstract class AbstractUpgradeRequiredWebMvcTests {
 
-
 	static final List<String> TLS_TOKENS = List.of("TLS/1.3", "TLS/1.2", "HTTP/1.1");
 
 	@Autowired

@@ -2,7 +2,6 @@ package dev.upgraderequired.benchmarks;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.RequiresProtocol;
-import dev.upgraderequired.servlet.ServletRequestFacts;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,7 +55,8 @@ class Api {
 		if (tls) {
 			request.setScheme("https");
 			request.setSecure(true);
-			request.setAttribute(ServletRequestFacts.SECURE_PROTOCOL_ATTRIBUTE, "TLSv1.3");
+			// Where Tomcat exposes the negotiated protocol.
+			request.setAttribute("jakarta.servlet.request.secure_protocol", "TLSv1.3");
 		}
 		return request;
 	}

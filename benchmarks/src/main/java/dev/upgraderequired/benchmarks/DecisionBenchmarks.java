@@ -10,7 +10,7 @@ import dev.upgraderequired.core.Rejection;
 import dev.upgraderequired.core.RequiresProtocolResolver;
 import dev.upgraderequired.core.UpgradeDecider;
 import dev.upgraderequired.core.UpgradeResponder;
-import dev.upgraderequired.servlet.ServletRequestFacts;
+import dev.upgraderequired.server.ServletContainerRequestFacts;
 import dev.upgraderequired.servlet.ServletUpgradeResponseWriter;
 import dev.upgraderequired.servlet.UpgradeRequiredInterceptor;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -85,7 +85,8 @@ public class DecisionBenchmarks {
 		this.requirements = new EndpointRequirements(rules, List.of(new RequiresProtocolResolver()));
 		this.responder = new UpgradeResponder(null, () -> 8443);
 		this.interceptor = new UpgradeRequiredInterceptor(this.requirements,
-				new ServletUpgradeResponseWriter(this.responder));
+				new ServletUpgradeResponseWriter(this.responder, ServletContainerRequestFacts.tomcat()),
+				ServletContainerRequestFacts.tomcat());
 		Api api = new Api();
 		this.openHandler = new HandlerMethod(api, Api.class.getDeclaredMethod("hello"));
 		this.secureHandler = new HandlerMethod(api, Api.class.getDeclaredMethod("secure"));
@@ -119,8 +120,8 @@ public class DecisionBenchmarks {
 		String path = request.getRequestURI();
 		Rejection rejection = UpgradeDecider.decide(this.requirements.withPathRules(
 				this.requirements.forHandler(this.secureHandler), path, request.getContextPath()), request,
-				ServletRequestFacts.INSTANCE);
-		blackhole.consume(rejection.headers(ServletRequestFacts.INSTANCE.isHttp1(request)));
+				ServletContainerRequestFacts.tomcat());
+		blackhole.consume(rejection.headers(ServletContainerRequestFacts.tomcat().isHttp1(request)));
 		String httpsUrl = this.responder.httpsUrl(rejection, request.getServerName(), path, request.getQueryString());
 		blackhole.consume(this.responder.body(rejection, path, httpsUrl));
 	}

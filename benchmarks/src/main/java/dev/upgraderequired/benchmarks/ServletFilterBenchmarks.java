@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import dev.upgraderequired.core.EndpointRequirements;
 import dev.upgraderequired.core.RequiresProtocolResolver;
 import dev.upgraderequired.core.UpgradeResponder;
+import dev.upgraderequired.server.ServletContainerRequestFacts;
 import dev.upgraderequired.servlet.MappedHandlerRequirements;
 import dev.upgraderequired.servlet.ServletUpgradeResponseWriter;
 import dev.upgraderequired.servlet.UpgradeRequiredExceptionResolver;
@@ -213,10 +214,11 @@ public class ServletFilterBenchmarks {
 		UpgradeRequiredFilter upgradeRequiredFilter() {
 			EndpointRequirements requirements = new EndpointRequirements(List.of(),
 					List.of(new RequiresProtocolResolver()));
-			ServletUpgradeResponseWriter writer = new ServletUpgradeResponseWriter(new UpgradeResponder(null));
+			ServletContainerRequestFacts facts = ServletContainerRequestFacts.tomcat();
+			ServletUpgradeResponseWriter writer = new ServletUpgradeResponseWriter(new UpgradeResponder(null), facts);
 			UpgradeRequiredExceptionResolver failures = new UpgradeRequiredExceptionResolver(writer,
-					new MappedHandlerRequirements(requirements), requirements);
-			return new UpgradeRequiredFilter(requirements, failures, writer, this.servlet::get, 0);
+					new MappedHandlerRequirements(requirements), requirements, facts);
+			return new UpgradeRequiredFilter(requirements, failures, writer, facts, this.servlet::get, 0);
 		}
 
 		@Bean

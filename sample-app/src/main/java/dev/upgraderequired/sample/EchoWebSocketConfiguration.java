@@ -9,6 +9,8 @@ import org.springframework.web.socket.config.annotation.EnableWebSocket;
 import org.springframework.web.socket.config.annotation.WebSocketConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
+import org.springframework.web.socket.server.standard.StandardWebSocketUpgradeStrategy;
+import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 /**
  * A WebSocket echo endpoint on {@code /ws/echo}. Servlet mode only: reactive mode has
@@ -23,7 +25,10 @@ class EchoWebSocketConfiguration implements WebSocketConfigurer {
 
 	@Override
 	public void registerWebSocketHandlers(WebSocketHandlerRegistry registry) {
-		registry.addHandler(new EchoHandler(), "/ws/echo");
+		// The Jakarta WebSocket upgrade works on Tomcat and Jetty alike; Spring would otherwise pick a strategy by the
+		// first container on the classpath, and the sample has both.
+		registry.addHandler(new EchoHandler(), "/ws/echo")
+			.setHandshakeHandler(new DefaultHandshakeHandler(new StandardWebSocketUpgradeStrategy()));
 	}
 
 	static class EchoHandler extends TextWebSocketHandler {

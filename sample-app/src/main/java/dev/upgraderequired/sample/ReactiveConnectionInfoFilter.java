@@ -1,22 +1,22 @@
 package dev.upgraderequired.sample;
 
-import dev.upgraderequired.reactive.ReactorNettyRequestFacts;
+import dev.upgraderequired.reactive.ReactiveRequestFacts;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.server.HttpServerRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Describes the connection of each request on Reactor Netty, where {@link ServerHttpRequest} tells neither the HTTP
- * version nor the TLS version: the first comes from the native Reactor Netty request, the second from the same
- * place the starter reads it ({@link ReactorNettyRequestFacts}).
+ * Describes the connection of each request in reactive mode (Reactor Netty, Tomcat or Jetty), where
+ * {@link ServerHttpRequest} tells neither the HTTP version nor the TLS version, with the facts the starter reads for
+ * the server the sample runs on.
  *
  * @author upgrade-required
  */
@@ -24,17 +24,25 @@ import org.springframework.web.server.WebFilterChain;
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 class ReactiveConnectionInfoFilter implements WebFilter {
 
+	private final @Nullable ReactiveRequestFacts facts;
+
+	ReactiveConnectionInfoFilter(ObjectProvider<ReactiveRequestFacts> facts) {
+		this.facts = facts.getIfAvailable();
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		exchange.getAttributes().put(ConnectionInfo.ATTRIBUTE, describe(exchange.getRequest()));
 		return chain.filter(exchange);
 	}
 
-	private static ConnectionInfo describe(ServerHttpRequest request) {
-		HttpServerRequest nettyRequest = ServerHttpRequestDecorator.getNativeRequest(request);
-		String tls = ReactorNettyRequestFacts.INSTANCE.tlsProtocol(request);
-		return new ConnectionInfo(nettyRequest.version().text(), ReactorNettyRequestFacts.INSTANCE.isSecure(request),
-				(tls != null) ? tls : ConnectionInfo.NO_TLS);
+	// With upgrade-required.enabled=false only what Spring tells is known.
+	private ConnectionInfo describe(ServerHttpRequest request) {
+		ReactiveRequestFacts facts = this.facts;
+		if (facts == null) {
+			return ConnectionInfo.of(true, "https".equals(request.getURI().getScheme()), null);
+		}
+		return ConnectionInfo.of(facts.isHttp1(request), facts.isSecure(request), facts.tlsProtocol(request));
 	}
 
 }

@@ -11,9 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A bare HTTP/1.1 client over a socket (cleartext, or TLS trusting the demo certificate): sends the request target
- * and headers exactly as given (no normalization, no restricted headers) and reads the response until the server
- * closes the connection.
+ * A bare HTTP/1.1 client over a socket (cleartext, or TLS trusting the demo certificate): sends the request line
+ * and headers exactly as given (no normalization, no restricted headers), with {@code Connection: close} unless a
+ * {@code Connection} header is given, and reads the response until the server closes the connection.
  */
 final class RawHttp {
 
@@ -21,24 +21,34 @@ final class RawHttp {
 	}
 
 	static Response exchange(int port, String method, String target, String... headers) throws IOException {
-		return exchange(new Socket("127.0.0.1", port), port, method, target, headers);
+		return exchangeRequestLine(port, false, method + " " + target + " HTTP/1.1", headers);
 	}
 
 	static Response exchangeTls(int port, String method, String target, String... headers) throws IOException {
-		return exchange(DemoTls.CONTEXT.getSocketFactory().createSocket("localhost", port), port, method, target,
-				headers);
+		return exchangeRequestLine(port, true, method + " " + target + " HTTP/1.1", headers);
 	}
 
-	private static Response exchange(Socket connection, int port, String method, String target, String... headers)
+	/**
+	 * Send a request whose request line is exactly the given text, such as {@code GET / HTTP/3.0}.
+	 */
+	static Response exchangeRequestLine(int port, boolean tls, String requestLine, String... headers)
 			throws IOException {
+		Socket connection = tls ? DemoTls.CONTEXT.getSocketFactory().createSocket("localhost", port)
+				: new Socket("127.0.0.1", port);
 		try (Socket socket = connection) {
 			socket.setSoTimeout(10_000);
-			StringBuilder request = new StringBuilder(method).append(' ').append(target).append(" HTTP/1.1\r\n");
+			StringBuilder request = new StringBuilder(requestLine).append("\r\n");
 			request.append("Host: localhost:").append(port).append("\r\n");
 			for (String header : headers) {
 				request.append(header).append("\r\n");
 			}
-			request.append("Connection: close\r\n\r\n");
+			// The response is read until the server closes the connection, so a request that names its own
+			// connection options must include "close".
+			boolean connectionGiven = false;
+			for (String header : headers) {
+				connectionGiven |= header.regionMatches(true, 0, "Connection:", 0, 11);
+			}
+			request.append(connectionGiven ? "\r\n" : "Connection: close\r\n\r\n");
 			OutputStream out = socket.getOutputStream();
 			out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();

@@ -1,11 +1,10 @@
 package dev.upgraderequired.sample;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,18 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"upgrade-required.rules[0].protocol=tls" })
 class SamplePathMatchingIntegrationTests {
 
-	@Autowired
-	CleartextPort cleartextPort;
-
 	@LocalServerPort
 	int httpsPort;
 
+	@Value("${local.upgrade-required.cleartext.port}")
 	int httpPort;
-
-	@BeforeEach
-	void findCleartextPort() {
-		this.httpPort = this.cleartextPort.getPort();
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/x/admin/status", "/x//admin/status", "/x/admin//status", "/x/./admin/status",

@@ -6,30 +6,30 @@ import dev.upgraderequired.core.RequiresProtocolResolver;
 import dev.upgraderequired.core.UpgradeResponder;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the transport-free parts of upgrade-required, shared by the web stack adapters: what each
- * endpoint requires, and how refusals are rendered. Only in applications that an adapter can enforce requirements
- * in: servlet applications, and reactive ones with Reactor Netty.
+ * endpoint requires, and how refusals are rendered.
  *
  * @author upgrade-required
  * @since 0.1.0
  */
 @AutoConfiguration
-@Conditional(UpgradeRequiredAutoConfiguration.OnEnforceableWebApplicationCondition.class)
+@ConditionalOnWebApplication
 @ConditionalOnBooleanProperty(name = UpgradeRequiredProperties.PREFIX + ".enabled", matchIfMissing = true)
 @EnableConfigurationProperties(UpgradeRequiredProperties.class)
 public final class UpgradeRequiredAutoConfiguration {
@@ -71,21 +71,28 @@ public final class UpgradeRequiredAutoConfiguration {
 
 	}
 
-	static final class OnEnforceableWebApplicationCondition extends AnyNestedCondition {
+	@Bean
+	UnknownTlsVersionWarning upgradeRequiredUnknownTlsVersionWarning(Environment environment) {
+		return new UnknownTlsVersionWarning(environment);
+	}
 
-		OnEnforceableWebApplicationCondition() {
-			super(ConfigurationPhase.PARSE_CONFIGURATION);
-		}
+	// A servlet application without Spring MVC has no DispatcherServlet to enforce the rules through: refuse to start
+	// rather than serve the paths they protect.
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	@ConditionalOnMissingClass("org.springframework.web.servlet.DispatcherServlet")
+	static class WithoutSpringMvcConfiguration {
 
-		@ConditionalOnWebApplication(type = Type.SERVLET)
-		static final class Servlet {
-
-		}
-
-		@ConditionalOnWebApplication(type = Type.REACTIVE)
-		@ConditionalOnClass(name = "reactor.netty.http.server.HttpServerRequest")
-		static final class ReactiveOnReactorNetty {
-
+		@Bean
+		SmartInitializingSingleton upgradeRequiredUnenforceableRulesCheck(UpgradeRequiredProperties properties) {
+			return () -> {
+				if (!properties.getRules().isEmpty()) {
+					throw new IllegalStateException(UpgradeRequiredProperties.PREFIX + ".rules are set, but this "
+							+ "servlet application has no Spring MVC DispatcherServlet, through which upgrade-required "
+							+ "enforces them. Add spring-boot-starter-webmvc, remove the rules, or set "
+							+ UpgradeRequiredProperties.PREFIX + ".enabled=false.");
+				}
+			};
 		}
 
 	}

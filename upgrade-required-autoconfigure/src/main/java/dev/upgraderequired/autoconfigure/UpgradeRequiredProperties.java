@@ -56,6 +56,8 @@ public class UpgradeRequiredProperties {
 
 	private final WebSocket websocket = new WebSocket();
 
+	private final Cleartext cleartext = new Cleartext();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -94,6 +96,10 @@ public class UpgradeRequiredProperties {
 
 	public WebSocket getWebsocket() {
 		return this.websocket;
+	}
+
+	public Cleartext getCleartext() {
+		return this.cleartext;
 	}
 
 	/**
@@ -258,6 +264,57 @@ public class UpgradeRequiredProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Cleartext listener settings.
+	 *
+	 * @since 0.1.0
+	 */
+	public static class Cleartext {
+
+		/**
+		 * Port of a plain HTTP/1.1 listener beside the application's TLS one (with h2c when server.http2.enabled is
+		 * set), serving the same handlers, filters and security, so that clients arriving over cleartext are answered
+		 * with 426 rather than not at all; 0 for any free port. For applications that terminate TLS themselves
+		 * (server.ssl.*), not behind a TLS-terminating proxy. When not set, no cleartext listener is opened.
+		 */
+		private @Nullable Integer port;
+
+		public @Nullable Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(@Nullable Integer port) {
+			this.port = port;
+		}
+
+		/**
+		 * Return the validated port of the cleartext listener.
+		 * @param serverPort the application's own port ({@code server.port}), {@code null} if not set
+		 * @param tlsEnabled whether the application's own port has TLS enabled
+		 * @return the port, 0 for any free port
+		 * @throws InvalidRequirementException if the port cannot be opened beside the application's own
+		 */
+		int validatedPort(@Nullable Integer serverPort, boolean tlsEnabled) {
+			String property = PREFIX + ".cleartext.port";
+			Integer port = this.port;
+			if (port == null || port < 0 || port > 65535) {
+				throw new InvalidRequirementException(property, String.valueOf(port),
+						"a port between 1 and 65535, or 0 for any free port");
+			}
+			if (port != 0 && port.equals(serverPort)) {
+				throw new InvalidRequirementException(property, String.valueOf(port),
+						"a port other than server.port, which serves TLS");
+			}
+			if (!tlsEnabled) {
+				throw new InvalidRequirementException(property, String.valueOf(port),
+						"a cleartext listener only beside TLS on server.port (server.ssl.*): without TLS, server.port "
+								+ "already serves cleartext; remove the property or enable server.ssl");
+			}
+			return port;
 		}
 
 	}

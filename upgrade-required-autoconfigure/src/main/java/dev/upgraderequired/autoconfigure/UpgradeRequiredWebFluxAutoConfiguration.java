@@ -8,12 +8,10 @@ import dev.upgraderequired.reactive.ReactiveMappedHandlerRequirements;
 import dev.upgraderequired.reactive.ReactiveRequestFacts;
 import dev.upgraderequired.reactive.ReactiveUpgradeResponseWriter;
 import dev.upgraderequired.reactive.ReactiveWebSocketRequirementResolver;
-import dev.upgraderequired.reactive.ReactorNettyRequestFacts;
 import dev.upgraderequired.reactive.UpgradeRequiredControllerAdvice;
 import dev.upgraderequired.reactive.UpgradeRequiredHandlerMapping;
 import dev.upgraderequired.reactive.UpgradeRequiredWebExceptionHandler;
 import dev.upgraderequired.reactive.UpgradeRequiredWebFilter;
-import reactor.netty.http.server.HttpServerRequest;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -23,7 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.boot.web.server.reactive.ReactiveWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.DispatcherHandler;
@@ -31,7 +29,7 @@ import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerM
 import org.springframework.web.reactive.socket.WebSocketHandler;
 
 /**
- * Auto-configuration of upgrade-required for Spring WebFlux on Reactor Netty: a web filter that refuses requests
+ * Auto-configuration of upgrade-required for Spring WebFlux on Reactor Netty, Tomcat or Jetty: a web filter that refuses requests
  * before handler selection, a handler mapping that hands the handler it found on to the {@link DispatcherHandler},
  * and exception handling for {@link dev.upgraderequired.UpgradeRequiredException}.
  *
@@ -41,20 +39,16 @@ import org.springframework.web.reactive.socket.WebSocketHandler;
 @AutoConfiguration(after = UpgradeRequiredAutoConfiguration.class,
 		afterName = "org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration")
 @ConditionalOnWebApplication(type = Type.REACTIVE)
-@ConditionalOnClass({ DispatcherHandler.class, HttpServerRequest.class })
+@ConditionalOnClass({ DispatcherHandler.class, ReactiveWebServerFactory.class })
 @ConditionalOnBooleanProperty(name = UpgradeRequiredProperties.PREFIX + ".enabled", matchIfMissing = true)
 public final class UpgradeRequiredWebFluxAutoConfiguration {
 
+	// Chosen by the server the application runs on; an unknown server fails the startup: its requests' facts would
+	// be guesses.
 	@Bean
 	@ConditionalOnMissingBean
-	ReactiveRequestFacts upgradeRequiredReactiveRequestFacts() {
-		return ReactorNettyRequestFacts.INSTANCE;
-	}
-
-	@Bean
-	@ConditionalOnClass(WebServerInitializedEvent.class)
-	ReactorNettyServerCheck upgradeRequiredReactorNettyServerCheck(ObjectProvider<ReactiveRequestFacts> facts) {
-		return new ReactorNettyServerCheck(facts);
+	ReactiveRequestFacts upgradeRequiredReactiveRequestFacts(ObjectProvider<ReactiveWebServerFactory> serverFactory) {
+		return ReactiveServers.requestFacts(serverFactory.getIfAvailable());
 	}
 
 	@Bean
@@ -107,8 +101,12 @@ public final class UpgradeRequiredWebFluxAutoConfiguration {
 	@ConditionalOnMissingBean(name = "upgradeRequiredReactiveHandlerMethodsInitializer")
 	SmartInitializingSingleton upgradeRequiredReactiveHandlerMethodsInitializer(
 			ReactiveMappedHandlerRequirements mappedRequirements,
-			ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
-		return () -> mappings.orderedStream().forEach(mappedRequirements::register);
+			ObjectProvider<RequestMappingInfoHandlerMapping> mappings, EndpointRequirements requirements,
+			UnknownTlsVersionWarning unknownTlsVersionWarning) {
+		return () -> {
+			mappings.orderedStream().forEach(mappedRequirements::register);
+			unknownTlsVersionWarning.warnIfUnenforceable(requirements);
+		};
 	}
 
 	@Configuration(proxyBeanMethods = false)

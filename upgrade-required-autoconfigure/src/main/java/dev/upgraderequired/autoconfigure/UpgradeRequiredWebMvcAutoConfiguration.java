@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import dev.upgraderequired.core.EndpointRequirements;
 import dev.upgraderequired.core.UpgradeResponder;
+import dev.upgraderequired.server.ServletContainerRequestFacts;
 import dev.upgraderequired.servlet.MappedHandlerRequirements;
 import dev.upgraderequired.servlet.ServletUpgradeResponseWriter;
 import dev.upgraderequired.servlet.UpgradeRequiredExceptionResolver;
@@ -11,6 +12,7 @@ import dev.upgraderequired.servlet.UpgradeRequiredFilter;
 import dev.upgraderequired.servlet.UpgradeRequiredInterceptor;
 import dev.upgraderequired.servlet.WebSocketEndpointRequirementResolver;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletContext;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -55,17 +57,32 @@ public final class UpgradeRequiredWebMvcAutoConfiguration {
 	 */
 	public static final String FILTER_REGISTRATION_BEAN_NAME = "upgradeRequiredFilterRegistration";
 
+	// Chosen by the container the application runs in, embedded or not; a context that no server runs (MockMvc)
+	// reads what Tomcat would. An unknown container fails the startup: its requests' facts would be guesses.
 	@Bean
 	@ConditionalOnMissingBean
-	ServletUpgradeResponseWriter servletUpgradeResponseWriter(UpgradeResponder responder) {
-		return new ServletUpgradeResponseWriter(responder);
+	ServletContainerRequestFacts upgradeRequiredServletContainerRequestFacts(ServletContext servletContext) {
+		String serverInfo = servletContext.getServerInfo();
+		ServletContainerRequestFacts facts = ServletContainerRequestFacts.forServerInfo(serverInfo);
+		if (facts == null) {
+			throw new UnsupportedServerException(serverInfo + " (Spring MVC)",
+					ServletContainerRequestFacts.class.getSimpleName());
+		}
+		return facts;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ServletUpgradeResponseWriter servletUpgradeResponseWriter(UpgradeResponder responder,
+			ServletContainerRequestFacts facts) {
+		return new ServletUpgradeResponseWriter(responder, facts);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	UpgradeRequiredInterceptor upgradeRequiredInterceptor(EndpointRequirements requirements,
-			ServletUpgradeResponseWriter writer) {
-		return new UpgradeRequiredInterceptor(requirements, writer);
+			ServletUpgradeResponseWriter writer, ServletContainerRequestFacts facts) {
+		return new UpgradeRequiredInterceptor(requirements, writer, facts);
 	}
 
 	// A MappedInterceptor bean reaches every handler mapping, WebSocket ones included; addInterceptors would not.
@@ -84,8 +101,9 @@ public final class UpgradeRequiredWebMvcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	UpgradeRequiredExceptionResolver upgradeRequiredExceptionResolver(ServletUpgradeResponseWriter writer,
-			MappedHandlerRequirements mappedRequirements, EndpointRequirements requirements) {
-		return new UpgradeRequiredExceptionResolver(writer, mappedRequirements, requirements);
+			MappedHandlerRequirements mappedRequirements, EndpointRequirements requirements,
+			ServletContainerRequestFacts facts) {
+		return new UpgradeRequiredExceptionResolver(writer, mappedRequirements, requirements, facts);
 	}
 
 	// Resolves every handler method's requirement at startup: invalid annotations fail the start, and no request
@@ -93,8 +111,12 @@ public final class UpgradeRequiredWebMvcAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "upgradeRequiredHandlerMethodsInitializer")
 	SmartInitializingSingleton upgradeRequiredHandlerMethodsInitializer(MappedHandlerRequirements mappedRequirements,
-			ObjectProvider<RequestMappingInfoHandlerMapping> mappings) {
-		return () -> mappings.orderedStream().forEach(mappedRequirements::register);
+			ObjectProvider<RequestMappingInfoHandlerMapping> mappings, EndpointRequirements requirements,
+			UnknownTlsVersionWarning unknownTlsVersionWarning) {
+		return () -> {
+			mappings.orderedStream().forEach(mappedRequirements::register);
+			unknownTlsVersionWarning.warnIfUnenforceable(requirements);
+		};
 	}
 
 	// Only with handler mappings declared as beans: the servlet would not fall back to its default ones beside the
@@ -107,10 +129,11 @@ public final class UpgradeRequiredWebMvcAutoConfiguration {
 		@ConditionalOnMissingBean
 		UpgradeRequiredFilter upgradeRequiredFilter(EndpointRequirements requirements,
 				UpgradeRequiredExceptionResolver exceptionResolver, ServletUpgradeResponseWriter writer,
-				ObjectProvider<DispatcherServlet> dispatcherServlet, UpgradeRequiredProperties properties) {
+				ServletContainerRequestFacts facts, ObjectProvider<DispatcherServlet> dispatcherServlet,
+				UpgradeRequiredProperties properties) {
 			int order = Objects.requireNonNullElse(properties.getFilterOrder(), UpgradeRequiredFilter.DEFAULT_ORDER);
-			return new UpgradeRequiredFilter(requirements, exceptionResolver, writer, dispatcherServlet::getIfUnique,
-					order);
+			return new UpgradeRequiredFilter(requirements, exceptionResolver, writer, facts,
+					dispatcherServlet::getIfUnique, order);
 		}
 
 		// Registered for REQUEST dispatches only: forwards, error and async dispatches are the interceptor's.

@@ -200,6 +200,26 @@ public final class EndpointRequirements {
 	}
 
 	/**
+	 * Whether a path rule, or a handler resolved so far, requires a minimum TLS version.
+	 * @return whether some endpoint requires a minimum TLS version
+	 */
+	public boolean requiresMinTlsVersion() {
+		for (PathRule rule : this.rules) {
+			if (rule.requirement().minTlsVersion() != null) {
+				return true;
+			}
+		}
+		for (Map<Object, ProtocolRequirement> byKey : this.cache.values()) {
+			for (ProtocolRequirement requirement : byKey.values()) {
+				if (requirement.minTlsVersion() != null) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Return the configured path rules.
 	 * @return the rules
 	 */

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
  * request as an argument, so that checking a request allocates nothing.
  * <p>
  * Implementations must only report what the server itself established (the connection, or a proxy strategy the
- * application opted into), never what a client claims in headers such as {@code X-Forwarded-Proto}.
+ * application opted into), never what a client claims in headers such as {@code X-Forwarded-Proto} or in the
+ * request line.
  *
  * @param <R> the native request type
  * @author upgrade-required
@@ -31,7 +32,9 @@ public interface RequestFacts<R> {
 	@Nullable String tlsProtocol(R request);
 
 	/**
-	 * Whether the request is an HTTP/1.x exchange (as opposed to HTTP/2 or later).
+	 * Whether the request is an HTTP/1.x exchange (as opposed to HTTP/2 or later). Anything that the server does not
+	 * report as a stream of an HTTP/2 connection counts as HTTP/1.x, whatever the request line says: a request never
+	 * meets an HTTP/2 requirement by what it claims.
 	 * @param request the request
 	 * @return whether the exchange is HTTP/1.x
 	 */

@@ -11,19 +11,18 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.ssl.SslHandler;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.Connection;
 import reactor.netty.NettyPipeline;
-import reactor.netty.http.server.HttpServerRequest;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 
 /**
- * Reads what a request served by Reactor Netty offers: the HTTP version from the native
- * {@link HttpServerRequest}, and the negotiated TLS protocol from the channel's {@link SslHandler} (for an HTTP/2
- * stream, the connection's, on the parent channel). Keeps the {@code upgrade} connection option of refusals that
+ * Reads what a request served by Reactor Netty offers: whether it is HTTP/2 from its channel (a stream of an h2 or h2c
+ * connection), and the negotiated TLS protocol from the channel's {@link SslHandler} (for an HTTP/2 stream, the
+ * connection's, on the parent channel). Keeps the {@code upgrade} connection option of refusals that
  * Reactor Netty would drop (see {@link #beforeHttp1Refusal}).
  * <p>
  * A request that is not backed by Reactor Netty, such as a mock request of {@code WebTestClient} bound to an
@@ -44,7 +43,7 @@ public final class ReactorNettyRequestFacts implements ReactiveRequestFacts {
 
 	@Override
 	public @Nullable String tlsProtocol(ServerHttpRequest request) {
-		if (!(nativeRequest(request) instanceof Connection connection)) {
+		if (!(NativeRequests.of(request) instanceof Connection connection)) {
 			return null;
 		}
 		Channel channel = connection.channel();
@@ -55,11 +54,17 @@ public final class ReactorNettyRequestFacts implements ReactiveRequestFacts {
 		return (sslHandler != null) ? sslHandler.engine().getSession().getProtocol() : null;
 	}
 
+	/**
+	 * Whether the request is not a stream of an h2 or h2c connection. Never decided from the version in the request
+	 * line, which Netty's HTTP/1.1 decoder accepts as written ({@code GET / HTTP/3.0}), nor from the request's
+	 * {@code Upgrade} header, which the first stream after an h2c upgrade still carries.
+	 * @param request the request
+	 * @return whether the exchange is not HTTP/2
+	 */
 	@Override
 	public boolean isHttp1(ServerHttpRequest request) {
-		// Never decided from the request's Upgrade header: after an h2c upgrade the first stream still carries it.
-		return !(nativeRequest(request) instanceof HttpServerRequest nettyRequest)
-				|| nettyRequest.version().majorVersion() < 2;
+		return !(NativeRequests.of(request) instanceof Connection connection)
+				|| !(connection.channel() instanceof Http2StreamChannel);
 	}
 
 	/**
@@ -71,7 +76,7 @@ public final class ReactorNettyRequestFacts implements ReactiveRequestFacts {
 	 */
 	@Override
 	public void beforeHttp1Refusal(ServerHttpRequest request) {
-		if (nativeRequest(request) instanceof Connection connection) {
+		if (NativeRequests.of(request) instanceof Connection connection) {
 			ChannelPipeline pipeline = connection.channel().pipeline();
 			if (pipeline.get(UpgradeOptionKeeper.NAME) == null
 					&& pipeline.get(NettyPipeline.HttpTrafficHandler) != null) {
@@ -86,14 +91,9 @@ public final class ReactorNettyRequestFacts implements ReactiveRequestFacts {
 		}
 	}
 
-	private static @Nullable Object nativeRequest(ServerHttpRequest request) {
-		try {
-			return ServerHttpRequestDecorator.getNativeRequest(request);
-		}
-		catch (IllegalArgumentException | IllegalStateException ex) {
-			// Not a server's request: a mock, or a decorator around one.
-			return null;
-		}
+	@Override
+	public String toString() {
+		return "Reactor Netty";
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import dev.upgraderequired.core.Rejection;
+import dev.upgraderequired.core.RequestFacts;
 import dev.upgraderequired.core.UpgradeResponder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,12 +25,16 @@ public final class ServletUpgradeResponseWriter {
 
 	private final UpgradeResponder responder;
 
+	private final RequestFacts<HttpServletRequest> facts;
+
 	/**
 	 * Create a writer.
 	 * @param responder renders the problem body
+	 * @param facts tells the HTTP version of a request, which decides the headers
 	 */
-	public ServletUpgradeResponseWriter(UpgradeResponder responder) {
+	public ServletUpgradeResponseWriter(UpgradeResponder responder, RequestFacts<HttpServletRequest> facts) {
 		this.responder = responder;
+		this.facts = facts;
 	}
 
 	/**
@@ -48,14 +53,14 @@ public final class ServletUpgradeResponseWriter {
 			}
 		}
 		response.setStatus(UpgradeResponder.STATUS);
-		List<Rejection.Header> headers = rejection.headers(ServletRequestFacts.INSTANCE.isHttp1(request));
+		List<Rejection.Header> headers = rejection.headers(this.facts.isHttp1(request));
 		for (int i = 0; i < headers.size(); i++) {
 			Rejection.Header header = headers.get(i);
 			response.setHeader(header.name(), header.value());
 		}
 		response.setContentType(UpgradeResponder.PROBLEM_JSON);
 		String path = request.getRequestURI();
-		String httpsUrl = request.isSecure() ? null
+		String httpsUrl = this.facts.isSecure(request) ? null
 				: this.responder.httpsUrl(rejection, request.getServerName(), path, request.getQueryString());
 		byte[] body = this.responder.body(rejection, path, httpsUrl);
 		boolean head = "HEAD".equals(request.getMethod());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.EndpointRequirements;
 import dev.upgraderequired.core.Rejection;
+import dev.upgraderequired.core.RequestFacts;
 import dev.upgraderequired.core.UpgradeDecider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,17 +39,22 @@ public class UpgradeRequiredExceptionResolver implements HandlerExceptionResolve
 
 	private final EndpointRequirements requirements;
 
+	private final RequestFacts<HttpServletRequest> facts;
+
 	/**
 	 * Create a resolver.
 	 * @param writer writes refusals
 	 * @param mappedRequirements the requirements of handler methods, for requests refused before mapping
 	 * @param requirements the path rules, for requests refused before mapping
+	 * @param facts reads what a request offers
 	 */
 	public UpgradeRequiredExceptionResolver(ServletUpgradeResponseWriter writer,
-			MappedHandlerRequirements mappedRequirements, EndpointRequirements requirements) {
+			MappedHandlerRequirements mappedRequirements, EndpointRequirements requirements,
+			RequestFacts<HttpServletRequest> facts) {
 		this.writer = writer;
 		this.mappedRequirements = mappedRequirements;
 		this.requirements = requirements;
+		this.facts = facts;
 	}
 
 	@Override
@@ -74,13 +80,13 @@ public class UpgradeRequiredExceptionResolver implements HandlerExceptionResolve
 	 * @return the rejection, {@code null} if the failure is not about the protocol
 	 */
 	@Nullable Rejection rejectionFor(HttpServletRequest request, Exception ex) {
-		Rejection rejection = UpgradeDecider.decideFailure(ex, request, ServletRequestFacts.INSTANCE);
+		Rejection rejection = UpgradeDecider.decideFailure(ex, request, this.facts);
 		boolean mediaTypeRefused = ex instanceof HttpMediaTypeNotAcceptableException
 				|| ex instanceof HttpMediaTypeNotSupportedException;
 		if (rejection == null && mediaTypeRefused) {
 			ProtocolRequirement requirement = this.requirements.withPathRules(
 					this.mappedRequirements.forRequest(request), request.getRequestURI(), request.getContextPath());
-			rejection = UpgradeDecider.decide(requirement, request, ServletRequestFacts.INSTANCE);
+			rejection = UpgradeDecider.decide(requirement, request, this.facts);
 		}
 		return rejection;
 	}

@@ -10,8 +10,9 @@ import java.util.function.Supplier;
 
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.EndpointRequirements;
-import dev.upgraderequired.core.RequirementPrefixes;
 import dev.upgraderequired.core.Rejection;
+import dev.upgraderequired.core.RequestFacts;
+import dev.upgraderequired.core.RequirementPrefixes;
 import dev.upgraderequired.core.UpgradeDecider;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
@@ -89,6 +90,8 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 
 	private final ServletUpgradeResponseWriter writer;
 
+	private final RequestFacts<HttpServletRequest> facts;
+
 	private final Supplier<@Nullable DispatcherServlet> dispatcherServlet;
 
 	private final int order;
@@ -106,14 +109,17 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 	 * @param requirements what each endpoint requires
 	 * @param failures decides on requests whose handler lookup failed, as it would when the servlet fails them
 	 * @param writer writes refusals
+	 * @param facts reads what a request offers
 	 * @param dispatcherServlet the servlet whose handler mappings to use, {@code null} if there is none
 	 * @param order the order of the filter among the servlet filters
 	 */
 	public UpgradeRequiredFilter(EndpointRequirements requirements, UpgradeRequiredExceptionResolver failures,
-			ServletUpgradeResponseWriter writer, Supplier<@Nullable DispatcherServlet> dispatcherServlet, int order) {
+			ServletUpgradeResponseWriter writer, RequestFacts<HttpServletRequest> facts,
+			Supplier<@Nullable DispatcherServlet> dispatcherServlet, int order) {
 		this.requirements = requirements;
 		this.failures = failures;
 		this.writer = writer;
+		this.facts = facts;
 		this.dispatcherServlet = dispatcherServlet;
 		this.order = order;
 	}
@@ -190,7 +196,7 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 			handler = target.lookup(request);
 			rejection = (handler != null)
 					? UpgradeDecider.decide(this.requirements.forEndpoint(handler.getHandler(),
-							request.getRequestURI(), request.getContextPath()), request, ServletRequestFacts.INSTANCE)
+							request.getRequestURI(), request.getContextPath()), request, this.facts)
 					: null;
 		}
 		catch (Exception ex) {
@@ -270,8 +276,7 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 		String contextPath = request.getServletContext().getContextPath();
 		// The context path as deployed is what a URI starts with, unless the client spelled it otherwise.
 		int contextPathLength = (path.startsWith(contextPath) ? contextPath : request.getContextPath()).length();
-		ServletRequestFacts facts = ServletRequestFacts.INSTANCE;
-		if (this.requirements.pathRulePrefixes().mayRefuse(path, contextPathLength, request, facts)) {
+		if (this.requirements.pathRulePrefixes().mayRefuse(path, contextPathLength, request, this.facts)) {
 			return true;
 		}
 		RequirementPrefixes handlerPrefixes = this.handlerPrefixes;
@@ -282,7 +287,7 @@ public class UpgradeRequiredFilter implements Filter, Ordered {
 		HttpServletMapping mapping = request.getHttpServletMapping();
 		int servletPathLength = (mapping.getMappingMatch() == MappingMatch.PATH) ? request.getServletPath().length()
 				: 0;
-		return handlerPrefixes.mayRefuse(path, contextPathLength + servletPathLength, request, facts);
+		return handlerPrefixes.mayRefuse(path, contextPathLength + servletPathLength, request, this.facts);
 	}
 
 	// Called for a request that the container dispatches to a servlet, which it has initialized before running the

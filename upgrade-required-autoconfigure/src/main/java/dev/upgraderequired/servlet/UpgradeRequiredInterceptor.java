@@ -3,6 +3,7 @@ package dev.upgraderequired.servlet;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.EndpointRequirements;
 import dev.upgraderequired.core.Rejection;
+import dev.upgraderequired.core.RequestFacts;
 import dev.upgraderequired.core.UpgradeDecider;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
@@ -33,14 +34,19 @@ public class UpgradeRequiredInterceptor implements HandlerInterceptor {
 
 	private final ServletUpgradeResponseWriter writer;
 
+	private final RequestFacts<HttpServletRequest> facts;
+
 	/**
 	 * Create an interceptor.
 	 * @param requirements what each endpoint requires
 	 * @param writer writes refusals
+	 * @param facts reads what a request offers
 	 */
-	public UpgradeRequiredInterceptor(EndpointRequirements requirements, ServletUpgradeResponseWriter writer) {
+	public UpgradeRequiredInterceptor(EndpointRequirements requirements, ServletUpgradeResponseWriter writer,
+			RequestFacts<HttpServletRequest> facts) {
 		this.requirements = requirements;
 		this.writer = writer;
+		this.facts = facts;
 	}
 
 	@Override
@@ -55,7 +61,7 @@ public class UpgradeRequiredInterceptor implements HandlerInterceptor {
 		String includedPath = include ? (String) request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI) : null;
 		ProtocolRequirement requirement = this.requirements.forEndpoint(handler,
 				(includedPath != null) ? includedPath : request.getRequestURI(), request.getContextPath());
-		Rejection rejection = UpgradeDecider.decide(requirement, request, ServletRequestFacts.INSTANCE);
+		Rejection rejection = UpgradeDecider.decide(requirement, request, this.facts);
 		if (rejection == null) {
 			return true;
 		}

@@ -1,5 +1,5 @@
 /**
- * Spring MVC adapter: reads what a servlet request offers and writes the 426 response.
+ * Spring MVC adapter: refuses requests for protected endpoints and writes the 426 response.
  */
 @NullMarked
 package dev.upgraderequired.servlet;

@@ -12,25 +12,34 @@ import dev.upgraderequired.reactive.ReactiveRequestFacts;
 import dev.upgraderequired.reactive.ReactiveUpgradeResponseWriter;
 import dev.upgraderequired.reactive.ReactiveWebSocketRequirementResolver;
 import dev.upgraderequired.reactive.ReactorNettyRequestFacts;
+import dev.upgraderequired.reactive.ServletContainerReactiveRequestFacts;
 import dev.upgraderequired.reactive.UpgradeRequiredControllerAdvice;
 import dev.upgraderequired.reactive.UpgradeRequiredHandlerMapping;
 import dev.upgraderequired.reactive.UpgradeRequiredWebExceptionHandler;
 import dev.upgraderequired.reactive.UpgradeRequiredWebFilter;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.tomcat.reactive.TomcatReactiveWebServerFactory;
+import org.springframework.boot.web.server.reactive.ReactiveWebServerFactory;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.DispatcherHandler;
@@ -42,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link UpgradeRequiredWebFluxAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class UpgradeRequiredWebFluxAutoConfigurationTests {
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
@@ -60,7 +70,12 @@ class UpgradeRequiredWebFluxAutoConfigurationTests {
 				.hasSingleBean(UpgradeRequiredWebExceptionHandler.class)
 				.hasSingleBean(UpgradeRequiredControllerAdvice.class)
 				.hasSingleBean(ReactiveWebSocketRequirementResolver.class);
-			assertThat(context.getBean(ReactiveRequestFacts.class)).isSameAs(ReactorNettyRequestFacts.INSTANCE);
+			// No server runs here: requests are taken as HTTP/1.1 with no TLS protocol.
+			ReactiveRequestFacts facts = context.getBean(ReactiveRequestFacts.class);
+			MockServerHttpRequest request = MockServerHttpRequest.get("https://localhost/x").build();
+			assertThat(facts.isHttp1(request)).isTrue();
+			assertThat(facts.tlsProtocol(request)).isNull();
+			assertThat(facts.isSecure(request)).isTrue();
 		});
 	}
 
@@ -77,6 +92,15 @@ class UpgradeRequiredWebFluxAutoConfigurationTests {
 	void filterOrderCanBeSet() {
 		this.contextRunner.withPropertyValues("upgrade-required.filter-order=-101")
 			.run((context) -> assertThat(context.getBean(UpgradeRequiredWebFilter.class).getOrder()).isEqualTo(-101));
+	}
+
+	@Test
+	void minimumTlsVersionBehindForwardedHeadersIsWarnedAboutOnceAtStartup(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("server.forward-headers-strategy=native", "upgrade-required.rules[0].paths=/admin/**",
+					"upgrade-required.rules[0].protocol=tls", "upgrade-required.rules[0].min-tls-version=1.3")
+			.run((context) -> assertThat(output.getOut().split("Enforce the minimum TLS version at the proxy", -1))
+				.hasSize(2));
 	}
 
 	@Test
@@ -112,10 +136,38 @@ class UpgradeRequiredWebFluxAutoConfigurationTests {
 	}
 
 	@Test
-	void webFluxPartsAreAbsentWithoutReactorNetty() {
+	void webFluxPartsAreConfiguredWithoutReactorNetty() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(HttpServerRequest.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(ReactiveRequestFacts.class)
-				.doesNotHaveBean(UpgradeRequiredWebFilter.class));
+			.run((context) -> assertThat(context).hasSingleBean(ReactiveRequestFacts.class)
+				.hasSingleBean(UpgradeRequiredWebFilter.class)
+				.hasSingleBean(UpgradeRequiredWebExceptionHandler.class));
+	}
+
+	@Test
+	void factsFollowTheServerFactory() {
+		this.contextRunner.withBean(NettyReactiveWebServerFactory.class)
+			.run((context) -> assertThat(context.getBean(ReactiveRequestFacts.class))
+				.isSameAs(ReactorNettyRequestFacts.INSTANCE));
+		this.contextRunner.withBean(TomcatReactiveWebServerFactory.class)
+			.run((context) -> assertThat(context.getBean(ReactiveRequestFacts.class))
+				.isInstanceOf(ServletContainerReactiveRequestFacts.class)
+				.hasToString("Tomcat"));
+	}
+
+	@Test
+	void serverWhoseFactsAreUnknownFailsTheStartup() {
+		this.contextRunner.withBean(ReactiveWebServerFactory.class, () -> (httpHandler) -> {
+			throw new IllegalStateException("never started");
+		}).run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable cause = NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure());
+			assertThat(cause).isInstanceOf(UnsupportedServerException.class).hasMessageContaining("(WebFlux)");
+			FailureAnalysis analysis = new UnsupportedServerFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("cannot enforce protocol requirements on")
+				.contains("(WebFlux)");
+			assertThat(analysis.getAction()).contains("declare a ReactiveRequestFacts bean")
+				.contains("upgrade-required.enabled=false");
+		});
 	}
 
 	@Test

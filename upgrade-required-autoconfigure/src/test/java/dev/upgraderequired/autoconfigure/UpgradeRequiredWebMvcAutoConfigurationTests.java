@@ -13,6 +13,7 @@ import dev.upgraderequired.core.HandlerRequirementResolver;
 import dev.upgraderequired.core.InvalidRequirementException;
 import dev.upgraderequired.core.RequiresProtocolResolver;
 import dev.upgraderequired.core.UpgradeResponder;
+import dev.upgraderequired.server.ServletContainerRequestFacts;
 import dev.upgraderequired.servlet.MappedHandlerRequirements;
 import dev.upgraderequired.servlet.ServletUpgradeResponseWriter;
 import dev.upgraderequired.servlet.UpgradeRequiredExceptionResolver;
@@ -22,6 +23,7 @@ import dev.upgraderequired.servlet.WebSocketEndpointRequirementResolver;
 import jakarta.servlet.DispatcherType;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,8 +31,12 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.context.servlet.AnnotationConfigServletWebApplicationContext;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
@@ -39,9 +45,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.mock.web.MockServletContext;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.handler.MappedInterceptor;
@@ -52,6 +59,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link UpgradeRequiredAutoConfiguration} and {@link UpgradeRequiredWebMvcAutoConfiguration}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class UpgradeRequiredWebMvcAutoConfigurationTests {
 
 	private static final AutoConfigurations WEB_MVC = AutoConfigurations.of(DispatcherServletAutoConfiguration.class,
@@ -70,6 +78,70 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 			.hasSingleBean(UpgradeRequiredExceptionResolver.class)
 			.hasSingleBean(WebSocketEndpointRequirementResolver.class)
 			.hasBean(UpgradeRequiredWebMvcAutoConfiguration.MAPPED_INTERCEPTOR_BEAN_NAME));
+	}
+
+	@Test
+	void factsFollowTheServletContainerAndAreTomcatsWithoutAServer() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(ServletContainerRequestFacts.class))
+			.isSameAs(ServletContainerRequestFacts.tomcat()));
+		runIn("jetty/12.1.14", (context) -> assertThat(context.getBean(ServletContainerRequestFacts.class))
+			.isSameAs(ServletContainerRequestFacts.jetty()));
+		runIn("Apache Tomcat/11.0.27", (context) -> assertThat(context.getBean(ServletContainerRequestFacts.class))
+			.isSameAs(ServletContainerRequestFacts.tomcat()));
+	}
+
+	@Test
+	void containerWhoseFactsAreUnknownFailsTheStartupNamingIt() {
+		runIn("WildFly Full 38.0.0.Final (WildFly Core 30.0.0.Final) - 2.4.0.Final", (context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new UnsupportedServerFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription()).contains("on WildFly Full 38.0.0.Final")
+				.contains("(Spring MVC)")
+				.contains("a minimum TLS version, HTTP/2");
+			assertThat(analysis.getAction()).contains("declare a ServletContainerRequestFacts bean")
+				.contains("upgrade-required.enabled=false");
+		});
+	}
+
+	@Test
+	void rulesInAServletApplicationWithoutSpringMvcFailTheStartup() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class,
+					UpgradeRequiredWebMvcAutoConfiguration.class))
+			.withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
+			.withPropertyValues("upgrade-required.rules[0].paths=/admin/**", "upgrade-required.rules[0].protocol=tls")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+					.hasMessageContaining("upgrade-required.rules are set")
+					.hasMessageContaining("no Spring MVC DispatcherServlet");
+			});
+	}
+
+	@Test
+	void servletApplicationWithoutSpringMvcAndWithoutRulesStarts() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(EndpointRequirements.class)
+				.doesNotHaveBean(UpgradeRequiredInterceptor.class));
+	}
+
+	private void runIn(String serverInfo, ContextConsumer<AssertableWebApplicationContext> assertions) {
+		MockServletContext servletContext = new MockServletContext() {
+
+			@Override
+			public String getServerInfo() {
+				return serverInfo;
+			}
+
+		};
+		new WebApplicationContextRunner(() -> {
+			AnnotationConfigServletWebApplicationContext context = new AnnotationConfigServletWebApplicationContext();
+			context.setServletContext(servletContext);
+			return context;
+		}).withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class,
+				UpgradeRequiredWebMvcAutoConfiguration.class))
+			.run(assertions);
 	}
 
 	@Test
@@ -110,6 +182,15 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(UpgradeRequiredInterceptor.class)
 			.doesNotHaveBean(UpgradeRequiredFilter.class)
 			.doesNotHaveBean(HandlerMapping.class));
+	}
+
+	@Test
+	void minimumTlsVersionBehindForwardedHeadersIsWarnedAboutOnceAtStartup(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("server.forward-headers-strategy=native", "upgrade-required.rules[0].paths=/admin/**",
+					"upgrade-required.rules[0].protocol=tls", "upgrade-required.rules[0].min-tls-version=1.3")
+			.run((context) -> assertThat(output.getOut().split("Enforce the minimum TLS version at the proxy", -1))
+				.hasSize(2));
 	}
 
 	@Test
@@ -301,9 +382,11 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 
 		final UpgradeResponder responder = new UpgradeResponder(null);
 
-		final ServletUpgradeResponseWriter writer = new ServletUpgradeResponseWriter(this.responder);
+		final ServletUpgradeResponseWriter writer = new ServletUpgradeResponseWriter(this.responder,
+				ServletContainerRequestFacts.tomcat());
 
-		final UpgradeRequiredInterceptor interceptor = new UpgradeRequiredInterceptor(this.requirements, this.writer);
+		final UpgradeRequiredInterceptor interceptor = new UpgradeRequiredInterceptor(this.requirements, this.writer,
+				ServletContainerRequestFacts.tomcat());
 
 		final MappedHandlerRequirements mappedRequirements = new MappedHandlerRequirements(this.requirements);
 
@@ -333,10 +416,10 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 		}
 
 		final UpgradeRequiredExceptionResolver resolver = new UpgradeRequiredExceptionResolver(this.writer,
-				this.mappedRequirements, this.requirements);
+				this.mappedRequirements, this.requirements, ServletContainerRequestFacts.tomcat());
 
 		final UpgradeRequiredFilter filter = new UpgradeRequiredFilter(this.requirements, this.resolver, this.writer,
-				() -> null, 42);
+				ServletContainerRequestFacts.tomcat(), () -> null, 42);
 
 		@Bean
 		UpgradeRequiredExceptionResolver myResolver() {

@@ -3,11 +3,8 @@ package dev.upgraderequired.reactive;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Import;
@@ -17,11 +14,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.config.EnableWebFlux;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * The WebFlux adapter in the application contexts around it: a child context with a dispatcher of its own (such as
- * the management server's) and a reactive server other than Reactor Netty.
+ * the management server's).
  */
 class UpgradeRequiredWebFluxContextTests {
 
@@ -40,19 +36,6 @@ class UpgradeRequiredWebFluxContextTests {
 		}
 	}
 
-	@Test
-	void anotherReactiveServerFailsTheStartupWhileTheReactorNettyFactsAreInUse() {
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(TomcatApplication.class)
-			.web(WebApplicationType.REACTIVE)
-			.properties("server.port=0")
-			.run()
-			.close())
-			.satisfies((ex) -> assertThat(ex).rootCause()
-				.isInstanceOf(IllegalStateException.class)
-				.hasMessageContaining("runs on TomcatWebServer")
-				.hasMessageContaining("upgrade-required.enabled=false"));
-	}
-
 	@EnableWebFlux
 	@Import(ChildController.class)
 	static class ChildConfiguration {
@@ -66,12 +49,6 @@ class UpgradeRequiredWebFluxContextTests {
 		Mono<String> child() {
 			return Mono.just("child");
 		}
-
-	}
-
-	@SpringBootConfiguration
-	@EnableAutoConfiguration(exclude = NettyReactiveWebServerAutoConfiguration.class)
-	static class TomcatApplication {
 
 	}
 

@@ -258,7 +258,8 @@ abstract class AbstractUpgradeRequiredWebMvcTests {
 		return (request) -> {
 			request.setSecure(true);
 			request.setScheme("https");
-			request.setAttribute(ServletRequestFacts.SECURE_PROTOCOL_ATTRIBUTE, protocol);
+			// Where Tomcat exposes the negotiated protocol, and so what MockMvc requests are read like.
+			request.setAttribute("jakarta.servlet.request.secure_protocol", protocol);
 			return request;
 		};
 	}

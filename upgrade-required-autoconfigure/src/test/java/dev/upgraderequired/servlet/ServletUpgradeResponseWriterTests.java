@@ -6,6 +6,7 @@ import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.Rejection;
 import dev.upgraderequired.core.UpgradeReason;
 import dev.upgraderequired.core.UpgradeResponder;
+import dev.upgraderequired.server.ServletContainerRequestFacts;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServletUpgradeResponseWriterTests {
 
 	private final ServletUpgradeResponseWriter writer = new ServletUpgradeResponseWriter(
-			new UpgradeResponder(null, () -> 8443));
+			new UpgradeResponder(null, () -> 8443), ServletContainerRequestFacts.tomcat());
 
 	private final Rejection tlsRequired = Rejection.of(ProtocolRequirement.tls(), UpgradeReason.TLS_REQUIRED, false);
 

@@ -6,6 +6,7 @@ import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.EndpointRequirements;
 import dev.upgraderequired.core.PathRule;
 import dev.upgraderequired.core.UpgradeResponder;
+import dev.upgraderequired.server.ServletContainerRequestFacts;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ class UpgradeRequiredInterceptorTests {
 	private final UpgradeRequiredInterceptor interceptor = new UpgradeRequiredInterceptor(
 			new EndpointRequirements(List.of(new PathRule(PathRule.parse("/admin/**"), ProtocolRequirement.tls())),
 					List.of((handler) -> (handler instanceof Http2Handler) ? ProtocolRequirement.http2() : null)),
-			new ServletUpgradeResponseWriter(new UpgradeResponder(null)));
+			new ServletUpgradeResponseWriter(new UpgradeResponder(null), ServletContainerRequestFacts.tomcat()),
+			ServletContainerRequestFacts.tomcat());
 
 	@Test
 	void errorAndAsyncDispatchesAreLetThrough() throws Exception {

@@ -1,0 +1,85 @@
+package dev.upgraderequired.autoconfigure;
+
+import dev.upgraderequired.reactive.ReactiveRequestFacts;
+import dev.upgraderequired.reactive.ReactorNettyRequestFacts;
+import dev.upgraderequired.reactive.ServletContainerReactiveRequestFacts;
+import dev.upgraderequired.server.ServletContainerRequestFacts;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.web.server.reactive.ReactiveWebServerFactory;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Chooses the facts of WebFlux requests by the server the application runs on, as its
+ * {@link ReactiveWebServerFactory} tells: Reactor Netty, or Tomcat or Jetty (on which Boot runs WebFlux through
+ * Spring's servlet adapter).
+ *
+ * @author upgrade-required
+ */
+final class ReactiveServers {
+
+	private static final String NETTY = "org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory";
+
+	private static final String TOMCAT = "org.springframework.boot.tomcat.reactive.TomcatReactiveWebServerFactory";
+
+	private static final String JETTY = "org.springframework.boot.jetty.reactive.JettyReactiveWebServerFactory";
+
+	private ReactiveServers() {
+	}
+
+	/**
+	 * Return the facts of the requests of the server that a factory creates.
+	 * @param factory the application's server factory, {@code null} if it runs no server (a mock web environment,
+	 * where every request is taken as HTTP/1.1 with no TLS protocol)
+	 * @return the facts
+	 * @throws UnsupportedServerException if the server is not one whose facts are known
+	 */
+	static ReactiveRequestFacts requestFacts(@Nullable ReactiveWebServerFactory factory) {
+		if (factory == null) {
+			return WithoutServer.INSTANCE;
+		}
+		if (isInstance(factory, NETTY)) {
+			return ReactorNettyRequestFacts.INSTANCE;
+		}
+		if (isInstance(factory, TOMCAT)) {
+			return new ServletContainerReactiveRequestFacts(ServletContainerRequestFacts.tomcat());
+		}
+		if (isInstance(factory, JETTY)) {
+			return new ServletContainerReactiveRequestFacts(ServletContainerRequestFacts.jetty());
+		}
+		throw new UnsupportedServerException(factory.getClass().getName() + " (WebFlux)",
+				ReactiveRequestFacts.class.getSimpleName());
+	}
+
+	private static boolean isInstance(ReactiveWebServerFactory factory, String className) {
+		ClassLoader classLoader = factory.getClass().getClassLoader();
+		return ClassUtils.isPresent(className, classLoader)
+				&& ClassUtils.resolveClassName(className, classLoader).isInstance(factory);
+	}
+
+	/**
+	 * The facts of requests that no server received: HTTP/1.1, with no TLS protocol.
+	 */
+	private static final class WithoutServer implements ReactiveRequestFacts {
+
+		static final WithoutServer INSTANCE = new WithoutServer();
+
+		@Override
+		public @Nullable String tlsProtocol(ServerHttpRequest request) {
+			return null;
+		}
+
+		@Override
+		public boolean isHttp1(ServerHttpRequest request) {
+			return true;
+		}
+
+		@Override
+		public String toString() {
+			return "no server";
+		}
+
+	}
+
+}

@@ -1,0 +1,108 @@
+package dev.upgraderequired.server;
+
+import java.util.Enumeration;
+import java.util.Locale;
+
+import dev.upgraderequired.core.RequestFacts;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+
+/**
+ * Reads what a request served by a servlet container offers from what the container computed: {@code isSecure()}
+ * (which honours {@code server.forward-headers-strategy}), {@code getProtocol()} and the TLS protocol negotiated on
+ * the connection, which each container exposes its own way. Forwarding headers sent by the client are never read.
+ * <p>
+ * Tomcat and Jetty only accept {@code HTTP/1.0} and {@code HTTP/1.1} in a request line (other versions get 505), and
+ * report {@code HTTP/2.0} for the streams of an h2 or h2c connection, so {@code getProtocol()} tells what the
+ * connection is. Anything but {@code HTTP/2.0} counts as HTTP/1.x, which never satisfies an HTTP/2 requirement.
+ * <p>
+ * One instance per supported container ({@link #tomcat()}, {@link #jetty()}); declare a bean of this type to support
+ * another one.
+ *
+ * @author upgrade-required
+ * @since 0.1.0
+ */
+public abstract class ServletContainerRequestFacts implements RequestFacts<HttpServletRequest> {
+
+	private static final String HTTP_2 = "HTTP/2.0";
+
+	private final String serverName;
+
+	/**
+	 * Create facts for a container.
+	 * @param serverName the name of the container, for messages
+	 */
+	protected ServletContainerRequestFacts(String serverName) {
+		this.serverName = serverName;
+	}
+
+	/**
+	 * Return the facts of Tomcat, which exposes the negotiated TLS protocol in the
+	 * {@value TomcatRequestFacts#SECURE_PROTOCOL_ATTRIBUTE} request attribute. Also used for requests that do not
+	 * come from a server, such as those of {@code MockMvc}.
+	 * @return the facts of Tomcat
+	 */
+	public static ServletContainerRequestFacts tomcat() {
+		return TomcatRequestFacts.INSTANCE;
+	}
+
+	/**
+	 * Return the facts of Jetty, which exposes the TLS session of the connection in a request attribute.
+	 * @return the facts of Jetty
+	 */
+	public static ServletContainerRequestFacts jetty() {
+		return JettyRequestFacts.INSTANCE;
+	}
+
+	/**
+	 * Return the facts of the container that a servlet context belongs to.
+	 * @param serverInfo the servlet context's {@code getServerInfo()}, such as {@code Apache Tomcat/11.0.27} or
+	 * {@code jetty/12.1.14}; {@code MockServletContext} for a context that no server runs
+	 * @return the facts, or {@code null} if the container is not supported
+	 */
+	public static @Nullable ServletContainerRequestFacts forServerInfo(String serverInfo) {
+		String server = serverInfo.toLowerCase(Locale.ROOT);
+		if (server.startsWith("apache tomcat/") || server.equals("mockservletcontext")) {
+			return tomcat();
+		}
+		if (server.startsWith("jetty/")) {
+			return jetty();
+		}
+		return null;
+	}
+
+	@Override
+	public boolean isSecure(HttpServletRequest request) {
+		return request.isSecure();
+	}
+
+	@Override
+	public boolean isHttp1(HttpServletRequest request) {
+		// Never decided from the request's Upgrade header: after an h2c upgrade the first stream still carries it.
+		return !HTTP_2.equals(request.getProtocol());
+	}
+
+	@Override
+	public boolean isWebSocketHandshake(HttpServletRequest request) {
+		Enumeration<String> values = request.getHeaders(HttpHeaders.UPGRADE);
+		while (values != null && values.hasMoreElements()) {
+			if (RequestFacts.listsToken(values.nextElement(), "websocket")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	@Override
+	public @Nullable String webSocketVersion(HttpServletRequest request) {
+		return request.getHeader("Sec-WebSocket-Version");
+	}
+
+	@Override
+	public String toString() {
+		return this.serverName;
+	}
+
+}

@@ -1,0 +1,91 @@
+package dev.upgraderequired.server;
+
+import java.lang.reflect.Proxy;
+
+import javax.net.ssl.SSLSession;
+
+import org.eclipse.jetty.io.EndPoint;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ServletContainerRequestFacts}.
+ */
+class ServletContainerRequestFactsTests {
+
+	@ParameterizedTest
+	@CsvSource({ "Apache Tomcat/11.0.27, Tomcat", "jetty/12.1.14, Jetty", "Jetty/12.0.0, Jetty",
+			"MockServletContext, Tomcat" })
+	void containerIsKnownByItsServerInfo(String serverInfo, String container) {
+		assertThat(ServletContainerRequestFacts.forServerInfo(serverInfo)).hasToString(container);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "WildFly Full 38.0.0.Final", "GlassFish Server Open Source Edition 8.0.0", "Undertow",
+			"", "tomcat" })
+	void otherContainersAreNotKnown(String serverInfo) {
+		assertThat(ServletContainerRequestFacts.forServerInfo(serverInfo)).isNull();
+	}
+
+	@Test
+	void tomcatExposesTheNegotiatedProtocolInARequestAttribute() {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		assertThat(ServletContainerRequestFacts.tomcat().tlsProtocol(request)).isNull();
+		request.setAttribute("jakarta.servlet.request.secure_protocol", "TLSv1.2");
+		assertThat(ServletContainerRequestFacts.tomcat().tlsProtocol(request)).isEqualTo("TLSv1.2");
+		assertThat(ServletContainerRequestFacts.jetty().tlsProtocol(request)).isNull();
+	}
+
+	@Test
+	void jettyExposesTheSessionOfTheConnectionInARequestAttribute() {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		assertThat(ServletContainerRequestFacts.jetty().tlsProtocol(request)).isNull();
+		request.setAttribute(EndPoint.SslSessionData.ATTRIBUTE,
+				EndPoint.SslSessionData.from(session("TLSv1.3"), "id", "TLS_AES_128_GCM_SHA256", null));
+		assertThat(ServletContainerRequestFacts.jetty().tlsProtocol(request)).isEqualTo("TLSv1.3");
+		assertThat(ServletContainerRequestFacts.tomcat().tlsProtocol(request)).isNull();
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "HTTP/1.1, true", "HTTP/1.0, true", "HTTP/2.0, false", "HTTP/3.0, true", "HTTP/2.1, true",
+			"http/2.0, true", "HTTP/2, true" })
+	void onlyWhatTheContainerReportsForAnHttp2StreamCountsAsHttp2(String protocol, boolean http1) {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.setProtocol(protocol);
+		assertThat(ServletContainerRequestFacts.tomcat().isHttp1(request)).isEqualTo(http1);
+		assertThat(ServletContainerRequestFacts.jetty().isHttp1(request)).isEqualTo(http1);
+	}
+
+	@Test
+	void tlsComesFromTheContainerNotFromForwardingHeaders() {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.addHeader("X-Forwarded-Proto", "https");
+		request.addHeader("Forwarded", "proto=https");
+		assertThat(ServletContainerRequestFacts.tomcat().isSecure(request)).isFalse();
+		request.setSecure(true);
+		assertThat(ServletContainerRequestFacts.jetty().isSecure(request)).isTrue();
+	}
+
+	@Test
+	void webSocketHandshakeIsAnUpgradeHeaderListingWebsocket() {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.addHeader("Upgrade", "h2c");
+		request.addHeader("Upgrade", "WebSocket");
+		request.addHeader("Sec-WebSocket-Version", "13");
+		assertThat(ServletContainerRequestFacts.tomcat().isWebSocketHandshake(request)).isTrue();
+		assertThat(ServletContainerRequestFacts.tomcat().webSocketVersion(request)).isEqualTo("13");
+		assertThat(ServletContainerRequestFacts.tomcat().isWebSocketHandshake(new MockHttpServletRequest())).isFalse();
+	}
+
+	private static SSLSession session(String protocol) {
+		return (SSLSession) Proxy.newProxyInstance(SSLSession.class.getClassLoader(), new Class<?>[] { SSLSession.class },
+				(proxy, method, arguments) -> method.getName().equals("getProtocol") ? protocol : null);
+	}
+
+}

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -56,12 +57,22 @@ final class RawHttp {
 		}
 	}
 
+	// A server that rejects a request before reading all of it may reset the connection after its answer, or
+	// instead of one: what arrived before the reset is the response.
 	private static byte[] readAll(InputStream in) throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		in.transferTo(bytes);
+		try {
+			in.transferTo(bytes);
+		}
+		catch (SocketException ex) {
+			// Connection reset: keep what was read.
+		}
 		return bytes.toByteArray();
 	}
 
+	/**
+	 * A response; status 0 when the server closed the connection without answering.
+	 */
 	record Response(int status, Map<String, String> headers, String body) {
 
 		static Response parse(byte[] raw) {
@@ -70,6 +81,9 @@ final class RawHttp {
 			String head = (end >= 0) ? text.substring(0, end) : text;
 			String body = (end >= 0) ? text.substring(end + 4) : "";
 			String[] lines = head.split("\r\n");
+			if (text.isEmpty()) {
+				return new Response(0, Map.of(), "");
+			}
 			int status = Integer.parseInt(lines[0].split(" ")[1]);
 			Map<String, String> headers = new LinkedHashMap<>();
 			for (int i = 1; i < lines.length; i++) {

@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "sample.http-port=0",
 				// A list property comes whole from one source: the sample's own rule, plus one over the error page.
 				"upgrade-required.rules[0].paths=/admin/**,/error", "upgrade-required.rules[0].protocol=tls" })
-@Import({ AbstractSampleContractTests.ContractEndpoints.class, AbstractServletSampleContractTests.ServletEndpoints.class })
+@Import({ AbstractSampleContractTests.ContractEndpoints.class,
+		AbstractServletSampleContractTests.ServletEndpoints.class })
 abstract class AbstractServletSampleContractTests extends AbstractSampleContractTests {
 
 	@Test

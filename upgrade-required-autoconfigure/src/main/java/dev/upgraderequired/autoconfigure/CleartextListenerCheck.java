@@ -10,8 +10,9 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextRefreshedEvent;
 
 /**
- * Fails the startup of an application whose server opened no listener on {@code upgrade-required.cleartext.port}:
- * a server this library cannot add one to. Applications that run no server (a mock web environment) are left alone.
+ * Fails the startup of an application that set {@code upgrade-required.cleartext.port} but has no listener on it:
+ * one deployed to a container (no embedded server to add it to), or one whose server this library cannot add a
+ * listener to. Applications that run no server (a mock web environment) are left alone.
  *
  * @author upgrade-required
  */
@@ -33,16 +34,17 @@ final class CleartextListenerCheck implements ApplicationListener<ContextRefresh
 	@Override
 	public void onApplicationEvent(ContextRefreshedEvent event) {
 		ApplicationContext context = event.getApplicationContext();
-		if (context != this.applicationContext || !(context instanceof WebServerApplicationContext serverContext)) {
+		if (context != this.applicationContext || !(context instanceof WebServerApplicationContext serverContext)
+				|| context.getEnvironment().getProperty(CleartextPort.LOCAL_PORT_PROPERTY) != null) {
 			return;
 		}
 		WebServer server = serverContext.getWebServer();
-		if (server != null && context.getEnvironment().getProperty(CleartextListener.LOCAL_PORT_PROPERTY) == null) {
-			throw new IllegalStateException(UpgradeRequiredProperties.PREFIX + ".cleartext.port=" + this.port
-					+ " is set, but upgrade-required cannot open a cleartext listener on "
-					+ server.getClass().getSimpleName() + ": run on Tomcat, Jetty or Reactor Netty, or remove the "
-					+ "property and add a cleartext listener to the server yourself.");
-		}
+		String where = (server != null) ? "on " + server.getClass().getSimpleName()
+				+ ": run on Tomcat, Jetty or Reactor Netty, or remove the property and add a listener to the server"
+				: "without an embedded server (the application is deployed to a container): remove the property "
+						+ "and add a cleartext connector to the container";
+		throw new IllegalStateException(CleartextPort.PROPERTY + "=" + this.port + " is set, but upgrade-required "
+				+ "cannot open a cleartext listener " + where + ".");
 	}
 
 }

@@ -1,7 +1,5 @@
 package dev.upgraderequired.autoconfigure;
 
-import java.util.Objects;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -10,6 +8,7 @@ import org.springframework.boot.tomcat.ConnectorStartFailedException;
 import org.springframework.boot.web.server.PortInUseException;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /**
  * Names {@code upgrade-required.cleartext.port} when the port that could not be bound is the cleartext listener's,
@@ -19,9 +18,9 @@ import org.springframework.core.env.Environment;
  */
 class CleartextPortInUseFailureAnalyzer implements FailureAnalyzer, Ordered {
 
-	private static final String PROPERTY = UpgradeRequiredProperties.PREFIX + ".cleartext.port";
-
-	private static final String TOMCAT_CONNECTOR_FAILURE = "org.springframework.boot.tomcat.ConnectorStartFailedException";
+	private static final boolean TOMCAT_PRESENT = ClassUtils.isPresent(
+			"org.springframework.boot.tomcat.ConnectorStartFailedException",
+			CleartextPortInUseFailureAnalyzer.class.getClassLoader());
 
 	private final Environment environment;
 
@@ -31,21 +30,21 @@ class CleartextPortInUseFailureAnalyzer implements FailureAnalyzer, Ordered {
 
 	@Override
 	public @Nullable FailureAnalysis analyze(Throwable failure) {
-		Integer configured = this.environment.getProperty(PROPERTY, Integer.class);
-		if (configured == null || configured == 0) {
+		Integer port = this.environment.getProperty(CleartextPort.PROPERTY, Integer.class);
+		boolean enabled = this.environment.getProperty(UpgradeRequiredProperties.PREFIX + ".enabled", Boolean.class,
+				true);
+		if (!enabled || port == null || port == 0) {
 			return null;
 		}
-		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
-			if (Objects.equals(configured, failedPort(candidate))) {
-				return new FailureAnalysis(
-						"The cleartext listener of upgrade-required could not be opened on port %d (%s): the port may already be in use."
-							.formatted(configured, PROPERTY),
-						"Identify and stop the process that listens on port %d, or set %s to another port (0 for any free port)."
-							.formatted(configured, PROPERTY),
+		Throwable candidate = failure;
+		// Bounded, because a cause chain can be a cycle.
+		for (int depth = 0; candidate != null && depth < 16; depth++, candidate = candidate.getCause()) {
+			if (port.equals(failedPort(candidate))) {
+				return new FailureAnalysis(("The cleartext listener of upgrade-required could not be opened on port %d "
+						+ "(%s): the port may already be in use.").formatted(port, CleartextPort.PROPERTY),
+						("Identify and stop the process that listens on port %d, or set %s to another port (0 for any "
+								+ "free port).").formatted(port, CleartextPort.PROPERTY),
 						failure);
-			}
-			if (candidate.getCause() == candidate) {
-				break;
 			}
 		}
 		return null;
@@ -55,16 +54,23 @@ class CleartextPortInUseFailureAnalyzer implements FailureAnalyzer, Ordered {
 		if (candidate instanceof PortInUseException portInUse) {
 			return portInUse.getPort();
 		}
-		// By name first: the Tomcat class is only there with Tomcat.
-		if (candidate.getClass().getName().equals(TOMCAT_CONNECTOR_FAILURE)) {
-			return ((ConnectorStartFailedException) candidate).getPort();
-		}
-		return null;
+		return TOMCAT_PRESENT ? TomcatConnectorFailure.port(candidate) : null;
 	}
 
 	@Override
 	public int getOrder() {
 		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	/**
+	 * Loaded only with Tomcat on the classpath.
+	 */
+	private static final class TomcatConnectorFailure {
+
+		static @Nullable Integer port(Throwable candidate) {
+			return (candidate instanceof ConnectorStartFailedException failed) ? failed.getPort() : null;
+		}
+
 	}
 
 }

@@ -12,56 +12,61 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.jetty.JettyServerCustomizer;
 import org.springframework.boot.jetty.JettyWebServer;
 import org.springframework.boot.jetty.JettyWebServerFactory;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.boot.web.server.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
-import org.springframework.core.Ordered;
+import org.springframework.boot.web.server.WebServer;
+import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 
 /**
  * Adds the cleartext connector of {@code upgrade-required.cleartext.port} to Jetty (Spring MVC or WebFlux): HTTP/1.1,
- * and h2c (the {@code Upgrade: h2c} mechanism and prior knowledge) when {@code server.http2.enabled} is set. The
- * connector copies the HTTP configuration of the application's own connector (header sizes and the other
- * {@code server.*} and {@code server.jetty.*} settings; Boot adds forwarded-header support to every connector), and
- * serves the same handlers, filters and security.
+ * and h2c (the {@code Upgrade: h2c} mechanism and prior knowledge) when {@code server.http2.enabled} is set. It is
+ * added before any other server customizer runs, so that those that set up every connector (header sizes, idle
+ * timeouts, the {@code server.jetty.*} settings) set it up too, with a copy of the HTTP configuration of the
+ * application's own connector and the same acceptors and selectors. It serves the same handlers, filters and
+ * security; compression and the server header are handlers, and apply to it as well.
  *
  * @author upgrade-required
  */
-final class JettyCleartextConnector implements WebServerFactoryCustomizer<JettyWebServerFactory>, Ordered,
-		ApplicationListener<WebServerInitializedEvent> {
+final class JettyCleartextConnector extends CleartextConnector<JettyWebServerFactory> {
 
 	private static final String HTTP2C_FACTORY = "org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory";
 
-	private final int port;
+	private final Environment environment;
 
 	private volatile @Nullable ServerConnector connector;
 
-	JettyCleartextConnector(int port) {
-		this.port = port;
+	JettyCleartextConnector(int port, Environment environment) {
+		super(port);
+		this.environment = environment;
 	}
 
 	@Override
 	public void customize(JettyWebServerFactory factory) {
+		CleartextPort.rejectTrustedForwardingHeaders(this.environment, port(), "Jetty", false);
 		boolean http2 = factory.getHttp2() != null && factory.getHttp2().isEnabled();
 		Assert.state(!http2 || ClassUtils.isPresent(HTTP2C_FACTORY, getClass().getClassLoader()),
 				"An 'org.eclipse.jetty.http2:jetty-http2-server' dependency is required for h2c on the cleartext port");
 		String host = (factory.getAddress() != null) ? factory.getAddress().getHostAddress() : null;
-		factory.addServerCustomizers((server) -> addConnector(server, host, http2));
+		List<JettyServerCustomizer> customizers = new ArrayList<>();
+		customizers.add((server) -> addConnector(server, host, http2, factory.getAcceptors(), factory.getSelectors()));
+		customizers.addAll(factory.getServerCustomizers());
+		factory.setServerCustomizers(customizers);
 	}
 
-	private void addConnector(Server server, @Nullable String host, boolean http2) {
+	private void addConnector(Server server, @Nullable String host, boolean http2, int acceptors, int selectors) {
 		HttpConfiguration configuration = new HttpConfiguration(primaryConfiguration(server));
 		List<ConnectionFactory> factories = new ArrayList<>(2);
 		factories.add(new HttpConnectionFactory(configuration));
 		if (http2) {
 			factories.add(new HTTP2CServerConnectionFactory(configuration));
 		}
-		ServerConnector connector = new ServerConnector(server, factories.toArray(new ConnectionFactory[0]));
+		ServerConnector connector = new ServerConnector(server, acceptors, selectors,
+				factories.toArray(new ConnectionFactory[0]));
 		connector.setHost(host);
-		connector.setPort(this.port);
+		connector.setPort(port());
 		server.addConnector(connector);
 		this.connector = connector;
 	}
@@ -80,17 +85,14 @@ final class JettyCleartextConnector implements WebServerFactoryCustomizer<JettyW
 	}
 
 	@Override
-	public void onApplicationEvent(WebServerInitializedEvent event) {
+	int localPort() {
 		ServerConnector connector = this.connector;
-		if (connector != null && event.getWebServer() instanceof JettyWebServer
-				&& event.getApplicationContext().getServerNamespace() == null && connector.getLocalPort() > 0) {
-			CleartextListener.publishPort(event.getApplicationContext(), connector.getLocalPort());
-		}
+		return (connector != null) ? connector.getLocalPort() : -1;
 	}
 
 	@Override
-	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
+	boolean belongsTo(WebServer server) {
+		return server instanceof JettyWebServer;
 	}
 
 }

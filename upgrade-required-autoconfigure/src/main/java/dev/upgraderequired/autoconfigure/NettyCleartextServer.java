@@ -1,5 +1,6 @@
 package dev.upgraderequired.autoconfigure;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
@@ -12,7 +13,6 @@ import org.springframework.boot.reactor.netty.NettyRouteProvider;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.reactor.netty.NettyWebServer;
 import org.springframework.boot.util.LambdaSafe;
-import org.springframework.boot.web.server.Shutdown;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -30,8 +30,9 @@ import org.springframework.http.server.reactive.HttpHandler;
  * {@code server.netty.*} settings, forwarded headers included), then without TLS on its own port. HTTP/1.1, and h2c
  * (the {@code Upgrade: h2c} mechanism and prior knowledge) when {@code server.http2.enabled} is set.
  * <p>
- * Started after the application's server, and stopped before it (gracefully when {@code server.shutdown} says so).
- * Does nothing when the application runs on another server.
+ * Started after the application's server, shut down together with it (gracefully when {@code server.shutdown} says
+ * so) and stopped before it. Does nothing when the application runs on another server. Refuses to start while
+ * forwarding headers are trusted: Reactor Netty trusts them from every client.
  *
  * @author upgrade-required
  */
@@ -55,9 +56,8 @@ final class NettyCleartextServer implements SmartLifecycle, ApplicationContextAw
 
 	private volatile @Nullable WebServer webServer;
 
-	private volatile Shutdown shutdown = Shutdown.IMMEDIATE;
-
-	NettyCleartextServer(int port, ObjectProvider<ReactorResourceFactory> resourceFactory, ObjectProvider<NettyRouteProvider> routes,
+	NettyCleartextServer(int port, ObjectProvider<ReactorResourceFactory> resourceFactory,
+			ObjectProvider<NettyRouteProvider> routes,
 			ObjectProvider<NettyServerCustomizer> serverCustomizers,
 			ObjectProvider<WebServerFactoryCustomizer<?>> factoryCustomizers, ObjectProvider<HttpHandler> httpHandler) {
 		this.port = port;
@@ -80,12 +80,11 @@ final class NettyCleartextServer implements SmartLifecycle, ApplicationContextAw
 				|| !(serverContext.getWebServer() instanceof NettyWebServer)) {
 			return;
 		}
-		NettyReactiveWebServerFactory factory = createFactory();
-		WebServer server = factory.getWebServer(this.httpHandler.getObject());
+		CleartextPort.rejectTrustedForwardingHeaders(context.getEnvironment(), this.port, "Reactor Netty", false);
+		WebServer server = createFactory().getWebServer(this.httpHandler.getObject());
 		server.start();
-		this.shutdown = factory.getShutdown();
 		this.webServer = server;
-		CleartextListener.publishPort(context, server.getPort());
+		CleartextPort.publish(context, server.getPort());
 		logger.info("Cleartext listener of upgrade-required started on port " + server.getPort());
 	}
 
@@ -100,6 +99,11 @@ final class NettyCleartextServer implements SmartLifecycle, ApplicationContextAw
 			.invoke((customizer) -> customizer.customize(factory));
 		factory.setPort(this.port);
 		factory.setSsl(null);
+		// Last, after the Netty customizers, which may set up an address or TLS for the application's own server.
+		InetSocketAddress address = (factory.getAddress() != null)
+				? new InetSocketAddress(factory.getAddress().getHostAddress(), this.port)
+				: new InetSocketAddress(this.port);
+		factory.addServerCustomizers((server) -> server.bindAddress(() -> address).noSSL());
 		return factory;
 	}
 
@@ -115,11 +119,11 @@ final class NettyCleartextServer implements SmartLifecycle, ApplicationContextAw
 	@Override
 	public void stop(Runnable callback) {
 		WebServer server = this.webServer;
-		if (server == null || this.shutdown != Shutdown.GRACEFUL) {
-			stop();
+		if (server == null) {
 			callback.run();
 			return;
 		}
+		// Immediate unless server.shutdown=graceful.
 		server.shutDownGracefully((result) -> {
 			stop();
 			callback.run();
@@ -131,10 +135,11 @@ final class NettyCleartextServer implements SmartLifecycle, ApplicationContextAw
 		return this.webServer != null;
 	}
 
-	// After the application's server has started, and stopped before it.
+	// Started after the application's server; shut down (gracefully if so configured) together with it, and
+	// stopped before it.
 	@Override
 	public int getPhase() {
-		return WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE + 1;
+		return WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE;
 	}
 
 }

@@ -7,6 +7,8 @@ import dev.upgraderequired.server.ServletContainerRequestFacts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.web.server.reactive.ReactiveWebServerFactory;
+import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.ClassUtils;
 
@@ -30,13 +32,19 @@ final class ReactiveServers {
 
 	/**
 	 * Return the facts of the requests of the server that a factory creates.
+	 * @param context the application context
 	 * @param factory the application's server factory, {@code null} if it runs no server (a mock web environment,
 	 * where every request is taken as HTTP/1.1 with no TLS protocol)
 	 * @return the facts
 	 * @throws UnsupportedServerException if the server is not one whose facts are known
 	 */
-	static ReactiveRequestFacts requestFacts(@Nullable ReactiveWebServerFactory factory) {
+	static ReactiveRequestFacts requestFacts(ApplicationContext context, @Nullable ReactiveWebServerFactory factory) {
 		if (factory == null) {
+			// A context that runs a server has a factory for it; only a mock web environment has none.
+			if (context instanceof ReactiveWebServerApplicationContext) {
+				throw new UnsupportedServerException("a server without a ReactiveWebServerFactory (WebFlux)",
+						ReactiveRequestFacts.class.getSimpleName());
+			}
 			return WithoutServer.INSTANCE;
 		}
 		if (isInstance(factory, NETTY)) {

@@ -1,13 +1,9 @@
 package dev.upgraderequired.autoconfigure;
 
-import java.util.Locale;
-
 import dev.upgraderequired.core.EndpointRequirements;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.cloud.CloudPlatform;
 import org.springframework.core.env.Environment;
 
 /**
@@ -33,28 +29,16 @@ final class UnknownTlsVersionWarning {
 	 * @return whether the warning was logged
 	 */
 	boolean warnIfUnenforceable(EndpointRequirements requirements) {
-		String strategy = forwardHeadersStrategy();
-		if (strategy == null || !requirements.requiresMinTlsVersion()) {
+		ForwardedHeadersTrust trust = ForwardedHeadersTrust.of(this.environment);
+		if (!trust.trusted() || !requirements.requiresMinTlsVersion()) {
 			return false;
 		}
 		logger.warn("A minimum TLS version is required (by @RequiresProtocol or upgrade-required.rules), but "
-				+ strategy + ": requests that a proxy forwards count as TLS of an unknown version and are "
+				+ "forwarding headers are trusted (" + trust.description() + "): requests that a proxy forwards "
+				+ "count as TLS of an unknown version and are "
 				+ "allowed, since no forwarding header carries the TLS version. Enforce the minimum TLS version at "
 				+ "the proxy.");
 		return true;
-	}
-
-	// How forwarded headers are trusted, in words, or null when they are not.
-	private @Nullable String forwardHeadersStrategy() {
-		String strategy = this.environment.getProperty("server.forward-headers-strategy");
-		if (strategy != null) {
-			String normalized = strategy.trim().toLowerCase(Locale.ROOT);
-			return normalized.equals("native") || normalized.equals("framework")
-					? "server.forward-headers-strategy=" + normalized : null;
-		}
-		CloudPlatform platform = CloudPlatform.getActive(this.environment);
-		return (platform != null && platform.isUsingForwardHeaders())
-				? "the " + platform + " platform trusts forwarded headers" : null;
 	}
 
 }

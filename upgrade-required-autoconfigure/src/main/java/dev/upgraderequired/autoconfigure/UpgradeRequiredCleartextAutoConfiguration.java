@@ -21,6 +21,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.server.reactive.HttpHandler;
 
@@ -37,7 +38,7 @@ import org.springframework.http.server.reactive.HttpHandler;
 @ConditionalOnWebApplication
 @ConditionalOnClass(WebServerFactoryCustomizer.class)
 @ConditionalOnBooleanProperty(name = UpgradeRequiredProperties.PREFIX + ".enabled", matchIfMissing = true)
-@ConditionalOnProperty(name = UpgradeRequiredProperties.PREFIX + ".cleartext.port")
+@ConditionalOnProperty(name = CleartextPort.PROPERTY)
 public final class UpgradeRequiredCleartextAutoConfiguration {
 
 	@Bean
@@ -48,7 +49,8 @@ public final class UpgradeRequiredCleartextAutoConfiguration {
 	private static int port(UpgradeRequiredProperties properties, ObjectProvider<ServerProperties> serverProperties) {
 		ServerProperties server = serverProperties.getIfAvailable();
 		return properties.getCleartext()
-			.validatedPort((server != null) ? server.getPort() : null, server != null && Ssl.isEnabled(server.getSsl()));
+			.validatedPort((server != null) ? server.getPort() : null,
+					server != null && Ssl.isEnabled(server.getSsl()));
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -57,8 +59,8 @@ public final class UpgradeRequiredCleartextAutoConfiguration {
 
 		@Bean
 		TomcatCleartextConnector upgradeRequiredTomcatCleartextConnector(UpgradeRequiredProperties properties,
-				ObjectProvider<ServerProperties> serverProperties) {
-			return new TomcatCleartextConnector(port(properties, serverProperties));
+				ObjectProvider<ServerProperties> serverProperties, Environment environment) {
+			return new TomcatCleartextConnector(port(properties, serverProperties), environment);
 		}
 
 	}
@@ -69,8 +71,8 @@ public final class UpgradeRequiredCleartextAutoConfiguration {
 
 		@Bean
 		JettyCleartextConnector upgradeRequiredJettyCleartextConnector(UpgradeRequiredProperties properties,
-				ObjectProvider<ServerProperties> serverProperties) {
-			return new JettyCleartextConnector(port(properties, serverProperties));
+				ObjectProvider<ServerProperties> serverProperties, Environment environment) {
+			return new JettyCleartextConnector(port(properties, serverProperties), environment);
 		}
 
 	}
@@ -82,8 +84,9 @@ public final class UpgradeRequiredCleartextAutoConfiguration {
 
 		@Bean
 		NettyCleartextServer upgradeRequiredNettyCleartextServer(UpgradeRequiredProperties properties,
-				ObjectProvider<ServerProperties> serverProperties, ObjectProvider<ReactorResourceFactory> resourceFactory,
-				ObjectProvider<NettyRouteProvider> routes, ObjectProvider<NettyServerCustomizer> serverCustomizers,
+				ObjectProvider<ServerProperties> serverProperties,
+				ObjectProvider<ReactorResourceFactory> resourceFactory, ObjectProvider<NettyRouteProvider> routes,
+				ObjectProvider<NettyServerCustomizer> serverCustomizers,
 				ObjectProvider<WebServerFactoryCustomizer<?>> factoryCustomizers,
 				ObjectProvider<HttpHandler> httpHandler) {
 			return new NettyCleartextServer(port(properties, serverProperties), resourceFactory, routes,

@@ -293,7 +293,7 @@ public class UpgradeRequiredProperties {
 
 		/**
 		 * Return the validated port of the cleartext listener.
-		 * @param serverPort the application's own port ({@code server.port}), {@code null} if not set
+		 * @param serverPort the application's own port ({@code server.port}), {@code null} if not set (8080)
 		 * @param tlsEnabled whether the application's own port has TLS enabled
 		 * @return the port, 0 for any free port
 		 * @throws InvalidRequirementException if the port cannot be opened beside the application's own
@@ -301,11 +301,13 @@ public class UpgradeRequiredProperties {
 		int validatedPort(@Nullable Integer serverPort, boolean tlsEnabled) {
 			String property = PREFIX + ".cleartext.port";
 			Integer port = this.port;
+			// Boot's own default when server.port is not set.
+			int applicationPort = (serverPort != null) ? serverPort : 8080;
 			if (port == null || port < 0 || port > 65535) {
 				throw new InvalidRequirementException(property, String.valueOf(port),
 						"a port between 1 and 65535, or 0 for any free port");
 			}
-			if (port != 0 && port.equals(serverPort)) {
+			if (port != 0 && port == applicationPort) {
 				throw new InvalidRequirementException(property, String.valueOf(port),
 						"a port other than server.port, which serves TLS");
 			}

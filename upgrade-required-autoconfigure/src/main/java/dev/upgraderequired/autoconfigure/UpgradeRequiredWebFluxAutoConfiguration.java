@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.web.server.reactive.ReactiveWebServerFactory;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.DispatcherHandler;
@@ -29,9 +30,9 @@ import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerM
 import org.springframework.web.reactive.socket.WebSocketHandler;
 
 /**
- * Auto-configuration of upgrade-required for Spring WebFlux on Reactor Netty, Tomcat or Jetty: a web filter that refuses requests
- * before handler selection, a handler mapping that hands the handler it found on to the {@link DispatcherHandler},
- * and exception handling for {@link dev.upgraderequired.UpgradeRequiredException}.
+ * Auto-configuration of upgrade-required for Spring WebFlux on Reactor Netty, Tomcat or Jetty: a web filter that
+ * refuses requests before handler selection, a handler mapping that hands the handler it found on to the
+ * {@link DispatcherHandler}, and exception handling for {@link dev.upgraderequired.UpgradeRequiredException}.
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -47,8 +48,9 @@ public final class UpgradeRequiredWebFluxAutoConfiguration {
 	// be guesses.
 	@Bean
 	@ConditionalOnMissingBean
-	ReactiveRequestFacts upgradeRequiredReactiveRequestFacts(ObjectProvider<ReactiveWebServerFactory> serverFactory) {
-		return ReactiveServers.requestFacts(serverFactory.getIfAvailable());
+	ReactiveRequestFacts upgradeRequiredReactiveRequestFacts(ApplicationContext context,
+			ObjectProvider<ReactiveWebServerFactory> serverFactory) {
+		return ReactiveServers.requestFacts(context, serverFactory.getIfAvailable());
 	}
 
 	@Bean

@@ -12,7 +12,6 @@ import dev.upgraderequired.servlet.UpgradeRequiredFilter;
 import dev.upgraderequired.servlet.UpgradeRequiredInterceptor;
 import dev.upgraderequired.servlet.WebSocketEndpointRequirementResolver;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.ServletContext;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -26,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.handler.MappedInterceptor;
@@ -61,14 +61,8 @@ public final class UpgradeRequiredWebMvcAutoConfiguration {
 	// reads what Tomcat would. An unknown container fails the startup: its requests' facts would be guesses.
 	@Bean
 	@ConditionalOnMissingBean
-	ServletContainerRequestFacts upgradeRequiredServletContainerRequestFacts(ServletContext servletContext) {
-		String serverInfo = servletContext.getServerInfo();
-		ServletContainerRequestFacts facts = ServletContainerRequestFacts.forServerInfo(serverInfo);
-		if (facts == null) {
-			throw new UnsupportedServerException(serverInfo + " (Spring MVC)",
-					ServletContainerRequestFacts.class.getSimpleName());
-		}
-		return facts;
+	ServletContainerRequestFacts upgradeRequiredServletContainerRequestFacts(WebApplicationContext context) {
+		return ServletContainers.requestFacts(context);
 	}
 
 	@Bean

@@ -12,8 +12,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * Reads what a WebFlux request offers. What Spring computes for every server (whether the request is secure, its
  * headers) is answered here; what only the server knows (the HTTP version and the negotiated TLS protocol), and
  * what a server needs to send a refusal intact, is left to one implementation per server:
- * {@link ReactorNettyRequestFacts}, and {@link ServletContainerReactiveRequestFacts} for Tomcat and Jetty. Declare a bean
- * of this type to support another server.
+ * {@link ReactorNettyRequestFacts}, and {@link ServletContainerReactiveRequestFacts} for Tomcat and Jetty. Declare a
+ * bean of this type to support another server.
  *
  * @author upgrade-required
  * @since 0.1.0

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class JettyRequestFacts extends ServletContainerRequestFacts {
 
-	// Loaded on the first call of ServletContainerRequestFacts.jetty(): Tomcat applications need no Jetty classes.
+	// Initialized on the first call of ServletContainerRequestFacts.jetty(): Tomcat applications need no Jetty classes.
 	static final JettyRequestFacts INSTANCE = new JettyRequestFacts();
 
 	private JettyRequestFacts() {

@@ -1,7 +1,6 @@
 package dev.upgraderequired.server;
 
 import java.util.Enumeration;
-import java.util.Locale;
 
 import dev.upgraderequired.core.RequestFacts;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,9 +13,10 @@ import org.springframework.http.HttpHeaders;
  * (which honours {@code server.forward-headers-strategy}), {@code getProtocol()} and the TLS protocol negotiated on
  * the connection, which each container exposes its own way. Forwarding headers sent by the client are never read.
  * <p>
- * Tomcat and Jetty only accept {@code HTTP/1.0} and {@code HTTP/1.1} in a request line (other versions get 505), and
- * report {@code HTTP/2.0} for the streams of an h2 or h2c connection, so {@code getProtocol()} tells what the
- * connection is. Anything but {@code HTTP/2.0} counts as HTTP/1.x, which never satisfies an HTTP/2 requirement.
+ * Tomcat and Jetty only accept {@code HTTP/1.0} and {@code HTTP/1.1} in a request line (they answer other versions
+ * with 505 or 400, and Jetty {@code HTTP/2.0} with 426), and report {@code HTTP/2.0} for the streams of an h2 or h2c
+ * connection, so {@code getProtocol()} tells what the connection is. Anything but {@code HTTP/2.0} counts as
+ * HTTP/1.x, which never satisfies an HTTP/2 requirement.
  * <p>
  * One instance per supported container ({@link #tomcat()}, {@link #jetty()}); declare a bean of this type to support
  * another one.
@@ -40,8 +40,8 @@ public abstract class ServletContainerRequestFacts implements RequestFacts<HttpS
 
 	/**
 	 * Return the facts of Tomcat, which exposes the negotiated TLS protocol in the
-	 * {@value TomcatRequestFacts#SECURE_PROTOCOL_ATTRIBUTE} request attribute. Also used for requests that do not
-	 * come from a server, such as those of {@code MockMvc}.
+	 * {@code jakarta.servlet.request.secure_protocol} request attribute. Also used for requests that do not come from
+	 * a server, such as those of {@code MockMvc}.
 	 * @return the facts of Tomcat
 	 */
 	public static ServletContainerRequestFacts tomcat() {
@@ -54,23 +54,6 @@ public abstract class ServletContainerRequestFacts implements RequestFacts<HttpS
 	 */
 	public static ServletContainerRequestFacts jetty() {
 		return JettyRequestFacts.INSTANCE;
-	}
-
-	/**
-	 * Return the facts of the container that a servlet context belongs to.
-	 * @param serverInfo the servlet context's {@code getServerInfo()}, such as {@code Apache Tomcat/11.0.27} or
-	 * {@code jetty/12.1.14}; {@code MockServletContext} for a context that no server runs
-	 * @return the facts, or {@code null} if the container is not supported
-	 */
-	public static @Nullable ServletContainerRequestFacts forServerInfo(String serverInfo) {
-		String server = serverInfo.toLowerCase(Locale.ROOT);
-		if (server.startsWith("apache tomcat/") || server.equals("mockservletcontext")) {
-			return tomcat();
-		}
-		if (server.startsWith("jetty/")) {
-			return jetty();
-		}
-		return null;
 	}
 
 	@Override

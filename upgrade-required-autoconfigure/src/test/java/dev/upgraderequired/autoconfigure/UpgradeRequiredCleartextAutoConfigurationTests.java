@@ -42,9 +42,11 @@ import static org.assertj.core.api.Assertions.assertThatException;
 class UpgradeRequiredCleartextAutoConfigurationTests {
 
 	// The sample's demo-only certificate: TLS on server.port is what a cleartext listener is opened beside.
+	private static final String DEMO_TLS = "file:../sample-app/src/main/resources/demo-tls/demo-localhost";
+
 	private static final String[] TLS = { "server.ssl.bundle=demo",
-			"spring.ssl.bundle.pem.demo.keystore.certificate=file:../sample-app/src/main/resources/demo-tls/demo-localhost.crt",
-			"spring.ssl.bundle.pem.demo.keystore.private-key=file:../sample-app/src/main/resources/demo-tls/demo-localhost.key" };
+			"spring.ssl.bundle.pem.demo.keystore.certificate=" + DEMO_TLS + ".crt",
+			"spring.ssl.bundle.pem.demo.keystore.private-key=" + DEMO_TLS + ".key" };
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class,
@@ -81,16 +83,23 @@ class UpgradeRequiredCleartextAutoConfigurationTests {
 	}
 
 	@Test
+	void portOfTheTlsListenerByDefaultFailsTheStartup() {
+		this.contextRunner.withPropertyValues(TLS)
+			.withPropertyValues("upgrade-required.cleartext.port=8080")
+			.run((context) -> assertInvalid(context.getStartupFailure(), "8080", "a port other than server.port"));
+	}
+
+	@Test
 	void cleartextPortWithoutTlsOnTheServerPortFailsTheStartup() {
-		this.contextRunner.withPropertyValues("upgrade-required.cleartext.port=8080")
-			.run((context) -> assertInvalid(context.getStartupFailure(), "8080",
+		this.contextRunner.withPropertyValues("upgrade-required.cleartext.port=8081")
+			.run((context) -> assertInvalid(context.getStartupFailure(), "8081",
 					"a cleartext listener only beside TLS on server.port"));
 	}
 
 	@Test
 	void tomcatServesTheApplicationOnTheCleartextPortWithH2c() throws Exception {
-		try (ConfigurableApplicationContext context = run(WebApplicationType.SERVLET, "upgrade-required.cleartext.port=0",
-				"server.http2.enabled=true")) {
+		try (ConfigurableApplicationContext context = run(WebApplicationType.SERVLET,
+				"upgrade-required.cleartext.port=0", "server.http2.enabled=true")) {
 			int port = localCleartextPort(context);
 			HttpResponse<String> refused = send(HttpClient.Version.HTTP_1_1, "http://localhost:" + port + "/secure");
 			assertThat(refused.statusCode()).isEqualTo(426);
@@ -123,6 +132,35 @@ class UpgradeRequiredCleartextAutoConfigurationTests {
 			assertThat(upgraded.version()).isEqualTo(HttpClient.Version.HTTP_2);
 			assertThat(upgraded.body()).isEqualTo("plain");
 		}
+	}
+
+	@Test
+	void tomcatKeepsTrustingForwardingHeadersOnlyFromItsInternalProxies() throws Exception {
+		try (ConfigurableApplicationContext context = run(WebApplicationType.SERVLET,
+				"upgrade-required.cleartext.port=0", "server.forward-headers-strategy=native",
+				"server.tomcat.remoteip.internal-proxies=192\\.0\\.2\\.1")) {
+			HttpRequest forged = HttpRequest.newBuilder(URI.create("http://localhost:" + localCleartextPort(context)
+					+ "/secure")).header("X-Forwarded-Proto", "https").build();
+			assertThat(HttpClient.newHttpClient().send(forged, HttpResponse.BodyHandlers.ofString()).statusCode())
+				.isEqualTo(426);
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "SERVLET:framework", "REACTIVE:native", "REACTIVE:framework" })
+	void forwardingHeadersThatEveryClientCouldSendFailTheStartup(String typeAndStrategy) {
+		String[] parts = typeAndStrategy.split(":");
+		assertThatException()
+			.isThrownBy(() -> run(WebApplicationType.valueOf(parts[0]), "upgrade-required.cleartext.port=0",
+					"server.forward-headers-strategy=" + parts[1])
+				.close())
+			.satisfies((ex) -> {
+				FailureAnalysis analysis = new InvalidRequirementFailureAnalyzer().analyze(ex);
+				assertThat(analysis.getDescription()).contains("Property: upgrade-required.cleartext.port");
+				assertThat(analysis.getAction()).contains("forwarding headers are trusted from every client")
+					.contains("server.forward-headers-strategy=" + parts[1])
+					.contains("set server.forward-headers-strategy=none");
+			});
 	}
 
 	@ParameterizedTest
@@ -173,7 +211,7 @@ class UpgradeRequiredCleartextAutoConfigurationTests {
 	}
 
 	private static int localCleartextPort(ConfigurableApplicationContext context) {
-		Integer port = context.getEnvironment().getProperty(CleartextListener.LOCAL_PORT_PROPERTY, Integer.class);
+		Integer port = context.getEnvironment().getProperty(CleartextPort.LOCAL_PORT_PROPERTY, Integer.class);
 		assertThat(port).isNotNull().isPositive();
 		return port;
 	}

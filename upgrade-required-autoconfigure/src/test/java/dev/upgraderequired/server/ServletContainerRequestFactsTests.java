@@ -19,20 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ServletContainerRequestFactsTests {
 
-	@ParameterizedTest
-	@CsvSource({ "Apache Tomcat/11.0.27, Tomcat", "jetty/12.1.14, Jetty", "Jetty/12.0.0, Jetty",
-			"MockServletContext, Tomcat" })
-	void containerIsKnownByItsServerInfo(String serverInfo, String container) {
-		assertThat(ServletContainerRequestFacts.forServerInfo(serverInfo)).hasToString(container);
-	}
-
-	@ParameterizedTest
-	@ValueSource(strings = { "WildFly Full 38.0.0.Final", "GlassFish Server Open Source Edition 8.0.0", "Undertow",
-			"", "tomcat" })
-	void otherContainersAreNotKnown(String serverInfo) {
-		assertThat(ServletContainerRequestFacts.forServerInfo(serverInfo)).isNull();
-	}
-
 	@Test
 	void tomcatExposesTheNegotiatedProtocolInARequestAttribute() {
 		MockHttpServletRequest request = new MockHttpServletRequest();
@@ -84,7 +70,8 @@ class ServletContainerRequestFactsTests {
 	}
 
 	private static SSLSession session(String protocol) {
-		return (SSLSession) Proxy.newProxyInstance(SSLSession.class.getClassLoader(), new Class<?>[] { SSLSession.class },
+		return (SSLSession) Proxy.newProxyInstance(SSLSession.class.getClassLoader(),
+				new Class<?>[] { SSLSession.class },
 				(proxy, method, arguments) -> method.getName().equals("getProtocol") ? protocol : null);
 	}
 

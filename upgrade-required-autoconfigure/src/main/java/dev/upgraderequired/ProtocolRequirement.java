@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
 
 /**
  * What an endpoint requires of the request that reaches it: TLS (optionally with a minimum version), HTTP/2,
@@ -53,7 +52,7 @@ public final class ProtocolRequirement {
 
 	/**
 	 * Return a requirement for TLS in at least the given version.
-	 * @param minVersion the minimum version
+	 * @param minVersion the minimum version, {@link TlsVersion#ANY} for none
 	 * @return the requirement
 	 */
 	public static ProtocolRequirement tls(TlsVersion minVersion) {
@@ -79,16 +78,17 @@ public final class ProtocolRequirement {
 	/**
 	 * Return the requirement for a protocol.
 	 * @param protocol the protocol
-	 * @param minTlsVersion the minimum TLS version, only allowed with {@link Protocol#TLS}
+	 * @param minTlsVersion the minimum TLS version, only allowed with {@link Protocol#TLS}; {@link TlsVersion#ANY}
+	 * for none
 	 * @return the requirement
 	 * @throws IllegalArgumentException if a minimum TLS version is given for another protocol
 	 */
-	public static ProtocolRequirement of(Protocol protocol, @Nullable TlsVersion minTlsVersion) {
-		if (minTlsVersion != null && protocol != Protocol.TLS) {
+	public static ProtocolRequirement of(Protocol protocol, TlsVersion minTlsVersion) {
+		if (minTlsVersion != TlsVersion.ANY && protocol != Protocol.TLS) {
 			throw new IllegalArgumentException("A minimum TLS version is only allowed with protocol TLS, not " + protocol);
 		}
 		return switch (protocol) {
-			case TLS -> (minTlsVersion != null) ? tls(minTlsVersion) : tls();
+			case TLS -> tls(minTlsVersion);
 			case HTTP_2 -> http2();
 			case WEBSOCKET -> websocket();
 		};
@@ -130,14 +130,14 @@ public final class ProtocolRequirement {
 	}
 
 	/**
-	 * Return the minimum TLS version, if TLS is required with one.
-	 * @return the minimum version or {@code null}
+	 * Return the minimum TLS version.
+	 * @return the minimum version, {@link TlsVersion#ANY} if TLS is not required or required in any version
 	 */
-	public @Nullable TlsVersion minTlsVersion() {
+	public TlsVersion minTlsVersion() {
 		return switch (this.index >> 2) {
 			case 2 -> TlsVersion.TLS_1_2;
 			case 3 -> TlsVersion.TLS_1_3;
-			default -> null;
+			default -> TlsVersion.ANY;
 		};
 	}
 
@@ -170,11 +170,35 @@ public final class ProtocolRequirement {
 		List<TlsVersion> versions = new ArrayList<>();
 		TlsVersion[] all = TlsVersion.values();
 		for (int i = all.length - 1; i >= 0; i--) {
-			if (min == null || all[i].compareTo(min) >= 0) {
+			if (all[i] != TlsVersion.ANY && all[i].compareTo(min) >= 0) {
 				versions.add(all[i]);
 			}
 		}
 		return Collections.unmodifiableList(versions);
+	}
+
+	/**
+	 * Return the protocols that a cleartext HTTP/1.1 request that offers none of the required ones has to switch to,
+	 * as registered {@code Upgrade} tokens in descending preference: for TLS the acceptable TLS versions then the
+	 * protocol to speak over TLS (RFC 2817 form, such as {@code TLS/1.3, TLS/1.2, HTTP/1.1}), else {@code h2c} for
+	 * HTTP/2, else {@code websocket}.
+	 * @return the upgrade tokens, empty for {@link #none()}
+	 */
+	public List<String> upgradeTokens() {
+		List<String> tokens = new ArrayList<>(4);
+		if (requiresTls()) {
+			for (TlsVersion version : acceptableTlsVersions()) {
+				tokens.add(version.upgradeToken());
+			}
+			tokens.add(requiresHttp2() ? "HTTP/2.0" : "HTTP/1.1");
+		}
+		else if (requiresHttp2()) {
+			tokens.add("h2c");
+		}
+		else if (requiresWebSocket()) {
+			tokens.add("websocket");
+		}
+		return Collections.unmodifiableList(tokens);
 	}
 
 	/**
@@ -187,6 +211,7 @@ public final class ProtocolRequirement {
 
 	private static int tlsLevel(TlsVersion version) {
 		return switch (version) {
+			case ANY -> 1;
 			case TLS_1_2 -> 2;
 			case TLS_1_3 -> 3;
 		};
@@ -200,7 +225,7 @@ public final class ProtocolRequirement {
 		List<String> parts = new ArrayList<>(3);
 		if (requiresTls()) {
 			TlsVersion min = minTlsVersion();
-			parts.add((min != null) ? "TLS " + min.version() + "+" : "TLS");
+			parts.add((min != TlsVersion.ANY) ? "TLS " + min.version() + " or later" : "TLS");
 		}
 		if (requiresHttp2()) {
 			parts.add("HTTP/2");

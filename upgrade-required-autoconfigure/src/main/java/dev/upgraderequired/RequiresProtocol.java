@@ -18,7 +18,7 @@ import java.lang.annotation.Target;
  * &#64;RestController
  * class AccountController {
  *
- *     &#64;RequiresProtocol(value = Protocol.TLS, minTlsVersion = "1.3")
+ *     &#64;RequiresProtocol(value = Protocol.TLS, minTlsVersion = TlsVersion.TLS_1_3)
  *     &#64;PostMapping("/transfer")
  *     Transfer transfer(&#64;RequestBody Transfer transfer) { ... }
  *
@@ -40,10 +40,9 @@ public @interface RequiresProtocol {
 	Protocol value();
 
 	/**
-	 * The minimum TLS version, {@code "1.2"} or {@code "1.3"}; only allowed with {@link Protocol#TLS}. Empty means
-	 * any version. Checked when the application starts.
-	 * @return the minimum TLS version
+	 * The minimum TLS version; only allowed with {@link Protocol#TLS} (checked when the application starts).
+	 * @return the minimum TLS version, {@link TlsVersion#ANY} for none
 	 */
-	String minTlsVersion() default "";
+	TlsVersion minTlsVersion() default TlsVersion.ANY;
 
 }

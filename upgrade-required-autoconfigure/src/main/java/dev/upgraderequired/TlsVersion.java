@@ -1,17 +1,18 @@
 package dev.upgraderequired;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
-import org.jspecify.annotations.Nullable;
-
 /**
  * TLS version that an endpoint can require as a minimum.
  *
  * @author upgrade-required
  * @since 0.1.0
+ * @see RequiresProtocol#minTlsVersion()
  */
 public enum TlsVersion {
+
+	/**
+	 * No minimum: any TLS version the server accepts.
+	 */
+	ANY("any", Integer.MIN_VALUE),
 
 	/**
 	 * TLS 1.2 (RFC 5246).
@@ -23,11 +24,6 @@ public enum TlsVersion {
 	 */
 	TLS_1_3("1.3", 3);
 
-	/**
-	 * Rank of a negotiated protocol name that says nothing about the TLS version.
-	 */
-	static final int UNKNOWN = Integer.MIN_VALUE;
-
 	private final String version;
 
 	private final int minor;
@@ -38,8 +34,8 @@ public enum TlsVersion {
 	}
 
 	/**
-	 * Return the version as written in configuration and in {@code Upgrade} tokens.
-	 * @return the version, such as {@code 1.3}
+	 * Return the version as written in configuration, such as {@code 1.3}; {@code any} for {@link #ANY}.
+	 * @return the version
 	 */
 	public String version() {
 		return this.version;
@@ -48,24 +44,32 @@ public enum TlsVersion {
 	/**
 	 * Return the {@code Upgrade} token of this version, such as {@code TLS/1.3}.
 	 * @return the upgrade token
+	 * @throws IllegalStateException for {@link #ANY}, which names no version
 	 */
 	public String upgradeToken() {
+		if (this == ANY) {
+			throw new IllegalStateException("TlsVersion.ANY has no Upgrade token");
+		}
 		return "TLS/" + this.version;
 	}
 
 	/**
 	 * Whether a negotiated protocol, as reported by a JSSE {@code SSLSession#getProtocol()} ({@code TLSv1.2},
 	 * {@code TLSv1.3}, {@code SSLv3}...), is this version or later. A name that is not recognized is treated as
-	 * satisfying the minimum, since nothing can be concluded from it.
+	 * satisfying the minimum, since nothing can be concluded from it; {@link #ANY} is satisfied by every protocol.
 	 * @param negotiatedProtocol the negotiated protocol name
 	 * @return whether the negotiated protocol satisfies this minimum
 	 */
 	public boolean isSatisfiedBy(String negotiatedProtocol) {
+		if (this == ANY) {
+			return true;
+		}
 		int rank = rank(negotiatedProtocol);
-		return rank == UNKNOWN || rank >= this.minor;
+		return rank == Integer.MIN_VALUE || rank >= this.minor;
 	}
 
-	static int rank(String negotiatedProtocol) {
+	// The minor version of TLS 1.x (SSL below 0), or MIN_VALUE for a name that says nothing about the version.
+	private static int rank(String negotiatedProtocol) {
 		if (negotiatedProtocol.startsWith("SSL")) {
 			return -1;
 		}
@@ -78,40 +82,7 @@ public enum TlsVersion {
 				return minor - '0';
 			}
 		}
-		return UNKNOWN;
-	}
-
-	/**
-	 * Parse a configured minimum version: {@code 1.2} or {@code 1.3}, optionally prefixed with {@code TLS},
-	 * {@code TLSv} or {@code TLS/}.
-	 * @param value the configured value
-	 * @return the version, or {@code null} if the value names none of the supported versions
-	 */
-	public static @Nullable TlsVersion parse(@Nullable String value) {
-		if (value == null) {
-			return null;
-		}
-		String version = value.trim();
-		for (String prefix : new String[] { "TLSv", "TLS/", "TLS" }) {
-			if (version.regionMatches(true, 0, prefix, 0, prefix.length())) {
-				version = version.substring(prefix.length()).trim();
-				break;
-			}
-		}
-		for (TlsVersion candidate : values()) {
-			if (candidate.version.equals(version)) {
-				return candidate;
-			}
-		}
-		return null;
-	}
-
-	/**
-	 * Return the supported values, for messages.
-	 * @return the supported values, comma separated
-	 */
-	public static String supportedValues() {
-		return Arrays.stream(values()).map(TlsVersion::version).collect(Collectors.joining(", "));
+		return Integer.MIN_VALUE;
 	}
 
 }

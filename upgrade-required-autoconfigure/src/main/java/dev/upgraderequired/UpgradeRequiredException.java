@@ -1,12 +1,7 @@
 package dev.upgraderequired;
 
+import java.net.URI;
 import java.util.List;
-
-import dev.upgraderequired.core.Rejection;
-import dev.upgraderequired.core.RequestFacts;
-import dev.upgraderequired.core.UpgradeDecider;
-import dev.upgraderequired.core.UpgradeResponder;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,10 +12,12 @@ import org.springframework.web.server.ResponseStatusException;
  * (which a plain {@code ResponseStatusException} never sends) and an RFC 9457 problem body naming the protocols
  * to switch to.
  * <p>
- * Throw it from your own code with what the endpoint requires; on Spring MVC the response is then decided against
- * the actual request and is exactly the one {@link RequiresProtocol} produces (for example without
- * {@code Upgrade} and {@code Connection} on HTTP/2). Elsewhere {@link #getHeaders()} and {@link #getBody()}
- * describe a cleartext HTTP/1.1 request that offers nothing.
+ * Throw it from your own code with what the endpoint requires. Where upgrade-required renders it (Spring MVC and
+ * WebFlux, with the starter enabled), the response is decided against the actual request and is exactly the one
+ * {@link RequiresProtocol} produces, for example without {@code Upgrade} and {@code Connection} on HTTP/2. A request
+ * that already meets the requirement is not told to upgrade to what it uses: it gets {@code 500 Internal Server
+ * Error}, since the application refused it for another reason than its protocol. Elsewhere {@link #getHeaders()}
+ * and {@link #getBody()} describe a cleartext HTTP/1.1 request that offers none of the required protocols.
  * <p>
  * Refusing a request is routine, not a failure: this exception does not record a stack trace.
  *
@@ -31,20 +28,14 @@ public class UpgradeRequiredException extends ResponseStatusException {
 
 	private static final long serialVersionUID = 1L;
 
-	private static final UpgradeResponder DEFAULT_RESPONDER = new UpgradeResponder(null);
-
-	private static final RequestFacts<Object> NOTHING_OFFERED = new NothingOffered();
-
 	private final transient ProtocolRequirement requirement;
-
-	private final transient Rejection rejection;
 
 	/**
 	 * Create an exception for an endpoint that requires a protocol.
 	 * @param protocol the required protocol
 	 */
 	public UpgradeRequiredException(Protocol protocol) {
-		this(ProtocolRequirement.of(protocol, null));
+		this(ProtocolRequirement.of(protocol, TlsVersion.ANY));
 	}
 
 	/**
@@ -53,32 +44,19 @@ public class UpgradeRequiredException extends ResponseStatusException {
 	 * @param requirement what the endpoint requires; not {@link ProtocolRequirement#none()}
 	 */
 	public UpgradeRequiredException(ProtocolRequirement requirement) {
-		this(requirement, defaultRejection(requirement));
-	}
-
-	/**
-	 * Create an exception for a decided rejection.
-	 * @param rejection the rejection
-	 */
-	public UpgradeRequiredException(Rejection rejection) {
-		this(rejection.requirement(), rejection);
-	}
-
-	private UpgradeRequiredException(ProtocolRequirement requirement, Rejection rejection) {
-		super(HttpStatus.UPGRADE_REQUIRED, rejection.detail());
+		super(HttpStatus.UPGRADE_REQUIRED, detail(requirement));
 		this.requirement = requirement;
-		this.rejection = rejection;
-		setType(DEFAULT_RESPONDER.type(rejection));
+		setType(URI.create("about:blank"));
 		setTitle(HttpStatus.UPGRADE_REQUIRED.getReasonPhrase());
-		getBody().setProperty("upgrade", rejection.upgradeTokens());
+		getBody().setProperty("upgrade", requirement.upgradeTokens());
 	}
 
-	private static Rejection defaultRejection(ProtocolRequirement requirement) {
-		Rejection rejection = UpgradeDecider.decide(requirement, NOTHING_OFFERED, NOTHING_OFFERED);
-		if (rejection == null) {
+	private static String detail(ProtocolRequirement requirement) {
+		if (requirement.isNone()) {
 			throw new IllegalArgumentException("Requirement must not be none");
 		}
-		return rejection;
+		return "This resource requires " + requirement + ". Upgrade to one of: "
+				+ String.join(", ", requirement.upgradeTokens()) + ".";
 	}
 
 	/**
@@ -90,25 +68,17 @@ public class UpgradeRequiredException extends ResponseStatusException {
 	}
 
 	/**
-	 * Return the rejection this exception describes when the request is not known.
-	 * @return the rejection
-	 */
-	public Rejection getRejection() {
-		return this.rejection;
-	}
-
-	/**
-	 * Return {@code Upgrade}, {@code Connection: Upgrade} and {@code Cache-Control: no-store}, as for an HTTP/1.1
-	 * exchange.
+	 * Return {@code Upgrade}, {@code Connection: Upgrade} and {@code Cache-Control: no-store}, as for a cleartext
+	 * HTTP/1.1 exchange that offers none of the required protocols.
 	 * @return the headers
 	 */
 	@Override
 	public HttpHeaders getHeaders() {
 		HttpHeaders headers = new HttpHeaders();
-		List<Rejection.Header> list = this.rejection.headers(true);
-		for (Rejection.Header header : list) {
-			headers.add(header.name(), header.value());
-		}
+		List<String> tokens = this.requirement.upgradeTokens();
+		headers.set(HttpHeaders.UPGRADE, String.join(", ", tokens));
+		headers.set(HttpHeaders.CONNECTION, "Upgrade");
+		headers.setCacheControl("no-store");
 		return HttpHeaders.readOnlyHttpHeaders(headers);
 	}
 
@@ -119,35 +89,6 @@ public class UpgradeRequiredException extends ResponseStatusException {
 	@Override
 	public synchronized Throwable fillInStackTrace() {
 		return this;
-	}
-
-	private static final class NothingOffered implements RequestFacts<Object> {
-
-		@Override
-		public boolean isSecure(Object request) {
-			return false;
-		}
-
-		@Override
-		public @Nullable String tlsProtocol(Object request) {
-			return null;
-		}
-
-		@Override
-		public boolean isHttp1(Object request) {
-			return true;
-		}
-
-		@Override
-		public boolean isWebSocketHandshake(Object request) {
-			return false;
-		}
-
-		@Override
-		public @Nullable String webSocketVersion(Object request) {
-			return null;
-		}
-
 	}
 
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link ProtocolRequirement}, {@link Protocol} and {@link TlsVersion}.
@@ -26,7 +27,7 @@ class ProtocolRequirementTests {
 		assertThat(combined.minTlsVersion()).isEqualTo(TlsVersion.TLS_1_3);
 		assertThat(combined.requiresHttp2()).isTrue();
 		assertThat(combined.requiresWebSocket()).isFalse();
-		assertThat(combined).hasToString("TLS 1.3+ and HTTP/2");
+		assertThat(combined).hasToString("TLS 1.3 or later and HTTP/2");
 		assertThat(ProtocolRequirement.none().and(ProtocolRequirement.none()).isNone()).isTrue();
 		assertThat(ProtocolRequirement.websocket().and(ProtocolRequirement.none()))
 			.isSameAs(ProtocolRequirement.websocket());
@@ -39,6 +40,21 @@ class ProtocolRequirementTests {
 		assertThat(ProtocolRequirement.tls(TlsVersion.TLS_1_3).acceptableTlsVersions())
 			.containsExactly(TlsVersion.TLS_1_3);
 		assertThat(ProtocolRequirement.http2().acceptableTlsVersions()).isEmpty();
+		assertThat(ProtocolRequirement.tls(TlsVersion.ANY)).isSameAs(ProtocolRequirement.tls());
+		assertThat(ProtocolRequirement.tls().minTlsVersion()).isEqualTo(TlsVersion.ANY);
+		assertThat(ProtocolRequirement.http2().minTlsVersion()).isEqualTo(TlsVersion.ANY);
+	}
+
+	@Test
+	void upgradeTokensNameWhatACleartextHttp11ClientHasToSwitchTo() {
+		assertThat(ProtocolRequirement.tls().upgradeTokens()).containsExactly("TLS/1.3", "TLS/1.2", "HTTP/1.1");
+		assertThat(ProtocolRequirement.tls(TlsVersion.TLS_1_3).and(ProtocolRequirement.http2()).upgradeTokens())
+			.containsExactly("TLS/1.3", "HTTP/2.0");
+		assertThat(ProtocolRequirement.http2().upgradeTokens()).containsExactly("h2c");
+		assertThat(ProtocolRequirement.websocket().and(ProtocolRequirement.http2()).upgradeTokens())
+			.containsExactly("h2c");
+		assertThat(ProtocolRequirement.websocket().upgradeTokens()).containsExactly("websocket");
+		assertThat(ProtocolRequirement.none().upgradeTokens()).isEmpty();
 	}
 
 	@Test
@@ -47,29 +63,15 @@ class ProtocolRequirementTests {
 	}
 
 	@Test
-	void protocolValuesAreParsedLeniently() {
-		assertThat(Protocol.parse("tls")).isEqualTo(Protocol.TLS);
-		assertThat(Protocol.parse("HTTP_2")).isEqualTo(Protocol.HTTP_2);
-		assertThat(Protocol.parse("http-2")).isEqualTo(Protocol.HTTP_2);
-		assertThat(Protocol.parse("http2")).isEqualTo(Protocol.HTTP_2);
-		assertThat(Protocol.parse(" WebSocket ")).isEqualTo(Protocol.WEBSOCKET);
-		assertThat(Protocol.parse("ssl")).isNull();
-		assertThat(Protocol.parse(null)).isNull();
-	}
-
-	@Test
-	void tlsVersionsAreParsedFromConfigurationAndComparedWithNegotiatedProtocols() {
-		assertThat(TlsVersion.parse("1.3")).isEqualTo(TlsVersion.TLS_1_3);
-		assertThat(TlsVersion.parse("TLSv1.2")).isEqualTo(TlsVersion.TLS_1_2);
-		assertThat(TlsVersion.parse("tls/1.3")).isEqualTo(TlsVersion.TLS_1_3);
-		assertThat(TlsVersion.parse("1.4")).isNull();
-		assertThat(TlsVersion.parse("1.1")).isNull();
-		assertThat(TlsVersion.supportedValues()).isEqualTo("1.2, 1.3");
+	void tlsVersionsAreComparedWithNegotiatedProtocols() {
 		assertThat(TlsVersion.TLS_1_3.isSatisfiedBy("TLSv1.3")).isTrue();
 		assertThat(TlsVersion.TLS_1_3.isSatisfiedBy("TLSv1.2")).isFalse();
 		assertThat(TlsVersion.TLS_1_2.isSatisfiedBy("TLSv1")).isFalse();
 		assertThat(TlsVersion.TLS_1_2.isSatisfiedBy("SSLv3")).isFalse();
 		assertThat(TlsVersion.TLS_1_3.isSatisfiedBy("NONE")).isTrue();
+		assertThat(TlsVersion.ANY.isSatisfiedBy("SSLv3")).isTrue();
+		assertThatIllegalStateException().isThrownBy(TlsVersion.ANY::upgradeToken);
+		assertThat(TlsVersion.TLS_1_2.upgradeToken()).isEqualTo("TLS/1.2");
 	}
 
 }

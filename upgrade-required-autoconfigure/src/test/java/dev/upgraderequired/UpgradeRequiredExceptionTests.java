@@ -28,9 +28,10 @@ class UpgradeRequiredExceptionTests {
 		assertThat(ex.getBody().getStatus()).isEqualTo(426);
 		assertThat(ex.getBody().getTitle()).isEqualTo("Upgrade Required");
 		assertThat(ex.getBody().getType()).hasToString("about:blank");
-		assertThat(ex.getBody().getDetail()).isEqualTo(ex.getRejection().detail()).contains("WebSocket");
+		assertThat(ex.getBody().getDetail()).isEqualTo("This resource requires WebSocket. Upgrade to one of: websocket.");
 		assertThat(ex.getBody().getProperties()).containsEntry("upgrade", java.util.List.of("websocket"));
-		assertThat(ex.getReason()).isEqualTo(ex.getRejection().detail());
+		assertThat(ex.getReason()).isEqualTo(ex.getBody().getDetail());
+		assertThat(ex.getRequirement()).isSameAs(ProtocolRequirement.websocket());
 	}
 
 	@Test

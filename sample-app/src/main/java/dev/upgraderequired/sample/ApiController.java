@@ -2,6 +2,7 @@ package dev.upgraderequired.sample;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.RequiresProtocol;
+import dev.upgraderequired.TlsVersion;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -29,7 +30,7 @@ class ApiController {
 		return describe("secure", connection);
 	}
 
-	@RequiresProtocol(value = Protocol.TLS, minTlsVersion = "1.3")
+	@RequiresProtocol(value = Protocol.TLS, minTlsVersion = TlsVersion.TLS_1_3)
 	@GetMapping("/modern")
 	Description modern(@RequestAttribute(ConnectionInfo.ATTRIBUTE) ConnectionInfo connection) {
 		return describe("modern", connection);

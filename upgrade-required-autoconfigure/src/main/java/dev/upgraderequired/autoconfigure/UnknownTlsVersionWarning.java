@@ -1,6 +1,6 @@
 package dev.upgraderequired.autoconfigure;
 
-import dev.upgraderequired.core.EndpointRequirements;
+import dev.upgraderequired.core.UpgradePolicy;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -25,12 +25,12 @@ final class UnknownTlsVersionWarning {
 
 	/**
 	 * Log the warning if some endpoint requires a minimum TLS version and forwarded headers are trusted.
-	 * @param requirements what the endpoints require, once every handler method is resolved
+	 * @param policy what the endpoints require, once every handler is resolved
 	 * @return whether the warning was logged
 	 */
-	boolean warnIfUnenforceable(EndpointRequirements requirements) {
+	boolean warnIfUnenforceable(UpgradePolicy policy) {
 		ForwardedHeadersTrust trust = ForwardedHeadersTrust.of(this.environment);
-		if (!trust.trusted() || !requirements.requiresMinTlsVersion()) {
+		if (!trust.trusted() || !policy.requiresMinTlsVersion()) {
 			return false;
 		}
 		logger.warn("A minimum TLS version is required (by @RequiresProtocol or upgrade-required.rules), but "

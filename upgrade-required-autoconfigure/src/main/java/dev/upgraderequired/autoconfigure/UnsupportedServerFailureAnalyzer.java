@@ -1,5 +1,7 @@
 package dev.upgraderequired.autoconfigure;
 
+import dev.upgraderequired.server.UnsupportedServerException;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

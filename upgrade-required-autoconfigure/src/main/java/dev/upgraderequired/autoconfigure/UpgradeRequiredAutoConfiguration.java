@@ -1,19 +1,19 @@
 package dev.upgraderequired.autoconfigure;
 
-import dev.upgraderequired.core.EndpointRequirements;
+import java.util.function.IntSupplier;
+
 import dev.upgraderequired.core.HandlerRequirementResolver;
-import dev.upgraderequired.core.RequiresProtocolResolver;
-import dev.upgraderequired.core.UpgradeResponder;
+import dev.upgraderequired.core.UpgradePolicy;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
@@ -22,8 +22,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Auto-configuration of the transport-free parts of upgrade-required, shared by the web stack adapters: what each
- * endpoint requires, and how refusals are rendered.
+ * Auto-configuration of the transport-free parts of upgrade-required, shared by the web stack adapters: the
+ * {@link UpgradePolicy} that tells what each endpoint requires and how refusals are answered.
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -35,28 +35,29 @@ import org.springframework.core.env.Environment;
 public final class UpgradeRequiredAutoConfiguration {
 
 	@Bean
-	@ConditionalOnMissingBean
-	RequiresProtocolResolver requiresProtocolResolver() {
-		return new RequiresProtocolResolver();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	EndpointRequirements upgradeRequiredEndpointRequirements(UpgradeRequiredProperties properties,
-			ObjectProvider<HandlerRequirementResolver> resolvers) {
-		return new EndpointRequirements(properties.toPathRules(), resolvers.orderedStream().toList());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	UpgradeResponder upgradeResponder(UpgradeRequiredProperties properties, ObjectProvider<LocalHttpsPort> localPort) {
-		String typeBase = properties.getProblem().validatedTypeBase();
+	UpgradePolicy upgradeRequiredPolicy(UpgradeRequiredProperties properties,
+			ObjectProvider<HandlerRequirementResolver> resolvers, ObjectProvider<LocalHttpsPort> localHttpsPort) {
+		UpgradePolicy.Builder builder = UpgradePolicy.builder()
+			.problemTypeBase(properties.getProblem().validatedTypeBase());
 		Integer httpsPort = properties.validatedHttpsPort();
-		LocalHttpsPort local = localPort.getIfAvailable();
-		if (httpsPort != null) {
-			return new UpgradeResponder(typeBase, httpsPort::intValue);
-		}
-		return (local != null) ? new UpgradeResponder(typeBase, local) : new UpgradeResponder(typeBase);
+		LocalHttpsPort local = localHttpsPort.getIfAvailable();
+		IntSupplier port = (httpsPort != null) ? httpsPort::intValue : (local != null) ? local : () -> -1;
+		builder.httpsPort(port);
+		properties.addRules(builder);
+		resolvers.orderedStream().forEach(builder::resolver);
+		return builder.build();
+	}
+
+	// Binds a minimum TLS version as written in configuration, such as 1.3.
+	@Bean
+	@ConfigurationPropertiesBinding
+	static TlsVersionConverter upgradeRequiredTlsVersionConverter() {
+		return new TlsVersionConverter();
+	}
+
+	@Bean
+	UnknownTlsVersionWarning upgradeRequiredUnknownTlsVersionWarning(Environment environment) {
+		return new UnknownTlsVersionWarning(environment);
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -64,16 +65,10 @@ public final class UpgradeRequiredAutoConfiguration {
 	static class LocalHttpsPortConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
 		LocalHttpsPort upgradeRequiredLocalHttpsPort(ObjectProvider<ServerProperties> serverProperties) {
 			return new LocalHttpsPort(serverProperties);
 		}
 
-	}
-
-	@Bean
-	UnknownTlsVersionWarning upgradeRequiredUnknownTlsVersionWarning(Environment environment) {
-		return new UnknownTlsVersionWarning(environment);
 	}
 
 	// A servlet application without Spring MVC has no DispatcherServlet to enforce the rules through: refuse to start

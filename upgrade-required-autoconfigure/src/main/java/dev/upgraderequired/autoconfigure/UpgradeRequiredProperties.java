@@ -6,10 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.upgraderequired.Protocol;
-import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.TlsVersion;
 import dev.upgraderequired.core.InvalidRequirementException;
-import dev.upgraderequired.core.PathRule;
-import dev.upgraderequired.core.ProtocolRequirements;
+import dev.upgraderequired.core.UpgradePolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -46,11 +45,11 @@ public class UpgradeRequiredProperties {
 
 	/**
 	 * Order of the filter that refuses requests before the rest of the filter chain and the handler run (a
-	 * servlet filter on Spring MVC, a WebFilter on WebFlux). When not set, the filter runs after Spring Security's
-	 * filter chain (order -100) and before filters without an order; -101 answers 426 before Security can answer
-	 * 401 or redirect (on Spring MVC, still after the request-context filter, -105).
+	 * servlet filter on Spring MVC, a WebFilter on WebFlux). The default runs it before Spring Security's filter
+	 * chain (order -100), so that no credential challenge comes before a refusal, and after the filters that wrap
+	 * the request (on Spring MVC, the request-context filter at -105).
 	 */
-	private @Nullable Integer filterOrder;
+	private int filterOrder = -101;
 
 	private final Problem problem = new Problem();
 
@@ -82,11 +81,11 @@ public class UpgradeRequiredProperties {
 		this.httpsPort = httpsPort;
 	}
 
-	public @Nullable Integer getFilterOrder() {
+	public int getFilterOrder() {
 		return this.filterOrder;
 	}
 
-	public void setFilterOrder(@Nullable Integer filterOrder) {
+	public void setFilterOrder(int filterOrder) {
 		this.filterOrder = filterOrder;
 	}
 
@@ -116,16 +115,14 @@ public class UpgradeRequiredProperties {
 	}
 
 	/**
-	 * Compile the rules, validating every value.
-	 * @return the path rules, one per pattern
+	 * Add the rules to a policy, validating every value.
+	 * @param policy the policy being built
 	 * @throws InvalidRequirementException naming the first invalid property
 	 */
-	List<PathRule> toPathRules() {
-		List<PathRule> pathRules = new ArrayList<>();
+	void addRules(UpgradePolicy.Builder policy) {
 		for (int i = 0; i < this.rules.size(); i++) {
-			this.rules.get(i).addPathRules(PREFIX + ".rules[" + i + "]", pathRules);
+			this.rules.get(i).addTo(policy, PREFIX + ".rules[" + i + "]");
 		}
-		return pathRules;
 	}
 
 	/**
@@ -144,12 +141,12 @@ public class UpgradeRequiredProperties {
 		/**
 		 * Protocol required on matching paths: tls, http-2 or websocket.
 		 */
-		private @Nullable String protocol;
+		private @Nullable Protocol protocol;
 
 		/**
-		 * Minimum TLS version when the protocol is tls: 1.2 or 1.3. When not set, any TLS version is accepted.
+		 * Minimum TLS version when the protocol is tls: 1.2 or 1.3, or any.
 		 */
-		private @Nullable String minTlsVersion;
+		private TlsVersion minTlsVersion = TlsVersion.ANY;
 
 		public List<String> getPaths() {
 			return this.paths;
@@ -159,48 +156,35 @@ public class UpgradeRequiredProperties {
 			this.paths = paths;
 		}
 
-		public @Nullable String getProtocol() {
+		public @Nullable Protocol getProtocol() {
 			return this.protocol;
 		}
 
-		public void setProtocol(@Nullable String protocol) {
+		public void setProtocol(@Nullable Protocol protocol) {
 			this.protocol = protocol;
 		}
 
-		public @Nullable String getMinTlsVersion() {
+		public TlsVersion getMinTlsVersion() {
 			return this.minTlsVersion;
 		}
 
-		public void setMinTlsVersion(@Nullable String minTlsVersion) {
+		public void setMinTlsVersion(TlsVersion minTlsVersion) {
 			this.minTlsVersion = minTlsVersion;
 		}
 
-		void addPathRules(String prefix, List<PathRule> pathRules) {
-			ProtocolRequirement requirement = requirement(prefix);
+		void addTo(UpgradePolicy.Builder policy, String prefix) {
+			Protocol protocol = this.protocol;
+			if (protocol == null) {
+				throw new InvalidRequirementException(prefix + ".protocol", "", "tls, http-2 or websocket");
+			}
 			if (this.paths.isEmpty()) {
 				throw new InvalidRequirementException(prefix + ".paths", "",
 						"at least one path pattern starting with '/', such as /admin/**");
 			}
 			for (int i = 0; i < this.paths.size(); i++) {
-				String path = this.paths.get(i);
-				try {
-					pathRules.add(new PathRule(PathRule.parse(path.trim()), requirement));
-				}
-				catch (IllegalArgumentException ex) {
-					throw new InvalidRequirementException(prefix + ".paths[" + i + "]", path,
-							"a path pattern starting with '/' in Spring's PathPattern syntax, such as /admin/** ("
-									+ ex.getMessage() + ")");
-				}
+				policy.rule(this.paths.get(i), prefix + ".paths[" + i + "]", protocol, this.minTlsVersion,
+						prefix + ".min-tls-version");
 			}
-		}
-
-		private ProtocolRequirement requirement(String prefix) {
-			Protocol parsed = Protocol.parse(this.protocol);
-			if (parsed == null) {
-				throw new InvalidRequirementException(prefix + ".protocol", (this.protocol != null) ? this.protocol : "",
-						"allowed values are " + Protocol.supportedValues());
-			}
-			return ProtocolRequirements.of(parsed, this.minTlsVersion, prefix + ".min-tls-version");
 		}
 
 	}

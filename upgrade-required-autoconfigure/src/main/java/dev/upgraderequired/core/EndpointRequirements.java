@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.TlsVersion;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.PathContainer;
@@ -23,9 +24,8 @@ import org.springframework.web.method.HandlerMethod;
  * without a requirement. Handlers that are not a {@link HandlerMethod} are resolved once per handler class.
  *
  * @author upgrade-required
- * @since 0.1.0
  */
-public final class EndpointRequirements {
+final class EndpointRequirements {
 
 	private final PathRule[] rules;
 
@@ -43,7 +43,7 @@ public final class EndpointRequirements {
 	 * @param rules the path rules
 	 * @param resolvers the strategies that tell what a handler requires; their answers are combined
 	 */
-	public EndpointRequirements(List<PathRule> rules, List<HandlerRequirementResolver> resolvers) {
+	EndpointRequirements(List<PathRule> rules, List<HandlerRequirementResolver> resolvers) {
 		this.rules = rules.toArray(new PathRule[0]);
 		this.prefixes = RequirementPrefixes.of(rulesByPattern(this.rules));
 		this.resolvers = List.copyOf(resolvers);
@@ -55,7 +55,7 @@ public final class EndpointRequirements {
 	 * @return the requirement, {@link ProtocolRequirement#none()} if there is none
 	 * @throws InvalidRequirementException if the handler declares an invalid requirement
 	 */
-	public ProtocolRequirement forHandler(Object handler) {
+	ProtocolRequirement forHandler(Object handler) {
 		Class<?> type;
 		Object key;
 		if (handler instanceof HandlerMethod handlerMethod) {
@@ -99,7 +99,7 @@ public final class EndpointRequirements {
 	 * @return the combined requirement
 	 * @throws InvalidRequirementException if the handler declares an invalid requirement
 	 */
-	public ProtocolRequirement forEndpoint(Object handler, String rawPath, String contextPath) {
+	ProtocolRequirement forEndpoint(Object handler, String rawPath, String contextPath) {
 		return withPathRules(forHandler(handler), rawPath, contextPath);
 	}
 
@@ -112,7 +112,7 @@ public final class EndpointRequirements {
 	 * @return the combined requirement
 	 * @see #forPath(String, String)
 	 */
-	public ProtocolRequirement withPathRules(ProtocolRequirement handlerRequirement, String rawPath,
+	ProtocolRequirement withPathRules(ProtocolRequirement handlerRequirement, String rawPath,
 			String contextPath) {
 		return (this.rules.length > 0) ? handlerRequirement.and(forPath(rawPath, contextPath)) : handlerRequirement;
 	}
@@ -130,7 +130,7 @@ public final class EndpointRequirements {
 	 * @param contextPath the context path prefix of {@code rawPath}, empty if none
 	 * @return the requirement, {@link ProtocolRequirement#none()} if no rule matches
 	 */
-	public ProtocolRequirement forPath(String rawPath, String contextPath) {
+	ProtocolRequirement forPath(String rawPath, String contextPath) {
 		// A path nobody can read (broken percent-encoding, a context path that is not its prefix) is held to every
 		// rule.
 		if (!rawPath.startsWith(contextPath)) {
@@ -187,7 +187,7 @@ public final class EndpointRequirements {
 	 * whether a rule may refuse a request.
 	 * @return the prefixes of the rules
 	 */
-	public RequirementPrefixes pathRulePrefixes() {
+	RequirementPrefixes pathRulePrefixes() {
 		return this.prefixes;
 	}
 
@@ -203,15 +203,15 @@ public final class EndpointRequirements {
 	 * Whether a path rule, or a handler resolved so far, requires a minimum TLS version.
 	 * @return whether some endpoint requires a minimum TLS version
 	 */
-	public boolean requiresMinTlsVersion() {
+	boolean requiresMinTlsVersion() {
 		for (PathRule rule : this.rules) {
-			if (rule.requirement().minTlsVersion() != null) {
+			if (rule.requirement().minTlsVersion() != TlsVersion.ANY) {
 				return true;
 			}
 		}
 		for (Map<Object, ProtocolRequirement> byKey : this.cache.values()) {
 			for (ProtocolRequirement requirement : byKey.values()) {
-				if (requirement.minTlsVersion() != null) {
+				if (requirement.minTlsVersion() != TlsVersion.ANY) {
 					return true;
 				}
 			}
@@ -223,7 +223,7 @@ public final class EndpointRequirements {
 	 * Return the configured path rules.
 	 * @return the rules
 	 */
-	public List<PathRule> pathRules() {
+	List<PathRule> pathRules() {
 		return List.of(this.rules);
 	}
 

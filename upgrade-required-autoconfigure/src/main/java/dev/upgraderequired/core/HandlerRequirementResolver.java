@@ -4,9 +4,9 @@ import dev.upgraderequired.ProtocolRequirement;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Strategy that tells what a handler requires. Called once per handler method, or once per handler class for other
- * handlers; the result is cached by {@link EndpointRequirements}. Declare a bean of this type to add requirements
- * of your own.
+ * Strategy that tells what a handler requires, besides {@code @RequiresProtocol}. Called once per handler method, or
+ * once per handler class for other handlers, and cached; the answers of every resolver are combined. Declare a bean
+ * of this type to add requirements of your own.
  *
  * @author upgrade-required
  * @since 0.1.0

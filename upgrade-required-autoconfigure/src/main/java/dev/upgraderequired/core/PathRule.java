@@ -16,9 +16,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * @param pattern the path pattern
  * @param requirement what matching requests must offer
  * @author upgrade-required
- * @since 0.1.0
  */
-public record PathRule(PathPattern pattern, ProtocolRequirement requirement) {
+record PathRule(PathPattern pattern, ProtocolRequirement requirement) {
 
 	private static final PathPatternParser PARSER;
 
@@ -34,7 +33,7 @@ public record PathRule(PathPattern pattern, ProtocolRequirement requirement) {
 	 * @throws org.springframework.web.util.pattern.PatternParseException if the pattern is invalid
 	 * @throws IllegalArgumentException if the pattern does not start with {@code /}
 	 */
-	public static PathPattern parse(String pattern) {
+	static PathPattern parse(String pattern) {
 		if (!pattern.startsWith("/")) {
 			throw new IllegalArgumentException("Pattern must start with '/'");
 		}
@@ -46,7 +45,7 @@ public record PathRule(PathPattern pattern, ProtocolRequirement requirement) {
 	 * @param pathWithinApplication the parsed path within the application
 	 * @return whether the pattern matches
 	 */
-	public boolean matches(PathContainer pathWithinApplication) {
+	boolean matches(PathContainer pathWithinApplication) {
 		return this.pattern.matches(pathWithinApplication);
 	}
 

@@ -3,12 +3,13 @@ package dev.upgraderequired.core;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads what a request of some transport offers. Implementations are stateless singletons that take the native
- * request as an argument, so that checking a request allocates nothing.
+ * Reads what a request of some server offers. Implementations are stateless singletons that take the native
+ * request as an argument, so that checking a request allocates nothing; declare one to support another server.
  * <p>
  * Implementations must only report what the server itself established (the connection, or a proxy strategy the
  * application opted into), never what a client claims in headers such as {@code X-Forwarded-Proto} or in the
- * request line.
+ * request line. What the request's headers say (a WebSocket handshake, a CORS pre-flight) is read through
+ * {@link #header} and judged by the core.
  *
  * @param <R> the native request type
  * @author upgrade-required
@@ -41,55 +42,18 @@ public interface RequestFacts<R> {
 	boolean isHttp1(R request);
 
 	/**
-	 * Whether the request asks for a WebSocket upgrade: its {@code Upgrade} header names {@code websocket}.
+	 * Return the request's method, such as {@code GET}.
 	 * @param request the request
-	 * @return whether the request is a WebSocket handshake
+	 * @return the method
 	 */
-	boolean isWebSocketHandshake(R request);
+	String method(R request);
 
 	/**
-	 * Return the {@code Sec-WebSocket-Version} of the request, or {@code null} if it has none.
+	 * Return the first value of a request header.
 	 * @param request the request
-	 * @return the requested WebSocket version or {@code null}
+	 * @param name the header name
+	 * @return the value, or {@code null} if the request has no such header
 	 */
-	@Nullable String webSocketVersion(R request);
-
-	/**
-	 * Whether a comma-separated header value lists exactly the given token, ignoring case and surrounding
-	 * whitespace ({@code websocket/13} is not {@code websocket}). Helper for {@link #isWebSocketHandshake}.
-	 * @param headerValue the header value, may be {@code null}
-	 * @param token the token to look for
-	 * @return whether the token is listed
-	 */
-	static boolean listsToken(@Nullable String headerValue, String token) {
-		if (headerValue == null) {
-			return false;
-		}
-		int length = headerValue.length();
-		int start = 0;
-		while (start < length) {
-			int end = headerValue.indexOf(',', start);
-			if (end < 0) {
-				end = length;
-			}
-			int from = start;
-			int to = end;
-			while (from < to && isWhitespace(headerValue.charAt(from))) {
-				from++;
-			}
-			while (to > from && isWhitespace(headerValue.charAt(to - 1))) {
-				to--;
-			}
-			if (to - from == token.length() && headerValue.regionMatches(true, from, token, 0, token.length())) {
-				return true;
-			}
-			start = end + 1;
-		}
-		return false;
-	}
-
-	private static boolean isWhitespace(char c) {
-		return c == ' ' || c == '\t';
-	}
+	@Nullable String header(R request, String name);
 
 }

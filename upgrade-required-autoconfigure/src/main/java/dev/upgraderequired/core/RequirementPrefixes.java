@@ -16,9 +16,8 @@ import dev.upgraderequired.ProtocolRequirement;
  * strategy has decoded or normalized it, so it may match every pattern.
  *
  * @author upgrade-required
- * @since 0.1.0
  */
-public final class RequirementPrefixes {
+final class RequirementPrefixes {
 
 	private static final RequirementPrefixes NONE = new RequirementPrefixes(Map.of());
 
@@ -43,7 +42,7 @@ public final class RequirementPrefixes {
 	 * @param byPattern requirements by pattern, in Spring's {@code PathPattern} or {@code AntPathMatcher} syntax
 	 * @return the prefixes, each with the combined requirement of the patterns that start with it
 	 */
-	public static RequirementPrefixes of(Map<String, ProtocolRequirement> byPattern) {
+	static RequirementPrefixes of(Map<String, ProtocolRequirement> byPattern) {
 		if (byPattern.isEmpty()) {
 			return NONE;
 		}
@@ -57,7 +56,7 @@ public final class RequirementPrefixes {
 	 * Return the prefixes of no pattern: no path may match.
 	 * @return the prefixes
 	 */
-	public static RequirementPrefixes none() {
+	static RequirementPrefixes none() {
 		return NONE;
 	}
 
@@ -68,7 +67,7 @@ public final class RequirementPrefixes {
 	 * path, for example)
 	 * @return {@code false} only if no pattern matches the path
 	 */
-	public boolean mayMatch(String rawPath, int from) {
+	boolean mayMatch(String rawPath, int from) {
 		return this.prefixes.length > 0 && (!isPlain(rawPath, from) || nextMatch(rawPath, from, 0) >= 0);
 	}
 
@@ -82,7 +81,7 @@ public final class RequirementPrefixes {
 	 * @param facts reads what the request offers
 	 * @return {@code false} only if the requirements of all patterns that match the path are met
 	 */
-	public <R> boolean mayRefuse(String rawPath, int from, R request, RequestFacts<R> facts) {
+	<R> boolean mayRefuse(String rawPath, int from, R request, RequestFacts<R> facts) {
 		if (this.prefixes.length == 0) {
 			return false;
 		}
@@ -101,7 +100,7 @@ public final class RequirementPrefixes {
 	 * Return the combination of every pattern's requirement: what a path that may match every pattern requires.
 	 * @return the combined requirement, {@link ProtocolRequirement#none()} if there is no pattern
 	 */
-	public ProtocolRequirement all() {
+	ProtocolRequirement all() {
 		return this.all;
 	}
 

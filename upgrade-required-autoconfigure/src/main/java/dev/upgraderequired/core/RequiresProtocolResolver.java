@@ -18,9 +18,8 @@ import org.springframework.web.method.HandlerMethod;
  * meta-annotations), else on the controller class. Several annotations on one element all apply.
  *
  * @author upgrade-required
- * @since 0.1.0
  */
-public final class RequiresProtocolResolver implements HandlerRequirementResolver {
+final class RequiresProtocolResolver implements HandlerRequirementResolver {
 
 	@Override
 	public @Nullable ProtocolRequirement resolve(Object handler) {

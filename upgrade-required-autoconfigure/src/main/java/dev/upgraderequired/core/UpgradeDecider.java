@@ -1,18 +1,26 @@
 package dev.upgraderequired.core;
 
+import java.util.function.Supplier;
+
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.TlsVersion;
 import dev.upgraderequired.UpgradeRequiredException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponse;
+
 /**
  * Decides whether a request satisfies an endpoint's {@link ProtocolRequirement}. Requirements are checked in the
- * order a client has to fix them: TLS, then the TLS version, then HTTP/2, then the WebSocket handshake.
+ * order a client has to fix them: TLS, then the TLS version, then HTTP/2, then the WebSocket handshake. A CORS
+ * pre-flight is never refused: a browser's pre-flight cannot follow an upgrade, the actual request is refused
+ * instead.
  *
  * @author upgrade-required
- * @since 0.1.0
  */
-public final class UpgradeDecider {
+final class UpgradeDecider {
 
 	private UpgradeDecider() {
 	}
@@ -23,64 +31,127 @@ public final class UpgradeDecider {
 	 * @param requirement what the endpoint requires
 	 * @param request the request
 	 * @param facts reads what the request offers
-	 * @return {@code null} if the request may proceed, otherwise the rejection to send
+	 * @return {@code null} if the request may proceed, otherwise the refusal to send
 	 */
-	public static <R> @Nullable Rejection decide(ProtocolRequirement requirement, R request, RequestFacts<R> facts) {
-		if (requirement.isNone()) {
+	static <R> @Nullable Refusal decide(ProtocolRequirement requirement, R request, RequestFacts<R> facts) {
+		if (requirement.isNone() || isPreFlight(request, facts)) {
 			return null;
 		}
 		boolean secure = facts.isSecure(request);
 		if (requirement.requiresTls()) {
 			if (!secure) {
-				return Rejection.of(requirement, UpgradeReason.TLS_REQUIRED, false);
+				return Refusal.of(requirement, UpgradeReason.TLS_REQUIRED, false);
 			}
 			TlsVersion min = requirement.minTlsVersion();
-			if (min != null) {
+			if (min != TlsVersion.ANY) {
 				// Behind a TLS-terminating proxy the version is unknown: the proxy has to enforce it.
 				String negotiated = facts.tlsProtocol(request);
 				if (negotiated != null && !min.isSatisfiedBy(negotiated)) {
-					return Rejection.of(requirement, UpgradeReason.TLS_VERSION_TOO_OLD, true);
+					return Refusal.of(requirement, UpgradeReason.TLS_VERSION_TOO_OLD, true);
 				}
 			}
 		}
 		if (requirement.requiresHttp2() && facts.isHttp1(request)) {
-			return Rejection.of(requirement, UpgradeReason.HTTP2_REQUIRED, secure);
+			return Refusal.of(requirement, UpgradeReason.HTTP2_REQUIRED, secure);
 		}
 		if (requirement.requiresWebSocket()) {
-			if (!facts.isWebSocketHandshake(request)) {
-				return Rejection.of(requirement, UpgradeReason.WEBSOCKET_REQUIRED, secure);
+			if (!listsToken(facts.header(request, HttpHeaders.UPGRADE), "websocket")) {
+				return Refusal.of(requirement, UpgradeReason.WEBSOCKET_REQUIRED, secure);
 			}
-			if (!Rejection.WEBSOCKET_VERSION.equals(trim(facts.webSocketVersion(request)))) {
-				return Rejection.of(requirement, UpgradeReason.WEBSOCKET_VERSION_UNSUPPORTED, secure);
+			String version = facts.header(request, "Sec-WebSocket-Version");
+			if (version == null || !version.trim().equals(Refusal.WEBSOCKET_VERSION)) {
+				return Refusal.of(requirement, UpgradeReason.WEBSOCKET_VERSION_UNSUPPORTED, secure);
 			}
 		}
 		return null;
 	}
 
 	/**
-	 * Decide how to answer a failed request: if an {@link UpgradeRequiredException} is the failure or one of its
-	 * causes, the rejection its requirement calls for on this request (so the headers suit its HTTP version), or
-	 * the exception's own rejection if the request happens to satisfy it.
+	 * Decide how to answer a request that failed.
+	 * <ul>
+	 * <li>An {@link UpgradeRequiredException} (the failure or one of its causes) is decided against the request, so
+	 * that the headers suit its HTTP version; if the request meets its requirement, the answer is a 500: the
+	 * application refused it for another reason than its protocol, and the client must not be told to upgrade to
+	 * what it uses.</li>
+	 * <li>A 406 or 415 (the request matched a protected endpoint but for the media types it consumes or produces)
+	 * is a 426 if the best-matching endpoint's requirement refuses the request: the client has to upgrade
+	 * first.</li>
+	 * </ul>
 	 * @param <R> the native request type
 	 * @param failure what the request failed with
 	 * @param request the request
 	 * @param facts reads what the request offers
-	 * @return the rejection to send, or {@code null} if the failure is not about an upgrade
+	 * @param mediaTypeRefused what the endpoints that a request refused for its media types would have required
+	 * @return the refusal to send, or {@code null} if the failure is not about the protocol
 	 */
-	public static <R> @Nullable Rejection decideFailure(Throwable failure, R request, RequestFacts<R> facts) {
+	static <R> @Nullable Refusal decideFailure(Throwable failure, R request, RequestFacts<R> facts,
+			Supplier<ProtocolRequirement> mediaTypeRefused) {
+		if (isPreFlight(request, facts)) {
+			return null;
+		}
 		// Bounded, because a cause chain can be a cycle; frameworks wrap what handshake interceptors throw.
 		Throwable candidate = failure;
 		for (int depth = 0; candidate != null && depth < 16; depth++, candidate = candidate.getCause()) {
 			if (candidate instanceof UpgradeRequiredException upgradeRequired) {
-				Rejection rejection = decide(upgradeRequired.getRequirement(), request, facts);
-				return (rejection != null) ? rejection : upgradeRequired.getRejection();
+				ProtocolRequirement requirement = upgradeRequired.getRequirement();
+				Refusal refusal = decide(requirement, request, facts);
+				return (refusal != null) ? refusal : Refusal.alreadyMet(requirement);
 			}
+		}
+		if (failure instanceof ErrorResponse response && isMediaTypeRefusal(response)) {
+			return decide(mediaTypeRefused.get(), request, facts);
 		}
 		return null;
 	}
 
-	private static @Nullable String trim(@Nullable String value) {
-		return (value != null) ? value.trim() : null;
+	private static boolean isMediaTypeRefusal(ErrorResponse response) {
+		int status = response.getStatusCode().value();
+		return status == HttpStatus.NOT_ACCEPTABLE.value() || status == HttpStatus.UNSUPPORTED_MEDIA_TYPE.value();
+	}
+
+	// An OPTIONS request with Origin and Access-Control-Request-Method, as Spring's CorsUtils tells it.
+	private static <R> boolean isPreFlight(R request, RequestFacts<R> facts) {
+		return HttpMethod.OPTIONS.name().equals(facts.method(request))
+				&& facts.header(request, HttpHeaders.ORIGIN) != null
+				&& facts.header(request, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD) != null;
+	}
+
+	/**
+	 * Whether a comma-separated header value lists exactly the given token, ignoring case and surrounding
+	 * whitespace ({@code websocket/13} is not {@code websocket}).
+	 * @param headerValue the header value, may be {@code null}
+	 * @param token the token to look for
+	 * @return whether the token is listed
+	 */
+	static boolean listsToken(@Nullable String headerValue, String token) {
+		if (headerValue == null) {
+			return false;
+		}
+		int length = headerValue.length();
+		int start = 0;
+		while (start < length) {
+			int end = headerValue.indexOf(',', start);
+			if (end < 0) {
+				end = length;
+			}
+			int from = start;
+			int to = end;
+			while (from < to && isWhitespace(headerValue.charAt(from))) {
+				from++;
+			}
+			while (to > from && isWhitespace(headerValue.charAt(to - 1))) {
+				to--;
+			}
+			if (to - from == token.length() && headerValue.regionMatches(true, from, token, 0, token.length())) {
+				return true;
+			}
+			start = end + 1;
+		}
+		return false;
+	}
+
+	private static boolean isWhitespace(char c) {
+		return c == ' ' || c == '\t';
 	}
 
 }

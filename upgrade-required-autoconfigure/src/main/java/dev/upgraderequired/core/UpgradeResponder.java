@@ -7,43 +7,22 @@ import java.util.function.IntSupplier;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 
 /**
- * Renders the RFC 9457 {@code application/problem+json} body of a {@link Rejection}. The parts of the body that
- * do not depend on the request are serialized once per rejection; per request only the {@code instance} and the
- * {@code httpsUrl} are escaped and appended.
+ * Renders the response of a {@link Refusal}: its RFC 9457 {@code application/problem+json} body, and the
+ * {@code https} URL of a request that has to move to TLS. The parts of the body that do not depend on the request
+ * are serialized once per refusal; per request only the {@code instance} and the {@code httpsUrl} are escaped and
+ * appended.
  * <p>
  * Members: {@code type}, {@code title} ({@code Upgrade Required}), {@code status} (426), {@code detail} (what the
  * client must do), {@code instance} (the request path), {@code upgrade} (the protocols to switch to, as in the
  * {@code Upgrade} header, which HTTP/2 responses cannot carry) and, when TLS is missing and the HTTPS port is
- * known, {@code httpsUrl}.
+ * known, {@code httpsUrl}. The 500 of an exception whose requirement the request meets has no {@code upgrade}.
  *
  * @author upgrade-required
- * @since 0.1.0
  */
-public final class UpgradeResponder {
-
-	/**
-	 * The media type of the body.
-	 */
-	public static final String PROBLEM_JSON = "application/problem+json";
-
-	/**
-	 * The status code of every response.
-	 */
-	public static final int STATUS = HttpStatus.UPGRADE_REQUIRED.value();
-
-	/**
-	 * Headers that describe what a handler was about to send rather than the problem, removed from a refusal that
-	 * replaces a response a handler had started ({@code Content-Encoding}, {@code ETag}...).
-	 */
-	public static final List<String> REPRESENTATION_HEADERS = List.of(HttpHeaders.CONTENT_ENCODING,
-			HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.CONTENT_RANGE, HttpHeaders.ETAG,
-			HttpHeaders.LAST_MODIFIED);
-
-	private static final String TITLE = HttpStatus.UPGRADE_REQUIRED.getReasonPhrase();
+final class UpgradeResponder {
 
 	private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
@@ -60,62 +39,74 @@ public final class UpgradeResponder {
 	private final byte[][] suffixes;
 
 	/**
-	 * Create a responder that gives no {@code httpsUrl}.
-	 * @param typeBase base URI of the problem {@code type}, to which the reason's slug is appended; {@code null}
-	 * for {@code about:blank}
-	 */
-	public UpgradeResponder(@Nullable String typeBase) {
-		this(typeBase, () -> -1);
-	}
-
-	/**
 	 * Create a responder.
 	 * @param typeBase base URI of the problem {@code type}, to which the reason's slug is appended; {@code null}
 	 * for {@code about:blank}
 	 * @param httpsPort supplies the port of the HTTPS connector, or a value below 1 while it is unknown
 	 */
-	public UpgradeResponder(@Nullable String typeBase, IntSupplier httpsPort) {
+	UpgradeResponder(@Nullable String typeBase, IntSupplier httpsPort) {
 		String base = (typeBase != null && !typeBase.endsWith("/")) ? typeBase + "/" : typeBase;
 		this.httpsPort = httpsPort;
-		this.types = new URI[Rejection.count()];
-		this.prefixes = new byte[Rejection.count()][];
-		this.suffixes = new byte[Rejection.count()][];
-		for (Rejection rejection : Rejection.values()) {
-			URI type = (base != null) ? URI.create(base + rejection.reason().slug())
-					: URI.create("about:blank");
-			this.types[rejection.id()] = type;
-			this.prefixes[rejection.id()] = concat(ascii("{\"type\":"), quoted(type.toString()), ascii(",\"title\":"),
-					quoted(TITLE), ascii(",\"status\":" + STATUS + ",\"detail\":"), quoted(rejection.detail()));
-			List<String> tokens = rejection.upgradeTokens();
-			byte[][] parts = new byte[tokens.size() * 2 + 1][];
-			parts[0] = ascii(",\"upgrade\":[");
+		this.types = new URI[Refusal.count()];
+		this.prefixes = new byte[Refusal.count()][];
+		this.suffixes = new byte[Refusal.count()][];
+		for (Refusal refusal : Refusal.values()) {
+			UpgradeReason reason = refusal.reason();
+			URI type = (base != null && reason != null) ? URI.create(base + reason.slug()) : URI.create("about:blank");
+			HttpStatus status = HttpStatus.valueOf(refusal.status());
+			this.types[refusal.id()] = type;
+			this.prefixes[refusal.id()] = concat(ascii("{\"type\":"), quoted(type.toString()), ascii(",\"title\":"),
+					quoted(status.getReasonPhrase()), ascii(",\"status\":" + status.value() + ",\"detail\":"),
+					quoted(refusal.detail()));
+			List<String> tokens = refusal.upgradeTokens();
+			byte[][] parts = new byte[tokens.isEmpty() ? 0 : tokens.size() * 2 + 1][];
+			if (!tokens.isEmpty()) {
+				parts[0] = ascii(",\"upgrade\":[");
+			}
 			for (int i = 0; i < tokens.size(); i++) {
 				parts[2 * i + 1] = quoted(tokens.get(i));
 				parts[2 * i + 2] = ascii((i < tokens.size() - 1) ? "," : "]");
 			}
-			this.suffixes[rejection.id()] = concat(parts);
+			this.suffixes[refusal.id()] = concat(parts);
 		}
 	}
 
 	/**
-	 * Return the problem {@code type} of a rejection.
-	 * @param rejection the rejection
+	 * Return the problem {@code type} of a refusal.
+	 * @param refusal the refusal
 	 * @return the type URI
 	 */
-	public URI type(Rejection rejection) {
-		return this.types[rejection.id()];
+	URI type(Refusal refusal) {
+		return this.types[refusal.id()];
+	}
+
+	/**
+	 * Return the response to a refusal for one request.
+	 * @param refusal the refusal
+	 * @param http1 whether the exchange is HTTP/1.x, which decides the headers
+	 * @param head whether the request is a {@code HEAD}, whose response has no body
+	 * @param path the raw (still encoded) request path, the {@code instance} member
+	 * @param host the host the client addressed, without port, {@code null} if unknown
+	 * @param query the raw query string or {@code null}
+	 * @param secure whether the request arrived over TLS, in which case no https URL is given
+	 * @return the response
+	 */
+	ResponsePlan plan(Refusal refusal, boolean http1, boolean head, String path, @Nullable String host,
+			@Nullable String query, boolean secure) {
+		String httpsUrl = (secure || host == null) ? null : httpsUrl(refusal, host, path, query);
+		return new ResponsePlan(refusal.status(), refusal.headers(http1), body(refusal, path, httpsUrl), head);
 	}
 
 	/**
 	 * Return the {@code https} URL equivalent to a request that has to move to TLS, if the HTTPS port is known.
-	 * @param rejection the rejection
+	 * @param refusal the refusal
 	 * @param host the host the client addressed, without port
 	 * @param path the raw (still encoded) request path
 	 * @param query the raw query string or {@code null}
 	 * @return the URL or {@code null}
 	 */
-	public @Nullable String httpsUrl(Rejection rejection, String host, String path, @Nullable String query) {
-		int port = rejection.needsTls() ? this.httpsPort.getAsInt() : -1;
+	@Nullable String httpsUrl(Refusal refusal, String host, String path, @Nullable String query) {
+		int port = refusal.needsTls() ? this.httpsPort.getAsInt() : -1;
 		if (port < 1) {
 			return null;
 		}
@@ -137,16 +128,16 @@ public final class UpgradeResponder {
 	}
 
 	/**
-	 * Render the body of a rejection as JSON. Characters outside ASCII are escaped, so the bytes are the same in
+	 * Render the body of a refusal as JSON. Characters outside ASCII are escaped, so the bytes are the same in
 	 * UTF-8 and in any ASCII-compatible encoding.
-	 * @param rejection the rejection
+	 * @param refusal the refusal
 	 * @param instance the {@code instance} member, normally the request path, or {@code null}
 	 * @param httpsUrl the {@code httpsUrl} member or {@code null}
 	 * @return the body
 	 */
-	public byte[] body(Rejection rejection, @Nullable String instance, @Nullable String httpsUrl) {
-		byte[] prefix = this.prefixes[rejection.id()];
-		byte[] suffix = this.suffixes[rejection.id()];
+	byte[] body(Refusal refusal, @Nullable String instance, @Nullable String httpsUrl) {
+		byte[] prefix = this.prefixes[refusal.id()];
+		byte[] suffix = this.suffixes[refusal.id()];
 		int length = prefix.length + suffix.length + 1;
 		if (instance != null) {
 			length += INSTANCE_MEMBER.length + quotedLength(instance);

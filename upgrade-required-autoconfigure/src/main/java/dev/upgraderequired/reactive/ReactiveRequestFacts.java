@@ -1,19 +1,16 @@
 package dev.upgraderequired.reactive;
 
-import java.util.List;
-
 import dev.upgraderequired.core.RequestFacts;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * Reads what a WebFlux request offers. What Spring computes for every server (whether the request is secure, its
- * headers) is answered here; what only the server knows (the HTTP version and the negotiated TLS protocol), and
- * what a server needs to send a refusal intact, is left to one implementation per server:
- * {@link ReactorNettyRequestFacts}, and {@link ServletContainerReactiveRequestFacts} for Tomcat and Jetty. Declare a
- * bean of this type to support another server.
+ * method and headers) is answered here; what only the server knows (the HTTP version and the negotiated TLS
+ * protocol), and what a server needs to send a refusal intact, is left to one implementation per server: Reactor
+ * Netty's, and one for Tomcat and Jetty, which Boot runs WebFlux on through Spring's servlet adapter. Declare a bean
+ * of this type to support another server.
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -32,30 +29,22 @@ public interface ReactiveRequestFacts extends RequestFacts<ServerHttpRequest> {
 		return "https".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme);
 	}
 
+	@Override
+	default String method(ServerHttpRequest request) {
+		return request.getMethod().name();
+	}
+
+	@Override
+	default @Nullable String header(ServerHttpRequest request, String name) {
+		return request.getHeaders().getFirst(name);
+	}
+
 	/**
 	 * Prepare the server for a 426 response to an HTTP/1.x request, for servers that would otherwise alter its
 	 * headers. Called just before the response is written; does nothing by default.
 	 * @param request the request being refused
 	 */
 	default void beforeHttp1Refusal(ServerHttpRequest request) {
-	}
-
-	@Override
-	default boolean isWebSocketHandshake(ServerHttpRequest request) {
-		List<String> values = request.getHeaders().get(HttpHeaders.UPGRADE);
-		if (values != null) {
-			for (int i = 0; i < values.size(); i++) {
-				if (RequestFacts.listsToken(values.get(i), "websocket")) {
-					return true;
-				}
-			}
-		}
-		return false;
-	}
-
-	@Override
-	default @Nullable String webSocketVersion(ServerHttpRequest request) {
-		return request.getHeaders().getFirst("Sec-WebSocket-Version");
 	}
 
 }

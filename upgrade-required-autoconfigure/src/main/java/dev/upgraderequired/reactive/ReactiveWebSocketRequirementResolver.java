@@ -12,9 +12,8 @@ import org.springframework.web.reactive.socket.WebSocketHandler;
  * WebFlux does not check, gets 426 with {@code Sec-WebSocket-Version: 13}.
  *
  * @author upgrade-required
- * @since 0.1.0
  */
-public final class ReactiveWebSocketRequirementResolver implements HandlerRequirementResolver {
+final class ReactiveWebSocketRequirementResolver implements HandlerRequirementResolver {
 
 	@Override
 	public @Nullable ProtocolRequirement resolve(Object handler) {

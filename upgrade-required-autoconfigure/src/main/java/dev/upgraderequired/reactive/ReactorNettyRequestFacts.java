@@ -1,6 +1,5 @@
 package dev.upgraderequired.reactive;
 
-import dev.upgraderequired.core.UpgradeResponder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
@@ -29,14 +28,11 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * application context, is taken as HTTP/1.1 with an unknown TLS protocol.
  *
  * @author upgrade-required
- * @since 0.1.0
  */
-public final class ReactorNettyRequestFacts implements ReactiveRequestFacts {
+final class ReactorNettyRequestFacts implements ReactiveRequestFacts {
 
-	/**
-	 * Stateless, so one instance serves every request.
-	 */
-	public static final ReactorNettyRequestFacts INSTANCE = new ReactorNettyRequestFacts();
+	// Stateless, so one instance serves every request.
+	static final ReactorNettyRequestFacts INSTANCE = new ReactorNettyRequestFacts();
 
 	private ReactorNettyRequestFacts() {
 	}
@@ -109,7 +105,7 @@ public final class ReactorNettyRequestFacts implements ReactiveRequestFacts {
 
 		@Override
 		public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) throws Exception {
-			if (message instanceof HttpResponse response && response.status().code() == UpgradeResponder.STATUS) {
+			if (message instanceof HttpResponse response && response.status().code() == 426) {
 				HttpHeaders headers = response.headers();
 				if (headers.contains(HttpHeaderNames.UPGRADE)
 						&& !headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)) {

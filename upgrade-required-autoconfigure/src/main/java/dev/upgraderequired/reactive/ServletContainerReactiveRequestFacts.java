@@ -15,9 +15,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * context, is taken as HTTP/1.1 with an unknown TLS protocol.
  *
  * @author upgrade-required
- * @since 0.1.0
  */
-public final class ServletContainerReactiveRequestFacts implements ReactiveRequestFacts {
+final class ServletContainerReactiveRequestFacts implements ReactiveRequestFacts {
 
 	private final RequestFacts<HttpServletRequest> container;
 
@@ -25,7 +24,7 @@ public final class ServletContainerReactiveRequestFacts implements ReactiveReque
 	 * Create facts for a servlet container.
 	 * @param container reads what the container computed about its requests
 	 */
-	public ServletContainerReactiveRequestFacts(RequestFacts<HttpServletRequest> container) {
+	ServletContainerReactiveRequestFacts(RequestFacts<HttpServletRequest> container) {
 		this.container = container;
 	}
 

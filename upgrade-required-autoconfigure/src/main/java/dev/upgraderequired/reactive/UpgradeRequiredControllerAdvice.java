@@ -10,37 +10,26 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Renders an {@link UpgradeRequiredException} thrown by a WebFlux controller before any other
+ * Renders an {@link UpgradeRequiredException} thrown by an annotated controller before any other
  * {@code @ControllerAdvice} can: WebFlux offers controller exceptions to {@code @ExceptionHandler} methods before
  * any {@link org.springframework.web.server.WebExceptionHandler}, and a catch-all handler, or Boot's problem details
  * handler ({@code spring.webflux.problemdetails.enabled}), would send the exception's HTTP/1 headers on HTTP/2 and
  * negotiate the body against {@code Accept}. Only a controller's own {@code @ExceptionHandler} methods come first.
  *
  * @author upgrade-required
- * @since 0.1.0
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class UpgradeRequiredControllerAdvice {
+final class UpgradeRequiredControllerAdvice {
 
 	private final UpgradeRequiredWebExceptionHandler exceptionHandler;
 
-	/**
-	 * Create an advice.
-	 * @param exceptionHandler renders the exception
-	 */
-	public UpgradeRequiredControllerAdvice(UpgradeRequiredWebExceptionHandler exceptionHandler) {
+	UpgradeRequiredControllerAdvice(UpgradeRequiredWebExceptionHandler exceptionHandler) {
 		this.exceptionHandler = exceptionHandler;
 	}
 
-	/**
-	 * Write the 426 response for an exception.
-	 * @param ex the exception
-	 * @param exchange the exchange
-	 * @return completes when the response has been written
-	 */
 	@ExceptionHandler
-	public Mono<Void> upgradeRequired(UpgradeRequiredException ex, ServerWebExchange exchange) {
+	Mono<Void> upgradeRequired(UpgradeRequiredException ex, ServerWebExchange exchange) {
 		return this.exceptionHandler.handle(exchange, ex);
 	}
 

@@ -1,68 +1,111 @@
 package dev.upgraderequired.reactive;
 
-import dev.upgraderequired.core.Rejection;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.upgraderequired.core.Refusal;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.BeanFactoryUtils;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
-import org.springframework.web.cors.reactive.CorsUtils;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.RequestPath;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Refuses requests whose handler, or whose path by a configured rule, requires a protocol the request does not
- * offer, writing the 426 response itself before the rest of the filter chain and the handler run. The handler is
- * looked up once, by {@link UpgradeRequiredHandlerMapping}, which then hands it to the {@code DispatcherHandler}.
+ * The early filter of WebFlux applications: refuses, before Spring Security's filter chain and the handler, every
+ * request that its handler or a path rule refuses, writing the response itself.
  * <p>
- * Ordered by default at {@link #DEFAULT_ORDER} ({@code upgrade-required.filter-order} changes it): after Spring
- * Security's filter chain and the filters ordered before it, as the servlet filter on Spring MVC. A filter ordered
- * after it that replaces the exchange makes the handler mapping look the handler up again. CORS pre-flight
- * requests are let through: a browser's pre-flight cannot follow an upgrade, the actual request is refused
- * instead. Exchanges of another application context, such as a management server's child context, are left
- * alone.
+ * A request that meets the requirement of every path rule and protected handler its path may be for passes at the
+ * cost of a few string comparisons. Any other request is looked up in the {@code DispatcherHandler}'s handler
+ * mappings, in their order, and decided; a request let through is looked up again by the {@code DispatcherHandler}.
+ * A request that CORS processing rejected during the lookup keeps its 403. Exchanges of another application
+ * context (a management server's child context sees this filter among its parent's beans) are left alone.
+ * <p>
+ * It decides on the exchange as the filters before it left it: a filter that changes what a request's handler is
+ * chosen by (its path, method or headers) must be ordered before it.
  *
  * @author upgrade-required
- * @since 0.1.0
  */
-public class UpgradeRequiredWebFilter implements WebFilter, Ordered {
+final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 
-	/**
-	 * The order of the filter: late, after Spring Security's {@code WebFilterChainProxy} (-100), before filters
-	 * without an order.
-	 */
-	public static final int DEFAULT_ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+	private static final Object ALLOWED = new Object();
 
-	private final UpgradeRequiredHandlerMapping handlerMapping;
+	private final ReactiveRefusalWriter writer;
+
+	private final UpgradeRequiredWebExceptionHandler failures;
+
+	private final ApplicationContext applicationContext;
 
 	private final int order;
 
-	/**
-	 * Create a filter ordered at {@link #DEFAULT_ORDER}.
-	 * @param handlerMapping looks up handlers, decides and writes refusals
-	 */
-	public UpgradeRequiredWebFilter(UpgradeRequiredHandlerMapping handlerMapping) {
-		this(handlerMapping, DEFAULT_ORDER);
-	}
+	private volatile @Nullable List<HandlerMapping> mappings;
 
-	/**
-	 * Create a filter.
-	 * @param handlerMapping looks up handlers, decides and writes refusals
-	 * @param order the order of the filter among the web filters
-	 */
-	public UpgradeRequiredWebFilter(UpgradeRequiredHandlerMapping handlerMapping, int order) {
-		this.handlerMapping = handlerMapping;
+	UpgradeRequiredWebFilter(ReactiveRefusalWriter writer, UpgradeRequiredWebExceptionHandler failures,
+			ApplicationContext applicationContext, int order) {
+		this.writer = writer;
+		this.failures = failures;
+		this.applicationContext = applicationContext;
 		this.order = order;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (!this.handlerMapping.serves(exchange) || CorsUtils.isPreFlightRequest(exchange.getRequest())) {
+		ServerHttpRequest request = exchange.getRequest();
+		RequestPath path = request.getPath();
+		int applicationPathStart = path.contextPath().value().length();
+		if (!serves(exchange) || !this.writer.policy()
+			.mayRefuse(path.value(), applicationPathStart, applicationPathStart, request, this.writer.facts())) {
 			return chain.filter(exchange);
 		}
-		return this.handlerMapping.select(exchange).flatMap((selection) -> {
-			Rejection rejection = selection.rejection();
-			return (rejection != null) ? this.handlerMapping.refuse(rejection, exchange) : chain.filter(exchange);
-		});
+		return Flux.fromIterable(mappings())
+			.concatMap((mapping) -> mapping.getHandler(exchange))
+			.next()
+			.map((handler) -> decide(handler, exchange))
+			.onErrorResume((ex) -> Mono.<Object>justOrEmpty(this.failures.refusalFor(exchange, ex)))
+			.defaultIfEmpty(ALLOWED)
+			.flatMap((decision) -> (decision instanceof Refusal refusal) ? this.writer.write(refusal, exchange)
+					: chain.filter(exchange));
+	}
+
+	private Object decide(Object handler, ServerWebExchange exchange) {
+		// A request that CORS processing refused during the lookup keeps its 403, as the DispatcherHandler does.
+		if (HttpStatus.FORBIDDEN.equals(exchange.getResponse().getStatusCode())) {
+			return ALLOWED;
+		}
+		ServerHttpRequest request = exchange.getRequest();
+		Refusal refusal = this.writer.policy()
+			.decide(handler, request.getPath().value(), request.getPath().contextPath().value(), request,
+					this.writer.facts());
+		return (refusal != null) ? refusal : ALLOWED;
+	}
+
+	// A child context, such as the management server's, has handlers of its own.
+	private boolean serves(ServerWebExchange exchange) {
+		ApplicationContext context = exchange.getApplicationContext();
+		return context == null || context == this.applicationContext;
+	}
+
+	// The same mappings, in the same order, as the DispatcherHandler's.
+	private List<HandlerMapping> mappings() {
+		List<HandlerMapping> mappings = this.mappings;
+		if (mappings == null) {
+			List<HandlerMapping> found = new ArrayList<>(BeanFactoryUtils
+				.beansOfTypeIncludingAncestors(this.applicationContext, HandlerMapping.class, true, false)
+				.values());
+			AnnotationAwareOrderComparator.sort(found);
+			mappings = List.copyOf(found);
+			this.mappings = mappings;
+		}
+		return mappings;
 	}
 
 	@Override

@@ -1,17 +1,15 @@
 package dev.upgraderequired.server;
 
-import java.util.Enumeration;
-
 import dev.upgraderequired.core.RequestFacts;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
 
 /**
  * Reads what a request served by a servlet container offers from what the container computed: {@code isSecure()}
  * (which honours {@code server.forward-headers-strategy}), {@code getProtocol()} and the TLS protocol negotiated on
- * the connection, which each container exposes its own way. Forwarding headers sent by the client are never read.
+ * the connection, which each container exposes its own way. Forwarding headers sent by the client are never read
+ * here.
  * <p>
  * Tomcat and Jetty only accept {@code HTTP/1.0} and {@code HTTP/1.1} in a request line (they answer other versions
  * with 505 or 400, and Jetty {@code HTTP/2.0} with 426), and report {@code HTTP/2.0} for the streams of an h2 or h2c
@@ -68,19 +66,13 @@ public abstract class ServletContainerRequestFacts implements RequestFacts<HttpS
 	}
 
 	@Override
-	public boolean isWebSocketHandshake(HttpServletRequest request) {
-		Enumeration<String> values = request.getHeaders(HttpHeaders.UPGRADE);
-		while (values != null && values.hasMoreElements()) {
-			if (RequestFacts.listsToken(values.nextElement(), "websocket")) {
-				return true;
-			}
-		}
-		return false;
+	public String method(HttpServletRequest request) {
+		return request.getMethod();
 	}
 
 	@Override
-	public @Nullable String webSocketVersion(HttpServletRequest request) {
-		return request.getHeader("Sec-WebSocket-Version");
+	public @Nullable String header(HttpServletRequest request, String name) {
+		return request.getHeader(name);
 	}
 
 	@Override

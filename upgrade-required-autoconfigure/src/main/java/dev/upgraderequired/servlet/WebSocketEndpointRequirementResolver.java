@@ -12,9 +12,8 @@ import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler
  * 426 with {@code Sec-WebSocket-Version: 13}. SockJS endpoints are left alone: they serve plain HTTP by design.
  *
  * @author upgrade-required
- * @since 0.1.0
  */
-public final class WebSocketEndpointRequirementResolver implements HandlerRequirementResolver {
+final class WebSocketEndpointRequirementResolver implements HandlerRequirementResolver {
 
 	@Override
 	public @Nullable ProtocolRequirement resolve(Object handler) {

@@ -1,11 +1,9 @@
 package dev.upgraderequired.autoconfigure;
 
-import java.util.List;
-
+import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.TlsVersion;
-import dev.upgraderequired.core.EndpointRequirements;
-import dev.upgraderequired.core.PathRule;
+import dev.upgraderequired.core.UpgradePolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,9 +23,9 @@ class UnknownTlsVersionWarningTests {
 
 	private static final String WARNING = "Enforce the minimum TLS version at the proxy";
 
-	private final EndpointRequirements ruleWithMinimum = new EndpointRequirements(
-			List.of(new PathRule(PathRule.parse("/admin/**"), ProtocolRequirement.tls(TlsVersion.TLS_1_3))),
-			List.of());
+	private final UpgradePolicy ruleWithMinimum = UpgradePolicy.builder()
+		.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.TLS_1_3, "min-tls-version")
+		.build();
 
 	@ParameterizedTest
 	@ValueSource(strings = { "native", "framework", "NATIVE" })
@@ -39,9 +37,10 @@ class UnknownTlsVersionWarningTests {
 
 	@Test
 	void minimumTlsVersionOfAHandlerCountsToo(CapturedOutput output) {
-		EndpointRequirements annotated = new EndpointRequirements(List.of(),
-				List.of((handler) -> ProtocolRequirement.tls(TlsVersion.TLS_1_2)));
-		annotated.forHandler(new Object());
+		UpgradePolicy annotated = UpgradePolicy.builder()
+			.resolver((handler) -> ProtocolRequirement.tls(TlsVersion.TLS_1_2))
+			.build();
+		annotated.requirementOf(new Object());
 		assertThat(warning("server.forward-headers-strategy", "native").warnIfUnenforceable(annotated)).isTrue();
 		assertThat(output).contains(WARNING);
 	}
@@ -64,8 +63,9 @@ class UnknownTlsVersionWarningTests {
 
 	@Test
 	void nothingIsSaidWithoutAMinimumTlsVersion(CapturedOutput output) {
-		EndpointRequirements anyTls = new EndpointRequirements(
-				List.of(new PathRule(PathRule.parse("/admin/**"), ProtocolRequirement.tls())), List.of());
+		UpgradePolicy anyTls = UpgradePolicy.builder()
+			.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version")
+			.build();
 		assertThat(warning("server.forward-headers-strategy", "native").warnIfUnenforceable(anyTls)).isFalse();
 		assertThat(output).doesNotContain(WARNING);
 	}

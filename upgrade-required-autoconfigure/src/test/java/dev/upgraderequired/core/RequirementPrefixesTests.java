@@ -17,11 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RequirementPrefixesTests {
 
-	private static final Offer CLEARTEXT = new Offer(false, null, true, false, null);
+	private static final Offer CLEARTEXT = new Offer(false, null, true);
 
-	private static final Offer TLS_12 = new Offer(true, "TLSv1.2", true, false, null);
+	private static final Offer TLS_12 = new Offer(true, "TLSv1.2", true);
 
-	private static final Offer TLS_13 = new Offer(true, "TLSv1.3", true, false, null);
+	private static final Offer TLS_13 = new Offer(true, "TLSv1.3", true);
 
 	private final RequirementPrefixes prefixes = RequirementPrefixes.of(Map.of("/api/secure",
 			ProtocolRequirement.tls(), "/admin/**", ProtocolRequirement.tls(TlsVersion.TLS_1_3), "/ws",
@@ -63,13 +63,14 @@ class RequirementPrefixesTests {
 		assertThat(this.prefixes.mayRefuse("/admin/x", 0, TLS_12, Offer.FACTS)).isTrue();
 		assertThat(this.prefixes.mayRefuse("/admin/x", 0, TLS_13, Offer.FACTS)).isFalse();
 		assertThat(this.prefixes.mayRefuse("/ws", 0, TLS_13, Offer.FACTS)).isTrue();
-		assertThat(this.prefixes.mayRefuse("/ws", 0, new Offer(false, null, true, true, "13"), Offer.FACTS))
+		assertThat(this.prefixes.mayRefuse("/ws", 0, new Offer(false, null, true).with("Upgrade", "websocket").with("Sec-WebSocket-Version", "13"), Offer.FACTS))
 			.isFalse();
 	}
 
 	@Test
 	void pathThatIsNotPlainMayBeRefusedByEveryRequirement() {
-		Offer tls13Handshake = new Offer(true, "TLSv1.3", true, true, "13");
+		Offer tls13Handshake = new Offer(true, "TLSv1.3", true).with("Upgrade", "websocket")
+			.with("Sec-WebSocket-Version", "13");
 		assertThat(this.prefixes.mayRefuse("/api/%73ecure", 0, tls13Handshake, Offer.FACTS)).isFalse();
 		assertThat(this.prefixes.mayRefuse("/api/%73ecure", 0, TLS_13, Offer.FACTS)).isTrue();
 	}
@@ -81,7 +82,7 @@ class RequirementPrefixesTests {
 		byPattern.put("/api/*/export", ProtocolRequirement.http2());
 		RequirementPrefixes combined = RequirementPrefixes.of(byPattern);
 		assertThat(combined.mayRefuse("/api/1", 0, TLS_13, Offer.FACTS)).isTrue();
-		assertThat(combined.mayRefuse("/api/1", 0, new Offer(true, "TLSv1.3", false, false, null), Offer.FACTS))
+		assertThat(combined.mayRefuse("/api/1", 0, new Offer(true, "TLSv1.3", false), Offer.FACTS))
 			.isFalse();
 	}
 

@@ -1,12 +1,18 @@
 package dev.upgraderequired.core;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.TlsVersion;
 import dev.upgraderequired.UpgradeRequiredException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,15 +21,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UpgradeDeciderTests {
 
-	private static final Offer CLEARTEXT_H1 = new Offer(false, null, true, false, null);
+	private static final Offer CLEARTEXT_H1 = new Offer(false, null, true);
 
-	private static final Offer CLEARTEXT_H2 = new Offer(false, null, false, false, null);
+	private static final Offer CLEARTEXT_H2 = new Offer(false, null, false);
 
-	private static final Offer TLS12_H1 = new Offer(true, "TLSv1.2", true, false, null);
+	private static final Offer TLS12_H1 = new Offer(true, "TLSv1.2", true);
 
-	private static final Offer TLS13_H1 = new Offer(true, "TLSv1.3", true, false, null);
+	private static final Offer TLS13_H1 = new Offer(true, "TLSv1.3", true);
 
-	private static final Offer TLS13_H2 = new Offer(true, "TLSv1.3", false, false, null);
+	private static final Offer TLS13_H2 = new Offer(true, "TLSv1.3", false);
+
+	private static final Supplier<ProtocolRequirement> NOTHING_MAPPED = ProtocolRequirement::none;
 
 	@Test
 	void noRequirementAllowsEverything() {
@@ -34,7 +42,7 @@ class UpgradeDeciderTests {
 
 	@Test
 	void tlsIsRefusedOnCleartextWithTlsTokensThenHttp11() {
-		Rejection rejection = decide(ProtocolRequirement.tls(), CLEARTEXT_H1);
+		Refusal rejection = decide(ProtocolRequirement.tls(), CLEARTEXT_H1);
 		assertThat(rejection.reason()).isEqualTo(UpgradeReason.TLS_REQUIRED);
 		assertThat(rejection.upgradeTokens()).containsExactly("TLS/1.3", "TLS/1.2", "HTTP/1.1");
 		assertThat(rejection.needsTls()).isTrue();
@@ -43,26 +51,26 @@ class UpgradeDeciderTests {
 	@Test
 	void tlsIsAllowedOnAnyTlsVersion() {
 		assertThat(decide(ProtocolRequirement.tls(), TLS12_H1)).isNull();
-		assertThat(decide(ProtocolRequirement.tls(), new Offer(true, "TLSv1", true, false, null))).isNull();
+		assertThat(decide(ProtocolRequirement.tls(), new Offer(true, "TLSv1", true))).isNull();
 	}
 
 	@Test
 	void minimumTlsVersionRefusesOlderVersionsAndAdvertisesOnlyAcceptableOnes() {
-		Rejection rejection = decide(ProtocolRequirement.tls(TlsVersion.TLS_1_3), TLS12_H1);
+		Refusal rejection = decide(ProtocolRequirement.tls(TlsVersion.TLS_1_3), TLS12_H1);
 		assertThat(rejection.reason()).isEqualTo(UpgradeReason.TLS_VERSION_TOO_OLD);
 		assertThat(rejection.upgradeTokens()).containsExactly("TLS/1.3", "HTTP/1.1");
 		assertThat(rejection.needsTls()).isFalse();
 		assertThat(decide(ProtocolRequirement.tls(TlsVersion.TLS_1_3), TLS13_H1)).isNull();
 		assertThat(decide(ProtocolRequirement.tls(TlsVersion.TLS_1_2), TLS12_H1)).isNull();
-		assertThat(decide(ProtocolRequirement.tls(TlsVersion.TLS_1_2), new Offer(true, "TLSv1.1", true, false, null))
+		assertThat(decide(ProtocolRequirement.tls(TlsVersion.TLS_1_2), new Offer(true, "TLSv1.1", true))
 			.reason()).isEqualTo(UpgradeReason.TLS_VERSION_TOO_OLD);
-		assertThat(decide(ProtocolRequirement.tls(TlsVersion.TLS_1_2), new Offer(true, "SSLv3", true, false, null))
+		assertThat(decide(ProtocolRequirement.tls(TlsVersion.TLS_1_2), new Offer(true, "SSLv3", true))
 			.reason()).isEqualTo(UpgradeReason.TLS_VERSION_TOO_OLD);
 	}
 
 	@Test
 	void minimumTlsVersionOnCleartextAsksForTlsFirst() {
-		Rejection rejection = decide(ProtocolRequirement.tls(TlsVersion.TLS_1_3), CLEARTEXT_H1);
+		Refusal rejection = decide(ProtocolRequirement.tls(TlsVersion.TLS_1_3), CLEARTEXT_H1);
 		assertThat(rejection.reason()).isEqualTo(UpgradeReason.TLS_REQUIRED);
 		assertThat(rejection.upgradeTokens()).containsExactly("TLS/1.3", "HTTP/1.1");
 		assertThat(rejection.detail()).contains("TLS 1.3 or later");
@@ -70,7 +78,7 @@ class UpgradeDeciderTests {
 
 	@Test
 	void secureRequestWithUnknownTlsVersionSatisfiesAMinimumSinceAProxyTerminatedTls() {
-		assertThat(decide(ProtocolRequirement.tls(TlsVersion.TLS_1_3), new Offer(true, null, true, false, null)))
+		assertThat(decide(ProtocolRequirement.tls(TlsVersion.TLS_1_3), new Offer(true, null, true)))
 			.isNull();
 	}
 
@@ -86,21 +94,26 @@ class UpgradeDeciderTests {
 
 	@Test
 	void webSocketRefusesPlainRequestsAndUnsupportedVersions() {
-		Rejection plain = decide(ProtocolRequirement.websocket(), CLEARTEXT_H1);
+		Refusal plain = decide(ProtocolRequirement.websocket(), CLEARTEXT_H1);
 		assertThat(plain.reason()).isEqualTo(UpgradeReason.WEBSOCKET_REQUIRED);
 		assertThat(plain.upgradeTokens()).containsExactly("websocket");
-		Rejection version = decide(ProtocolRequirement.websocket(), new Offer(false, null, true, true, "8"));
+		Refusal version = decide(ProtocolRequirement.websocket(),
+				CLEARTEXT_H1.with("Upgrade", "websocket").with("Sec-WebSocket-Version", "8"));
 		assertThat(version.reason()).isEqualTo(UpgradeReason.WEBSOCKET_VERSION_UNSUPPORTED);
-		assertThat(version.headers(true)).contains(new Rejection.Header("Sec-WebSocket-Version", "13"));
-		assertThat(decide(ProtocolRequirement.websocket(), new Offer(false, null, true, true, null)).reason())
+		assertThat(version.headers(true)).contains(new ResponsePlan.Header("Sec-WebSocket-Version", "13"));
+		assertThat(decide(ProtocolRequirement.websocket(), CLEARTEXT_H1.with("Upgrade", "websocket")).reason())
 			.isEqualTo(UpgradeReason.WEBSOCKET_VERSION_UNSUPPORTED);
-		assertThat(decide(ProtocolRequirement.websocket(), new Offer(false, null, true, true, "13"))).isNull();
+		assertThat(decide(ProtocolRequirement.websocket(),
+				CLEARTEXT_H1.with("Upgrade", "h2c, WebSocket").with("Sec-WebSocket-Version", " 13 ")))
+			.isNull();
+		assertThat(decide(ProtocolRequirement.websocket(), CLEARTEXT_H1.with("Upgrade", "websocket/13")
+			.with("Sec-WebSocket-Version", "13")).reason()).isEqualTo(UpgradeReason.WEBSOCKET_REQUIRED);
 	}
 
 	@Test
 	void combinedRequirementsAreCheckedInTheOrderAClientFixesThem() {
 		ProtocolRequirement tlsAndHttp2 = ProtocolRequirement.tls().and(ProtocolRequirement.http2());
-		Rejection first = decide(tlsAndHttp2, CLEARTEXT_H1);
+		Refusal first = decide(tlsAndHttp2, CLEARTEXT_H1);
 		assertThat(first.reason()).isEqualTo(UpgradeReason.TLS_REQUIRED);
 		assertThat(first.upgradeTokens()).containsExactly("TLS/1.3", "TLS/1.2", "HTTP/2.0");
 		assertThat(decide(tlsAndHttp2, TLS13_H1).reason()).isEqualTo(UpgradeReason.HTTP2_REQUIRED);
@@ -109,11 +122,11 @@ class UpgradeDeciderTests {
 
 	@Test
 	void http1HeadersCarryUpgradeAndConnectionAndHttp2HeadersCarryNeither() {
-		Rejection rejection = decide(ProtocolRequirement.tls(), CLEARTEXT_H1);
+		Refusal rejection = decide(ProtocolRequirement.tls(), CLEARTEXT_H1);
 		assertThat(rejection.headers(true)).containsExactly(
-				new Rejection.Header("Upgrade", "TLS/1.3, TLS/1.2, HTTP/1.1"),
-				new Rejection.Header("Connection", "Upgrade"), new Rejection.Header("Cache-Control", "no-store"));
-		assertThat(rejection.headers(false)).containsExactly(new Rejection.Header("Cache-Control", "no-store"));
+				new ResponsePlan.Header("Upgrade", "TLS/1.3, TLS/1.2, HTTP/1.1"),
+				new ResponsePlan.Header("Connection", "Upgrade"), new ResponsePlan.Header("Cache-Control", "no-store"));
+		assertThat(rejection.headers(false)).containsExactly(new ResponsePlan.Header("Cache-Control", "no-store"));
 	}
 
 	@Test
@@ -123,45 +136,81 @@ class UpgradeDeciderTests {
 
 	@Test
 	void upgradeTokenListsAreParsedIgnoringCaseAndWhitespace() {
-		assertThat(RequestFacts.listsToken("websocket", "websocket")).isTrue();
-		assertThat(RequestFacts.listsToken("h2c, WebSocket", "websocket")).isTrue();
-		assertThat(RequestFacts.listsToken(" websocket ,x", "websocket")).isTrue();
-		assertThat(RequestFacts.listsToken("websocket/13", "websocket")).isFalse();
-		assertThat(RequestFacts.listsToken("websockets", "websocket")).isFalse();
-		assertThat(RequestFacts.listsToken("TLS/1.2", "websocket")).isFalse();
-		assertThat(RequestFacts.listsToken(",,", "websocket")).isFalse();
-		assertThat(RequestFacts.listsToken("", "websocket")).isFalse();
-		assertThat(RequestFacts.listsToken(null, "websocket")).isFalse();
+		assertThat(UpgradeDecider.listsToken("websocket", "websocket")).isTrue();
+		assertThat(UpgradeDecider.listsToken("h2c, WebSocket", "websocket")).isTrue();
+		assertThat(UpgradeDecider.listsToken(" websocket ,x", "websocket")).isTrue();
+		assertThat(UpgradeDecider.listsToken("websocket/13", "websocket")).isFalse();
+		assertThat(UpgradeDecider.listsToken("websockets", "websocket")).isFalse();
+		assertThat(UpgradeDecider.listsToken("TLS/1.2", "websocket")).isFalse();
+		assertThat(UpgradeDecider.listsToken(",,", "websocket")).isFalse();
+		assertThat(UpgradeDecider.listsToken("", "websocket")).isFalse();
+		assertThat(UpgradeDecider.listsToken(null, "websocket")).isFalse();
+	}
+
+	@Test
+	void corsPreFlightIsNeverRefused() {
+		Offer preFlight = CLEARTEXT_H1.withMethod("OPTIONS")
+			.with("Origin", "https://example.com")
+			.with("Access-Control-Request-Method", "GET");
+		assertThat(decide(ProtocolRequirement.tls(), preFlight)).isNull();
+		assertThat(decide(ProtocolRequirement.tls(), CLEARTEXT_H1.withMethod("OPTIONS")).reason())
+			.isEqualTo(UpgradeReason.TLS_REQUIRED);
+		assertThat(decide(ProtocolRequirement.tls(), CLEARTEXT_H1.withMethod("OPTIONS").with("Origin", "https://x"))
+			.reason()).isEqualTo(UpgradeReason.TLS_REQUIRED);
+		assertThat(UpgradeDecider.decideFailure(new UpgradeRequiredException(ProtocolRequirement.tls()), preFlight,
+				Offer.FACTS, NOTHING_MAPPED))
+			.isNull();
 	}
 
 	@Test
 	void thrownUpgradeRequiredExceptionIsDecidedAgainstTheActualRequest() {
 		UpgradeRequiredException thrown = new UpgradeRequiredException(ProtocolRequirement.http2());
-		Rejection overTls = UpgradeDecider.decideFailure(thrown, TLS13_H1, Offer.FACTS);
+		Refusal overTls = UpgradeDecider.decideFailure(thrown, TLS13_H1, Offer.FACTS, NOTHING_MAPPED);
 		assertThat(overTls).isNotNull();
 		assertThat(overTls.upgradeTokens()).containsExactly("HTTP/2.0");
-		Rejection overCleartext = UpgradeDecider.decideFailure(thrown, CLEARTEXT_H1, Offer.FACTS);
+		Refusal overCleartext = UpgradeDecider.decideFailure(thrown, CLEARTEXT_H1, Offer.FACTS, NOTHING_MAPPED);
 		assertThat(overCleartext).isNotNull();
 		assertThat(overCleartext.upgradeTokens()).containsExactly("h2c");
 	}
 
 	@Test
-	void thrownUpgradeRequiredExceptionKeepsItsOwnRejectionWhenTheRequestSatisfiesIt() {
-		UpgradeRequiredException thrown = new UpgradeRequiredException(ProtocolRequirement.tls());
-		assertThat(UpgradeDecider.decideFailure(thrown, TLS13_H2, Offer.FACTS)).isSameAs(thrown.getRejection());
+	void thrownUpgradeRequiredExceptionThatTheRequestMeetsIsAServerErrorThatTellsNoUpgrade() {
+		UpgradeRequiredException thrown = new UpgradeRequiredException(ProtocolRequirement.tls(TlsVersion.TLS_1_3));
+		Refusal refusal = UpgradeDecider.decideFailure(thrown, TLS13_H2, Offer.FACTS, NOTHING_MAPPED);
+		assertThat(refusal).isNotNull();
+		assertThat(refusal.status()).isEqualTo(500);
+		assertThat(refusal.reason()).isNull();
+		assertThat(refusal.upgradeTokens()).isEmpty();
+		assertThat(refusal.detail()).doesNotContain("https").doesNotContain("Repeat").contains("already uses it");
+		assertThat(refusal.headers(true)).containsExactly(new ResponsePlan.Header("Cache-Control", "no-store"));
+	}
+
+	@Test
+	void mediaTypeRefusalOfAProtectedEndpointIsA426() {
+		Supplier<ProtocolRequirement> tlsMapped = ProtocolRequirement::tls;
+		assertThat(UpgradeDecider.decideFailure(new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE), CLEARTEXT_H1,
+				Offer.FACTS, tlsMapped).reason()).isEqualTo(UpgradeReason.TLS_REQUIRED);
+		assertThat(UpgradeDecider.decideFailure(new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+				CLEARTEXT_H1, Offer.FACTS, tlsMapped).reason()).isEqualTo(UpgradeReason.TLS_REQUIRED);
+		assertThat(UpgradeDecider.decideFailure(new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE), TLS13_H1,
+				Offer.FACTS, tlsMapped)).isNull();
+		assertThat(UpgradeDecider.decideFailure(new ResponseStatusException(HttpStatus.NOT_FOUND), CLEARTEXT_H1,
+				Offer.FACTS, tlsMapped)).isNull();
+		assertThat(UpgradeDecider.decideFailure(new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE), CLEARTEXT_H1,
+				Offer.FACTS, NOTHING_MAPPED)).isNull();
 	}
 
 	@Test
 	void upgradeRequiredExceptionIsFoundAmongCausesButNotBeyondABound() {
 		UpgradeRequiredException thrown = new UpgradeRequiredException(ProtocolRequirement.tls());
 		Exception wrapped = new IllegalStateException("handshake failed", thrown);
-		assertThat(UpgradeDecider.decideFailure(wrapped, CLEARTEXT_H1, Offer.FACTS))
+		assertThat(UpgradeDecider.decideFailure(wrapped, CLEARTEXT_H1, Offer.FACTS, NOTHING_MAPPED))
 			.isSameAs(decide(ProtocolRequirement.tls(), CLEARTEXT_H1));
 		Exception deep = thrown;
 		for (int i = 0; i < 16; i++) {
 			deep = new IllegalStateException(deep);
 		}
-		assertThat(UpgradeDecider.decideFailure(deep, CLEARTEXT_H1, Offer.FACTS)).isNull();
+		assertThat(UpgradeDecider.decideFailure(deep, CLEARTEXT_H1, Offer.FACTS, NOTHING_MAPPED)).isNull();
 	}
 
 	@Test
@@ -169,14 +218,14 @@ class UpgradeDeciderTests {
 		Exception first = new IllegalStateException("first");
 		Exception second = new IllegalArgumentException("second", first);
 		first.initCause(second);
-		assertThat(UpgradeDecider.decideFailure(first, CLEARTEXT_H1, Offer.FACTS)).isNull();
+		assertThat(UpgradeDecider.decideFailure(first, CLEARTEXT_H1, Offer.FACTS, NOTHING_MAPPED)).isNull();
 	}
 
-	private static @Nullable Rejection decide(ProtocolRequirement requirement, Offer offer) {
+	private static @Nullable Refusal decide(ProtocolRequirement requirement, Offer offer) {
 		return UpgradeDecider.decide(requirement, offer, Offer.FACTS);
 	}
 
-	record Offer(boolean secure, @Nullable String tls, boolean http1, boolean handshake, @Nullable String wsVersion) {
+	record Offer(boolean secure, @Nullable String tls, boolean http1, String method, Map<String, String> headers) {
 
 		static final RequestFacts<Offer> FACTS = new RequestFacts<>() {
 
@@ -196,16 +245,30 @@ class UpgradeDeciderTests {
 			}
 
 			@Override
-			public boolean isWebSocketHandshake(Offer request) {
-				return request.handshake();
+			public String method(Offer request) {
+				return request.method();
 			}
 
 			@Override
-			public @Nullable String webSocketVersion(Offer request) {
-				return request.wsVersion();
+			public @Nullable String header(Offer request, String name) {
+				return request.headers().get(name);
 			}
 
 		};
+
+		Offer(boolean secure, @Nullable String tls, boolean http1) {
+			this(secure, tls, http1, "GET", Map.of());
+		}
+
+		Offer with(String name, String value) {
+			Map<String, String> headers = new HashMap<>(this.headers);
+			headers.put(name, value);
+			return new Offer(this.secure, this.tls, this.http1, this.method, headers);
+		}
+
+		Offer withMethod(String method) {
+			return new Offer(this.secure, this.tls, this.http1, method, this.headers);
+		}
 
 	}
 

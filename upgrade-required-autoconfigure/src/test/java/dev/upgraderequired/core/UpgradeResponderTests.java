@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class UpgradeResponderTests {
 
-	private final Rejection tlsRequired = Rejection.of(ProtocolRequirement.tls(), UpgradeReason.TLS_REQUIRED, false);
+	private final Refusal tlsRequired = Refusal.of(ProtocolRequirement.tls(), UpgradeReason.TLS_REQUIRED, false);
 
 	@Test
 	void bodyHasEveryProblemMemberInOrder() {
@@ -25,13 +25,13 @@ class UpgradeResponderTests {
 
 	@Test
 	void stringsFromTheRequestAreEscaped() {
-		String body = body(new UpgradeResponder(null), "/a\"b\\c\u0001\n", null);
+		String body = body(new UpgradeResponder(null, () -> -1), "/a\"b\\c\u0001\n", null);
 		assertThat(body).contains("\"instance\":\"/a\\\"b\\\\c\\u0001\\n\"").doesNotContain("httpsUrl");
 	}
 
 	@Test
 	void bodyIsAsciiWhateverTheRequestPathHolds() {
-		byte[] body = new UpgradeResponder(null).body(this.tlsRequired, "/caf\u00e9/\u2028/\ud83d\ude00", null);
+		byte[] body = new UpgradeResponder(null, () -> -1).body(this.tlsRequired, "/caf\u00e9/\u2028/\ud83d\ude00", null);
 		String text = new String(body, StandardCharsets.US_ASCII);
 		assertThat(text.chars()).allMatch((c) -> c >= 0x20 && c <= 0x7e);
 		assertThat(text).contains("\"instance\":\"/caf\\u00e9/\\u2028/\\ud83d\\ude00\"");
@@ -39,24 +39,52 @@ class UpgradeResponderTests {
 
 	@Test
 	void typeBaseGetsTheReasonAppended() {
-		assertThat(new UpgradeResponder("https://example.com/problems").type(this.tlsRequired))
+		assertThat(new UpgradeResponder("https://example.com/problems", () -> -1).type(this.tlsRequired))
 			.hasToString("https://example.com/problems/tls-required");
-		assertThat(new UpgradeResponder("https://example.com/problems/").type(this.tlsRequired))
+		assertThat(new UpgradeResponder("https://example.com/problems/", () -> -1).type(this.tlsRequired))
 			.hasToString("https://example.com/problems/tls-required");
-		assertThat(new UpgradeResponder(null).type(this.tlsRequired)).hasToString("about:blank");
+		assertThat(new UpgradeResponder(null, () -> -1).type(this.tlsRequired)).hasToString("about:blank");
 	}
 
 	@Test
 	void httpsUrlIsOnlyGivenWhenThePortIsKnownAndTlsIsMissing() {
-		assertThat(new UpgradeResponder(null).httpsUrl(this.tlsRequired, "h", "/p", null)).isNull();
+		assertThat(new UpgradeResponder(null, () -> -1).httpsUrl(this.tlsRequired, "h", "/p", null)).isNull();
 		UpgradeResponder responder = new UpgradeResponder(null, () -> 8443);
 		assertThat(responder.httpsUrl(this.tlsRequired, "example.com", "/p%20q", "a=1"))
 			.isEqualTo("https://example.com:8443/p%20q?a=1");
 		assertThat(responder.httpsUrl(this.tlsRequired, "::1", "/p", null)).isEqualTo("https://[::1]:8443/p");
 		assertThat(new UpgradeResponder(null, () -> 443).httpsUrl(this.tlsRequired, "example.com", "/p", null))
 			.isEqualTo("https://example.com/p");
-		Rejection http2 = Rejection.of(ProtocolRequirement.http2(), UpgradeReason.HTTP2_REQUIRED, false);
+		Refusal http2 = Refusal.of(ProtocolRequirement.http2(), UpgradeReason.HTTP2_REQUIRED, false);
 		assertThat(responder.httpsUrl(http2, "example.com", "/p", null)).isNull();
+	}
+
+	@Test
+	void planCarriesTheHeadersOfTheHttpVersionAndNoBodyForHead() {
+		UpgradeResponder responder = new UpgradeResponder(null, () -> 8443);
+		ResponsePlan http1 = responder.plan(this.tlsRequired, true, false, "/p", "localhost", null, false);
+		assertThat(http1.status()).isEqualTo(426);
+		assertThat(http1.headers()).extracting(ResponsePlan.Header::name)
+			.containsExactly("Upgrade", "Connection", "Cache-Control");
+		assertThat(new String(http1.body(), StandardCharsets.US_ASCII)).contains("\"httpsUrl\":\"https://localhost:8443/p\"");
+		ResponsePlan http2 = responder.plan(this.tlsRequired, false, false, "/p", "localhost", null, false);
+		assertThat(http2.headers()).extracting(ResponsePlan.Header::name).containsExactly("Cache-Control");
+		ResponsePlan head = responder.plan(this.tlsRequired, true, true, "/p", "localhost", null, false);
+		assertThat(head.body()).isEmpty();
+		assertThat(head.contentLength()).isEqualTo(http1.contentLength()).isPositive();
+		assertThat(new String(responder.plan(this.tlsRequired, true, false, "/p", "localhost", null, true).body(),
+				StandardCharsets.US_ASCII)).doesNotContain("httpsUrl");
+	}
+
+	@Test
+	void serverErrorOfAnExceptionTheRequestMeetsHasNoUpgradeMember() {
+		String body = new String(new UpgradeResponder("https://example.com/problems", () -> 8443)
+			.plan(Refusal.alreadyMet(ProtocolRequirement.tls()), true, false, "/p", "localhost", null, true)
+			.body(), StandardCharsets.US_ASCII);
+		assertThat(body).startsWith("{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500,")
+			.contains("\"instance\":\"/p\"")
+			.doesNotContain("upgrade")
+			.endsWith("}");
 	}
 
 	private String body(UpgradeResponder responder, String instance, String httpsUrl) {

@@ -57,7 +57,7 @@ class UpgradeRequiredWebFluxIntegrationTests {
 	}
 
 	@Test
-	void requestRewrittenByALaterFilterIsCheckedAgainstItsNewHandler() {
+	void requestRewrittenByAFilterBeforeTheStartersIsCheckedAgainstItsNewHandler() {
 		assertTlsRequired(this.client.get().uri("/alias/secure").exchange(), "/secure");
 		this.client.get().uri("/alias/plain").exchange().expectStatus().isOk();
 	}

@@ -134,8 +134,9 @@ class WebFluxTestApplication implements WebFluxConfigurer {
 		return new SimpleUrlHandlerMapping(Map.of("/ws", echo), 1);
 	}
 
-	// Rewrites /alias/** to /** after the starter's filter has looked the handler up.
+	// Rewrites /alias/** to /**, ordered before the starter's filter as a filter that rewrites the request must be.
 	@Bean
+	@Order(-200)
 	WebFilter aliasFilter() {
 		return (exchange, chain) -> {
 			String path = exchange.getRequest().getPath().value();

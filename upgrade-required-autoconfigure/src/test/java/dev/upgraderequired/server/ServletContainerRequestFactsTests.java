@@ -59,14 +59,12 @@ class ServletContainerRequestFactsTests {
 	}
 
 	@Test
-	void webSocketHandshakeIsAnUpgradeHeaderListingWebsocket() {
-		MockHttpServletRequest request = new MockHttpServletRequest();
-		request.addHeader("Upgrade", "h2c");
-		request.addHeader("Upgrade", "WebSocket");
-		request.addHeader("Sec-WebSocket-Version", "13");
-		assertThat(ServletContainerRequestFacts.tomcat().isWebSocketHandshake(request)).isTrue();
-		assertThat(ServletContainerRequestFacts.tomcat().webSocketVersion(request)).isEqualTo("13");
-		assertThat(ServletContainerRequestFacts.tomcat().isWebSocketHandshake(new MockHttpServletRequest())).isFalse();
+	void methodAndHeadersAreTheRequests() {
+		MockHttpServletRequest request = new MockHttpServletRequest("OPTIONS", "/");
+		request.addHeader("Upgrade", "websocket");
+		assertThat(ServletContainerRequestFacts.tomcat().method(request)).isEqualTo("OPTIONS");
+		assertThat(ServletContainerRequestFacts.jetty().header(request, "upgrade")).isEqualTo("websocket");
+		assertThat(ServletContainerRequestFacts.tomcat().header(request, "Origin")).isNull();
 	}
 
 	private static SSLSession session(String protocol) {

@@ -124,10 +124,20 @@ abstract class AbstractUpgradeRequiredWebMvcTests {
 		assertUpgradeRequired(thrown, "TLS/1.3, HTTP/1.1");
 		assertThat(thrown.getResponse().getContentAsString().replace("/thrown", "/modern"))
 			.isEqualTo(annotated.getResponse().getContentAsString());
-		assertThat(this.mvc.get().uri("/thrown-http2").with(http2())).hasStatus(426)
+		assertUpgradeRequired(this.mvc.get().uri("/thrown-http2").exchange(), "h2c");
+	}
+
+	@Test
+	void thrownExceptionThatTheRequestMeetsIsAServerErrorThatTellsItToUpgradeNowhere() {
+		MvcTestResult result = this.mvc.get().uri("/thrown-http2").with(http2()).exchange();
+		assertThat(result).hasStatus(500)
+			.hasContentType("application/problem+json")
+			.hasHeader("Cache-Control", "no-store")
 			.doesNotContainHeader("Upgrade")
 			.doesNotContainHeader("Connection");
-		assertUpgradeRequired(this.mvc.get().uri("/thrown-http2").exchange(), "h2c");
+		assertThat(result).bodyJson().extractingPath("$.title").isEqualTo("Internal Server Error");
+		assertThat(result).bodyJson().extractingPath("$.detail").asString().contains("already uses it");
+		assertThat(result).bodyJson().doesNotHavePath("$.upgrade");
 	}
 
 	@ParameterizedTest

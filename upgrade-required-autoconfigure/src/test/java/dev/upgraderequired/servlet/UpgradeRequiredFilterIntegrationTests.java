@@ -47,15 +47,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerResponse;
-import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What only the servlet filter has to get right, on a real Tomcat over cleartext HTTP/1.1: refusing before the
- * filters after it and the {@code DispatcherServlet}, handing the handler over so that it is looked up once, and
- * leaving to the interceptor the requests it cannot decide alone. The behaviour shared with MockMvc and WebFlux is
- * tested by the other Spring MVC tests and by the sample's contract.
+ * filters after it (Spring Security's among them) and the {@code DispatcherServlet}, and leaving to the interceptor
+ * only what no filter sees. The behaviour shared with MockMvc and WebFlux is tested by the other Spring MVC tests and
+ * by the sample's contract.
  */
 @SpringBootTest(classes = { WebMvcTestApplication.class, UpgradeRequiredFilterIntegrationTests.Extras.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -113,10 +112,11 @@ class UpgradeRequiredFilterIntegrationTests {
 	}
 
 	@Test
-	void requestWithForwardingHeadersIsLeftToTheInterceptorAfterEveryFilter() throws Exception {
+	void requestWithForwardingHeadersThatNoStrategyTrustsIsRefusedByTheFilter() throws Exception {
 		HttpResponse<String> response = send(request("/class/inherited").header("X-Forwarded-Proto", "https").GET());
 		assertThat(response.statusCode()).isEqualTo(426);
-		assertThat(this.extras.lookups).containsExactly("servlet /class/inherited");
+		assertThat(this.extras.lookups).containsExactly("filter /class/inherited");
+		assertThat(this.extras.reachedLaterFilter).isEmpty();
 	}
 
 	@Test
@@ -139,22 +139,11 @@ class UpgradeRequiredFilterIntegrationTests {
 	}
 
 	@Test
-	void allowedRequestOnAProtectedPathHasItsHandlerLookedUpOnceAndHandedOver() throws Exception {
+	void allowedRequestOnAProtectedPathIsLookedUpByTheFilterAndAgainByTheServlet() throws Exception {
 		HttpResponse<String> response = get("/switch");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).isEqualTo("get");
-		assertThat(this.extras.lookups).containsExactly("filter /switch");
-	}
-
-	@Test
-	void handlerMappingIntrospectorCalledBeforeTheServletFindsTheRealMappingAndLeavesTheHandoverToTheServlet()
-			throws Exception {
-		HttpResponse<String> response = send(request("/switch").header("X-Introspect", "yes").GET());
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).isEqualTo("get");
-		assertThat(response.headers().firstValue("X-Introspected")).isPresent().get().asString().isNotEqualTo("null");
-		// The filter's lookup and the introspector's; the servlet was handed the handler.
-		assertThat(this.extras.lookups).containsExactly("filter /switch", "filter /switch");
+		assertThat(this.extras.lookups).containsExactly("filter /switch", "servlet /switch");
 	}
 
 	@Test
@@ -208,7 +197,7 @@ class UpgradeRequiredFilterIntegrationTests {
 		assertThat(this.extras.reachedLaterFilter).containsExactly("/switch", "/switchboard");
 		// Each error goes on to Boot's error page, whose dispatch the filter does not see.
 		assertThat(this.extras.lookups).containsExactly("filter /switch", "servlet /switch", "servlet /error",
-				"filter /switchboard", "servlet /error");
+				"filter /switchboard", "servlet /switchboard", "servlet /error");
 	}
 
 	@Test
@@ -236,7 +225,7 @@ class UpgradeRequiredFilterIntegrationTests {
 	}
 
 	@Test
-	void malformedOriginIsLeftToTheInterceptorRatherThanFailing() throws Exception {
+	void malformedOriginStillGetsItsRefusal() throws Exception {
 		HttpResponse<String> response = send(request("/class/inherited").header("Origin", "http://[").GET());
 		assertThat(response.statusCode()).isEqualTo(426);
 	}
@@ -251,9 +240,10 @@ class UpgradeRequiredFilterIntegrationTests {
 	}
 
 	@Test
-	void springSecurityOrderedFilterAnswersFirstByDefault() throws Exception {
+	void refusalComesBeforeAFilterOrderedWhereSpringSecurityIsByDefault() throws Exception {
 		assertThat(send(request("/class/inherited").header(Extras.DENY, "yes").GET()).statusCode())
-			.isEqualTo(401);
+			.isEqualTo(426);
+		assertThat(send(request("/plain").header(Extras.DENY, "yes").GET()).statusCode()).isEqualTo(401);
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -290,40 +280,26 @@ class UpgradeRequiredFilterIntegrationTests {
 			registry.addMapping("/rule/cors").allowedOrigins("https://good.example");
 		}
 
-		// Before every other mapping but the starter's handover: counts lookups, finds nothing.
+		// Before every other mapping: counts lookups, finds nothing.
 		@Bean
 		HandlerMapping countingHandlerMapping() {
 			return new CountingHandlerMapping(this.lookups);
 		}
 
 		// Without an order, so after the starter's filter: records what reached it, rewrites the path or the method,
-		// or authenticates as Spring Security would.
+		// or authenticates as Spring Security would; the interceptor checks what it rewrote.
 		@Bean
-		OncePerRequestFilter rewritingFilter(HandlerMappingIntrospector introspector) {
+		OncePerRequestFilter rewritingFilter() {
 			return new OncePerRequestFilter() {
 
 				@Override
 				protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
 						FilterChain chain) throws ServletException, IOException {
 					Extras.this.reachedLaterFilter.add(request.getRequestURI());
-					// As Spring Security's request matchers and CORS support may, before the servlet.
-					if (request.getHeader("X-Introspect") != null) {
-						response.setHeader("X-Introspected", String.valueOf(introspect(introspector, request)));
-					}
 					chain.doFilter(rewritten(request), response);
 				}
 
 			};
-		}
-
-		private static @Nullable Object introspect(HandlerMappingIntrospector introspector,
-				HttpServletRequest request) throws ServletException {
-			try {
-				return introspector.getMatchableHandlerMapping(request);
-			}
-			catch (Exception ex) {
-				throw new ServletException(ex);
-			}
 		}
 
 		@Bean

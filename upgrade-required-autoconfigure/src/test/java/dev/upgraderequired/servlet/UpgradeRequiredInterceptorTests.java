@@ -2,10 +2,10 @@ package dev.upgraderequired.servlet;
 
 import java.util.List;
 
+import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
-import dev.upgraderequired.core.EndpointRequirements;
-import dev.upgraderequired.core.PathRule;
-import dev.upgraderequired.core.UpgradeResponder;
+import dev.upgraderequired.TlsVersion;
+import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.server.ServletContainerRequestFacts;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
@@ -25,11 +25,12 @@ class UpgradeRequiredInterceptorTests {
 
 	private final Object handler = new Http2Handler();
 
-	private final UpgradeRequiredInterceptor interceptor = new UpgradeRequiredInterceptor(
-			new EndpointRequirements(List.of(new PathRule(PathRule.parse("/admin/**"), ProtocolRequirement.tls())),
-					List.of((handler) -> (handler instanceof Http2Handler) ? ProtocolRequirement.http2() : null)),
-			new ServletUpgradeResponseWriter(new UpgradeResponder(null), ServletContainerRequestFacts.tomcat()),
-			ServletContainerRequestFacts.tomcat());
+	private final UpgradeRequiredInterceptor interceptor = new UpgradeRequiredInterceptor(new ServletRefusalWriter(
+			UpgradePolicy.builder()
+				.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version")
+				.resolver((handler) -> (handler instanceof Http2Handler) ? ProtocolRequirement.http2() : null)
+				.build(),
+			ServletContainerRequestFacts.tomcat()));
 
 	@Test
 	void errorAndAsyncDispatchesAreLetThrough() throws Exception {
@@ -77,8 +78,8 @@ class UpgradeRequiredInterceptorTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "/admin/status", "/%61dmin/status", "/ADMIN/status", "/admin;jsessionid=1/status", "//admin/status",
-			"/admin//status", "/admin/./status", "/admin/status/", "/admin", "/app/admin/status" })
+	@ValueSource(strings = { "/admin/status", "/%61dmin/status", "/ADMIN/status", "/admin;jsessionid=1/status",
+			"//admin/status", "/admin//status", "/admin/./status", "/admin/status/", "/admin", "/app/admin/status" })
 	void rulesCannotBeDodgedByEncodingCaseOrPathParameters(String uri) throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", uri);
 		if (uri.startsWith("/app")) {

@@ -47,7 +47,7 @@ class WebMvcTestApplication {
 	@interface TlsOnly {
 
 		@AliasFor(annotation = RequiresProtocol.class)
-		String minTlsVersion() default "";
+		TlsVersion minTlsVersion() default TlsVersion.ANY;
 
 	}
 
@@ -104,7 +104,7 @@ class WebMvcTestApplication {
 	@RestController
 	static class MethodController {
 
-		@RequiresProtocol(value = Protocol.TLS, minTlsVersion = "1.3")
+		@RequiresProtocol(value = Protocol.TLS, minTlsVersion = TlsVersion.TLS_1_3)
 		@GetMapping("/modern")
 		String modern() {
 			return "modern";
@@ -122,7 +122,7 @@ class WebMvcTestApplication {
 			return "meta";
 		}
 
-		@TlsOnly(minTlsVersion = "1.3")
+		@TlsOnly(minTlsVersion = TlsVersion.TLS_1_3)
 		@GetMapping("/meta-modern")
 		String metaModern() {
 			return "meta-modern";

@@ -1,4 +1,4 @@
-package dev.upgraderequired.benchmarks;
+package dev.upgraderequired.servlet;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.RequiresProtocol;

@@ -3,9 +3,8 @@ package dev.upgraderequired.reactive;
 import java.time.Duration;
 
 import dev.upgraderequired.ProtocolRequirement;
-import dev.upgraderequired.core.Rejection;
-import dev.upgraderequired.core.UpgradeReason;
-import dev.upgraderequired.core.UpgradeResponder;
+import dev.upgraderequired.core.Refusal;
+import dev.upgraderequired.core.UpgradePolicy;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +17,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for {@link ReactiveUpgradeResponseWriter}.
+ * Tests for {@link ReactiveRefusalWriter}.
  */
-class ReactiveUpgradeResponseWriterTests {
+class ReactiveRefusalWriterTests {
 
-	private final ReactiveUpgradeResponseWriter writer = new ReactiveUpgradeResponseWriter(
-			new UpgradeResponder(null, () -> 8443), ReactorNettyRequestFacts.INSTANCE);
+	private final UpgradePolicy policy = UpgradePolicy.builder()
+		.httpsPort(() -> 8443)
+		.resolver((handler) -> ProtocolRequirement.tls())
+		.build();
 
-	private final Rejection tlsRequired = Rejection.of(ProtocolRequirement.tls(), UpgradeReason.TLS_REQUIRED, false);
+	private final ReactiveRefusalWriter writer = new ReactiveRefusalWriter(this.policy,
+			ReactorNettyRequestFacts.INSTANCE);
+
+	private final Refusal tlsRequired = this.policy.decide(new Object(), "/p", "",
+			MockServerHttpRequest.get("http://example.com/p").build(), ReactorNettyRequestFacts.INSTANCE);
 
 	@Test
 	void problemIsWrittenWithItsLengthAndHttp1Headers() {
@@ -42,8 +47,7 @@ class ReactiveUpgradeResponseWriterTests {
 
 	@Test
 	void http2RefusalCarriesNeitherUpgradeNorConnection() {
-		ReactiveUpgradeResponseWriter http2Writer = new ReactiveUpgradeResponseWriter(
-				new UpgradeResponder(null, () -> 8443), new Http2Facts());
+		ReactiveRefusalWriter http2Writer = new ReactiveRefusalWriter(this.policy, new Http2Facts());
 		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("http://example.com/p"));
 		http2Writer.write(this.tlsRequired, exchange).block(Duration.ofSeconds(5));
 		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.UPGRADE_REQUIRED);

@@ -1,18 +1,12 @@
-package dev.upgraderequired.benchmarks;
+package dev.upgraderequired.servlet;
 
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.upgraderequired.ProtocolRequirement;
-import dev.upgraderequired.core.EndpointRequirements;
-import dev.upgraderequired.core.PathRule;
-import dev.upgraderequired.core.Rejection;
-import dev.upgraderequired.core.RequiresProtocolResolver;
-import dev.upgraderequired.core.UpgradeDecider;
-import dev.upgraderequired.core.UpgradeResponder;
+import dev.upgraderequired.Protocol;
+import dev.upgraderequired.TlsVersion;
+import dev.upgraderequired.core.Refusal;
+import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.server.ServletContainerRequestFacts;
-import dev.upgraderequired.servlet.ServletUpgradeResponseWriter;
-import dev.upgraderequired.servlet.UpgradeRequiredInterceptor;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,10 +25,10 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.method.HandlerMethod;
 
 /**
- * What the Spring MVC adapter does per request. Allowed requests go through
+ * What the check every Spring MVC handler passes costs per request. Allowed requests go through
  * {@link UpgradeRequiredInterceptor#preHandle} on a mock request: the handler's cached requirement, combined with the
- * path rules, then the decision. A refused request is decided the same way, then the parts of the 426 response are
- * built as {@link ServletUpgradeResponseWriter#write} builds them (headers, {@code httpsUrl}, body).
+ * path rules, then the decision. A refused request is decided the same way, then the core plans the response as the
+ * writer gets it (headers, {@code httpsUrl}, body); writing it to a mock response would mostly measure the mock.
  * <p>
  * {@link #pathRules} configures either no rule or one rule ({@code /admin/**} requires TLS) that does not match the
  * benchmarked path, so the cost of matching rules shows next to the cost without them. Run with
@@ -49,7 +43,7 @@ import org.springframework.web.method.HandlerMethod;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 @State(Scope.Benchmark)
-public class DecisionBenchmarks {
+public class InterceptorBenchmarks {
 
 	private static final String SECURE_PATH = "/api/secure";
 
@@ -59,9 +53,7 @@ public class DecisionBenchmarks {
 	@Param({ "0", "1" })
 	public int pathRules;
 
-	private EndpointRequirements requirements;
-
-	private UpgradeResponder responder;
+	private UpgradePolicy policy;
 
 	private UpgradeRequiredInterceptor interceptor;
 
@@ -80,13 +72,13 @@ public class DecisionBenchmarks {
 
 	@Setup
 	public void setUp() throws Exception {
-		List<PathRule> rules = (this.pathRules == 0) ? List.of()
-				: List.of(new PathRule(PathRule.parse("/admin/**"), ProtocolRequirement.tls()));
-		this.requirements = new EndpointRequirements(rules, List.of(new RequiresProtocolResolver()));
-		this.responder = new UpgradeResponder(null, () -> 8443);
-		this.interceptor = new UpgradeRequiredInterceptor(this.requirements,
-				new ServletUpgradeResponseWriter(this.responder, ServletContainerRequestFacts.tomcat()),
-				ServletContainerRequestFacts.tomcat());
+		UpgradePolicy.Builder builder = UpgradePolicy.builder().httpsPort(() -> 8443);
+		if (this.pathRules > 0) {
+			builder.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version");
+		}
+		this.policy = builder.build();
+		this.interceptor = new UpgradeRequiredInterceptor(
+				new ServletRefusalWriter(this.policy, ServletContainerRequestFacts.tomcat()));
 		Api api = new Api();
 		this.openHandler = new HandlerMethod(api, Api.class.getDeclaredMethod("hello"));
 		this.secureHandler = new HandlerMethod(api, Api.class.getDeclaredMethod("secure"));
@@ -112,18 +104,16 @@ public class DecisionBenchmarks {
 		return this.interceptor.preHandle(this.secureTlsRequest, this.response, this.secureHandler);
 	}
 
-	// The interceptor's decision, then what ServletUpgradeResponseWriter computes before it writes: the headers for
-	// the HTTP version, the https URL and the body. Writing them to a mock response would mostly measure the mock.
+	// The interceptor's decision, then the response the writer copies: the headers for the HTTP version, the https
+	// URL and the body.
 	@Benchmark
 	public void requirementRefused(Blackhole blackhole) {
 		MockHttpServletRequest request = this.secureCleartextRequest;
-		String path = request.getRequestURI();
-		Rejection rejection = UpgradeDecider.decide(this.requirements.withPathRules(
-				this.requirements.forHandler(this.secureHandler), path, request.getContextPath()), request,
-				ServletContainerRequestFacts.tomcat());
-		blackhole.consume(rejection.headers(ServletContainerRequestFacts.tomcat().isHttp1(request)));
-		String httpsUrl = this.responder.httpsUrl(rejection, request.getServerName(), path, request.getQueryString());
-		blackhole.consume(this.responder.body(rejection, path, httpsUrl));
+		ServletContainerRequestFacts facts = ServletContainerRequestFacts.tomcat();
+		Refusal refusal = this.policy.decide(this.secureHandler, request.getRequestURI(), request.getContextPath(),
+				request, facts);
+		blackhole.consume(this.policy.plan(refusal, facts.isHttp1(request), false, request.getRequestURI(),
+				request.getServerName(), request.getQueryString(), facts.isSecure(request)));
 	}
 
 }

@@ -3,9 +3,8 @@ package dev.upgraderequired.servlet;
 import java.nio.charset.StandardCharsets;
 
 import dev.upgraderequired.ProtocolRequirement;
-import dev.upgraderequired.core.Rejection;
-import dev.upgraderequired.core.UpgradeReason;
-import dev.upgraderequired.core.UpgradeResponder;
+import dev.upgraderequired.core.Refusal;
+import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.server.ServletContainerRequestFacts;
 import org.junit.jupiter.api.Test;
 
@@ -15,14 +14,20 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link ServletUpgradeResponseWriter}.
+ * Tests for {@link ServletRefusalWriter}.
  */
-class ServletUpgradeResponseWriterTests {
+class ServletRefusalWriterTests {
 
-	private final ServletUpgradeResponseWriter writer = new ServletUpgradeResponseWriter(
-			new UpgradeResponder(null, () -> 8443), ServletContainerRequestFacts.tomcat());
+	private final UpgradePolicy policy = UpgradePolicy.builder()
+		.httpsPort(() -> 8443)
+		.resolver((handler) -> ProtocolRequirement.tls())
+		.build();
 
-	private final Rejection tlsRequired = Rejection.of(ProtocolRequirement.tls(), UpgradeReason.TLS_REQUIRED, false);
+	private final ServletRefusalWriter writer = new ServletRefusalWriter(this.policy,
+			ServletContainerRequestFacts.tomcat());
+
+	private final Refusal tlsRequired = this.policy.decide(new Object(), "/p", "", new MockHttpServletRequest(),
+			ServletContainerRequestFacts.tomcat());
 
 	@Test
 	void whatTheHandlerBufferedIsReplacedByTheProblem() throws Exception {

@@ -1,13 +1,14 @@
-package dev.upgraderequired.autoconfigure;
+package dev.upgraderequired.server;
 
 /**
  * Thrown when the application starts on a web server whose request facts (the HTTP version of an exchange and the
  * TLS protocol of its connection) upgrade-required cannot read: it would have to serve protected endpoints without
- * knowing whether their requirements are met.
+ * knowing whether their requirements are met. The startup report names the server and what to do.
  *
  * @author upgrade-required
+ * @since 0.1.0
  */
-class UnsupportedServerException extends IllegalStateException {
+public class UnsupportedServerException extends IllegalStateException {
 
 	private static final long serialVersionUID = 1L;
 
@@ -20,17 +21,25 @@ class UnsupportedServerException extends IllegalStateException {
 	 * @param server the server, as the application runs it
 	 * @param factsType the simple name of the bean type that reads the facts of a server
 	 */
-	UnsupportedServerException(String server, String factsType) {
+	public UnsupportedServerException(String server, String factsType) {
 		super("upgrade-required cannot read the HTTP version and TLS protocol of requests on " + server);
 		this.server = server;
 		this.factsType = factsType;
 	}
 
-	String getServer() {
+	/**
+	 * Return the server, as the application runs it.
+	 * @return the server
+	 */
+	public String getServer() {
 		return this.server;
 	}
 
-	String getFactsType() {
+	/**
+	 * Return the simple name of the bean type that would read the facts of the server.
+	 * @return the type name
+	 */
+	public String getFactsType() {
 		return this.factsType;
 	}
 

@@ -1,8 +1,9 @@
-package dev.upgraderequired.autoconfigure;
+package dev.upgraderequired.servlet;
 
 import java.util.Locale;
 
 import dev.upgraderequired.server.ServletContainerRequestFacts;
+import dev.upgraderequired.server.UnsupportedServerException;
 import jakarta.servlet.ServletContext;
 import org.jspecify.annotations.Nullable;
 

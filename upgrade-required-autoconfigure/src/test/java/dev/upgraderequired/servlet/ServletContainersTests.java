@@ -1,8 +1,9 @@
-package dev.upgraderequired.autoconfigure;
+package dev.upgraderequired.servlet;
 
 import java.net.URL;
 import java.net.URLClassLoader;
 
+import dev.upgraderequired.server.UnsupportedServerException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,9 +1,7 @@
-package dev.upgraderequired.autoconfigure;
+package dev.upgraderequired.reactive;
 
-import dev.upgraderequired.reactive.ReactiveRequestFacts;
-import dev.upgraderequired.reactive.ReactorNettyRequestFacts;
-import dev.upgraderequired.reactive.ServletContainerReactiveRequestFacts;
 import dev.upgraderequired.server.ServletContainerRequestFacts;
+import dev.upgraderequired.server.UnsupportedServerException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.web.server.reactive.ReactiveWebServerFactory;

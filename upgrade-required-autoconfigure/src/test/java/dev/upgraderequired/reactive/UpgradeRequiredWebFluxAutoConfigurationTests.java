@@ -1,22 +1,13 @@
-package dev.upgraderequired.autoconfigure;
-
-import java.util.List;
+package dev.upgraderequired.reactive;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.RequiresProtocol;
-import dev.upgraderequired.core.EndpointRequirements;
+import dev.upgraderequired.TlsVersion;
+import dev.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
+import dev.upgraderequired.autoconfigure.UpgradeRequiredWebFluxAutoConfiguration;
 import dev.upgraderequired.core.InvalidRequirementException;
-import dev.upgraderequired.core.UpgradeResponder;
-import dev.upgraderequired.reactive.ReactiveMappedHandlerRequirements;
-import dev.upgraderequired.reactive.ReactiveRequestFacts;
-import dev.upgraderequired.reactive.ReactiveUpgradeResponseWriter;
-import dev.upgraderequired.reactive.ReactiveWebSocketRequirementResolver;
-import dev.upgraderequired.reactive.ReactorNettyRequestFacts;
-import dev.upgraderequired.reactive.ServletContainerReactiveRequestFacts;
-import dev.upgraderequired.reactive.UpgradeRequiredControllerAdvice;
-import dev.upgraderequired.reactive.UpgradeRequiredHandlerMapping;
-import dev.upgraderequired.reactive.UpgradeRequiredWebExceptionHandler;
-import dev.upgraderequired.reactive.UpgradeRequiredWebFilter;
+import dev.upgraderequired.core.UpgradePolicy;
+import dev.upgraderequired.server.UnsupportedServerException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +15,6 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -37,7 +27,6 @@ import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.NestedExceptionUtils;
-import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,7 +38,8 @@ import org.springframework.web.server.WebFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link UpgradeRequiredWebFluxAutoConfiguration}.
+ * Tests for {@link UpgradeRequiredWebFluxAutoConfiguration} and the {@link UpgradeRequiredReactiveConfiguration} it
+ * imports.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class UpgradeRequiredWebFluxAutoConfigurationTests {
@@ -61,11 +51,8 @@ class UpgradeRequiredWebFluxAutoConfigurationTests {
 	@Test
 	void everyPartIsConfiguredByDefault() {
 		this.contextRunner.run((context) -> {
-			assertThat(context).hasSingleBean(EndpointRequirements.class)
-				.hasSingleBean(UpgradeResponder.class)
+			assertThat(context).hasSingleBean(UpgradePolicy.class)
 				.hasSingleBean(ReactiveRequestFacts.class)
-				.hasSingleBean(ReactiveUpgradeResponseWriter.class)
-				.hasSingleBean(UpgradeRequiredHandlerMapping.class)
 				.hasSingleBean(UpgradeRequiredWebFilter.class)
 				.hasSingleBean(UpgradeRequiredWebExceptionHandler.class)
 				.hasSingleBean(UpgradeRequiredControllerAdvice.class)
@@ -80,18 +67,18 @@ class UpgradeRequiredWebFluxAutoConfigurationTests {
 	}
 
 	@Test
-	void filterRunsAfterSpringSecurityAndExceptionHandlerBeforeBootsErrorHandler() {
+	void filterRunsBeforeSpringSecurityAndExceptionHandlerBeforeBootsErrorHandler() {
 		this.contextRunner.run((context) -> {
-			assertThat(context.getBean(UpgradeRequiredWebFilter.class).getOrder()).isGreaterThan(-100)
-				.isLessThan(Ordered.LOWEST_PRECEDENCE);
+			// Spring Security's WebFilterChainProxy is at -100.
+			assertThat(context.getBean(UpgradeRequiredWebFilter.class).getOrder()).isLessThan(-100);
 			assertThat(context.getBean(UpgradeRequiredWebExceptionHandler.class).getOrder()).isLessThan(-1);
 		});
 	}
 
 	@Test
 	void filterOrderCanBeSet() {
-		this.contextRunner.withPropertyValues("upgrade-required.filter-order=-101")
-			.run((context) -> assertThat(context.getBean(UpgradeRequiredWebFilter.class).getOrder()).isEqualTo(-101));
+		this.contextRunner.withPropertyValues("upgrade-required.filter-order=42")
+			.run((context) -> assertThat(context.getBean(UpgradeRequiredWebFilter.class).getOrder()).isEqualTo(42));
 	}
 
 	@Test
@@ -106,8 +93,7 @@ class UpgradeRequiredWebFluxAutoConfigurationTests {
 	@Test
 	void nothingIsConfiguredWhenDisabled() {
 		this.contextRunner.withPropertyValues("upgrade-required.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(EndpointRequirements.class)
-				.doesNotHaveBean(UpgradeRequiredHandlerMapping.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(UpgradePolicy.class)
 				.doesNotHaveBean(WebFilter.class)
 				.doesNotHaveBean(UpgradeRequiredWebExceptionHandler.class)
 				.doesNotHaveBean(UpgradeRequiredControllerAdvice.class));
@@ -130,8 +116,7 @@ class UpgradeRequiredWebFluxAutoConfigurationTests {
 	@Test
 	void webFluxPartsAreAbsentWithoutWebFlux() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(DispatcherHandler.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeRequiredHandlerMapping.class)
-				.doesNotHaveBean(UpgradeRequiredWebFilter.class)
+			.run((context) -> assertThat(context).doesNotHaveBean(UpgradeRequiredWebFilter.class)
 				.doesNotHaveBean(UpgradeRequiredWebExceptionHandler.class));
 	}
 
@@ -160,14 +145,17 @@ class UpgradeRequiredWebFluxAutoConfigurationTests {
 			throw new IllegalStateException("never started");
 		}).run((context) -> {
 			assertThat(context).hasFailed();
-			Throwable cause = NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure());
-			assertThat(cause).isInstanceOf(UnsupportedServerException.class).hasMessageContaining("(WebFlux)");
-			FailureAnalysis analysis = new UnsupportedServerFailureAnalyzer().analyze(context.getStartupFailure());
-			assertThat(analysis.getDescription()).contains("cannot enforce protocol requirements on")
-				.contains("(WebFlux)");
-			assertThat(analysis.getAction()).contains("declare a ReactiveRequestFacts bean")
-				.contains("upgrade-required.enabled=false");
+			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.isInstanceOf(UnsupportedServerException.class)
+				.hasMessageContaining("(WebFlux)");
 		});
+	}
+
+	@Test
+	void factsOfTheApplicationReplaceTheServers() {
+		this.contextRunner.withUserConfiguration(UserFacts.class)
+			.run((context) -> assertThat(context.getBean(ReactiveRequestFacts.class))
+				.isSameAs(context.getBean(UserFacts.class).facts));
 	}
 
 	@Test
@@ -175,28 +163,8 @@ class UpgradeRequiredWebFluxAutoConfigurationTests {
 		new WebApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class,
 					UpgradeRequiredWebFluxAutoConfiguration.class))
-			.run((context) -> assertThat(context).hasSingleBean(EndpointRequirements.class)
-				.doesNotHaveBean(UpgradeRequiredWebFilter.class)
-				.doesNotHaveBean(UpgradeRequiredHandlerMapping.class));
-	}
-
-	@Test
-	void everyBeanBacksOffToTheUsersOwn() {
-		this.contextRunner.withUserConfiguration(UserBeans.class).run((context) -> {
-			UserBeans user = context.getBean(UserBeans.class);
-			assertThat(context).hasSingleBean(ReactiveRequestFacts.class)
-				.hasSingleBean(ReactiveUpgradeResponseWriter.class)
-				.hasSingleBean(ReactiveMappedHandlerRequirements.class)
-				.hasSingleBean(UpgradeRequiredHandlerMapping.class)
-				.hasSingleBean(UpgradeRequiredWebFilter.class)
-				.hasSingleBean(UpgradeRequiredWebExceptionHandler.class)
-				.hasSingleBean(UpgradeRequiredControllerAdvice.class)
-				.hasSingleBean(ReactiveWebSocketRequirementResolver.class);
-			assertThat(context.getBean(ReactiveRequestFacts.class)).isSameAs(user.facts);
-			assertThat(context.getBean(UpgradeRequiredHandlerMapping.class)).isSameAs(user.handlerMapping);
-			assertThat(context.getBean(UpgradeRequiredWebFilter.class)).isSameAs(user.filter);
-			assertThat(context.getBean(UpgradeRequiredWebExceptionHandler.class)).isSameAs(user.exceptionHandler);
-		});
+			.run((context) -> assertThat(context).hasSingleBean(UpgradePolicy.class)
+				.doesNotHaveBean(UpgradeRequiredWebFilter.class));
 	}
 
 	@Test
@@ -209,84 +177,30 @@ class UpgradeRequiredWebFluxAutoConfigurationTests {
 					.isInstanceOf(InvalidRequirementException.class)
 					.hasMessageContaining(
 							"@RequiresProtocol(minTlsVersion) on " + InvalidAnnotationController.class.getName())
-					.hasMessageContaining("'1.4'")
-					.hasMessageContaining("allowed values are 1.2, 1.3");
+					.hasMessageContaining("'TLS_1_3'");
 			});
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class UserBeans {
+	static class UserFacts {
 
-		final ReactiveRequestFacts facts = new Http1OnlyFacts();
+		final ReactiveRequestFacts facts = new ReactiveRequestFacts() {
 
-		final EndpointRequirements requirements = new EndpointRequirements(List.of(), List.of());
+			@Override
+			public @Nullable String tlsProtocol(ServerHttpRequest request) {
+				return null;
+			}
 
-		final ReactiveUpgradeResponseWriter writer = new ReactiveUpgradeResponseWriter(new UpgradeResponder(null),
-				this.facts);
+			@Override
+			public boolean isHttp1(ServerHttpRequest request) {
+				return true;
+			}
 
-		final ReactiveMappedHandlerRequirements mappedRequirements = new ReactiveMappedHandlerRequirements(
-				this.requirements);
-
-		final UpgradeRequiredHandlerMapping handlerMapping = new UpgradeRequiredHandlerMapping(this.requirements,
-				this.mappedRequirements, this.facts, this.writer);
-
-		final UpgradeRequiredWebFilter filter = new UpgradeRequiredWebFilter(this.handlerMapping);
-
-		final UpgradeRequiredWebExceptionHandler exceptionHandler = new UpgradeRequiredWebExceptionHandler(this.facts,
-				this.writer);
+		};
 
 		@Bean
 		ReactiveRequestFacts myFacts() {
 			return this.facts;
-		}
-
-		@Bean
-		ReactiveUpgradeResponseWriter myWriter() {
-			return this.writer;
-		}
-
-		@Bean
-		ReactiveMappedHandlerRequirements myMappedRequirements() {
-			return this.mappedRequirements;
-		}
-
-		@Bean
-		UpgradeRequiredHandlerMapping myHandlerMapping() {
-			return this.handlerMapping;
-		}
-
-		@Bean
-		UpgradeRequiredWebFilter myFilter() {
-			return this.filter;
-		}
-
-		@Bean
-		UpgradeRequiredWebExceptionHandler myExceptionHandler() {
-			return this.exceptionHandler;
-		}
-
-		@Bean
-		UpgradeRequiredControllerAdvice myAdvice() {
-			return new UpgradeRequiredControllerAdvice(this.exceptionHandler);
-		}
-
-		@Bean
-		ReactiveWebSocketRequirementResolver myWebSocketResolver() {
-			return new ReactiveWebSocketRequirementResolver();
-		}
-
-	}
-
-	static class Http1OnlyFacts implements ReactiveRequestFacts {
-
-		@Override
-		public @Nullable String tlsProtocol(ServerHttpRequest request) {
-			return null;
-		}
-
-		@Override
-		public boolean isHttp1(ServerHttpRequest request) {
-			return true;
 		}
 
 	}
@@ -294,7 +208,7 @@ class UpgradeRequiredWebFluxAutoConfigurationTests {
 	@RestController
 	static class InvalidAnnotationController {
 
-		@RequiresProtocol(value = Protocol.TLS, minTlsVersion = "1.4")
+		@RequiresProtocol(value = Protocol.WEBSOCKET, minTlsVersion = TlsVersion.TLS_1_3)
 		@GetMapping("/invalid")
 		Mono<String> invalid() {
 			return Mono.just("never");

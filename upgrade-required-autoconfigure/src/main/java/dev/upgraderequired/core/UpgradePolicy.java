@@ -1,0 +1,260 @@
+package dev.upgraderequired.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+import dev.upgraderequired.Protocol;
+import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.TlsVersion;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.MultiValueMap;
+
+/**
+ * What the web stack adapters ask the core: what an endpoint requires (its handler's annotations and resolvers,
+ * and the path rules), whether a request is refused, and the response to a refusal. Everything here is decided
+ * once for both stacks; an adapter only reads the request's facts and copies the {@link ResponsePlan} onto its
+ * response.
+ * <p>
+ * An endpoint without a requirement costs two hash lookups, and a path that no rule and no protected handler can
+ * be for a few string comparisons ({@link #mayRefuse}); neither allocates.
+ *
+ * @author upgrade-required
+ * @since 0.1.0
+ */
+public final class UpgradePolicy {
+
+	private final EndpointRequirements requirements;
+
+	private final UpgradeResponder responder;
+
+	private volatile RequirementPrefixes handlerPrefixes = RequirementPrefixes.none();
+
+	private volatile boolean everyPathProtected;
+
+	private UpgradePolicy(EndpointRequirements requirements, UpgradeResponder responder) {
+		this.requirements = requirements;
+		this.responder = responder;
+	}
+
+	/**
+	 * Start building a policy.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Return what a handler requires: its {@code @RequiresProtocol} annotations and what the resolvers say,
+	 * resolved once per handler method (or handler class) and cached.
+	 * @param handler the handler
+	 * @return the requirement, {@link ProtocolRequirement#none()} if there is none
+	 * @throws InvalidRequirementException if the handler declares an invalid requirement
+	 */
+	public ProtocolRequirement requirementOf(Object handler) {
+		return this.requirements.forHandler(handler);
+	}
+
+	/**
+	 * Remember the handlers of the application by their path patterns, so that {@link #mayRefuse} knows the paths
+	 * that a protected handler may serve. Resolves, and so validates, every handler's requirement.
+	 * @param handlersByPattern the handlers by path pattern, in {@code PathPattern} or {@code AntPathMatcher} syntax;
+	 * a pattern may have several handlers (one per HTTP method, for example)
+	 * @throws InvalidRequirementException if a handler declares an invalid requirement
+	 */
+	public void protectHandlers(MultiValueMap<String, ?> handlersByPattern) {
+		Map<String, ProtocolRequirement> byPattern = new LinkedHashMap<>();
+		handlersByPattern.forEach((pattern, handlers) -> {
+			for (Object handler : handlers) {
+				ProtocolRequirement requirement = requirementOf(handler);
+				if (!requirement.isNone()) {
+					byPattern.merge(pattern, requirement, ProtocolRequirement::and);
+				}
+			}
+		});
+		this.handlerPrefixes = RequirementPrefixes.of(byPattern);
+	}
+
+	/**
+	 * Declare that handlers may be protected whose paths are not known, such as functional endpoints that a
+	 * resolver of the application's protects: from then on {@link #mayRefuse} says yes for every path, so that every
+	 * request is looked up and decided.
+	 */
+	public void protectEveryPath() {
+		this.everyPathProtected = true;
+	}
+
+	/**
+	 * Whether a request may be refused: {@code false} only if it meets the requirement of every path rule and
+	 * protected handler that its path may be for. Allocates nothing for a plain path.
+	 * @param <R> the native request type
+	 * @param rawPath the request path as received, still percent-encoded
+	 * @param applicationPathStart where the path within the application starts in {@code rawPath} (after the
+	 * context path), which rules match
+	 * @param handlerPathStart where the path that handlers are mapped to starts (after a servlet path, for example)
+	 * @param request the request
+	 * @param facts reads what the request offers
+	 * @return whether a refusal is possible
+	 */
+	public <R> boolean mayRefuse(String rawPath, int applicationPathStart, int handlerPathStart, R request,
+			RequestFacts<R> facts) {
+		if (this.everyPathProtected || this.requirements.pathRulePrefixes().mayRefuse(rawPath, applicationPathStart, request, facts)) {
+			return true;
+		}
+		RequirementPrefixes handlerPrefixes = this.handlerPrefixes;
+		return handlerPrefixes != RequirementPrefixes.none()
+				&& handlerPrefixes.mayRefuse(rawPath, handlerPathStart, request, facts);
+	}
+
+	/**
+	 * Decide whether a request to a handler is refused: by the handler's requirement and the path rules.
+	 * @param <R> the native request type
+	 * @param handler the handler the request is mapped to
+	 * @param rawPath the request path as received, still percent-encoded
+	 * @param contextPath the context path prefix of {@code rawPath}, empty if none
+	 * @param request the request
+	 * @param facts reads what the request offers
+	 * @return the refusal, or {@code null} if the request may proceed
+	 * @throws InvalidRequirementException if the handler declares an invalid requirement
+	 */
+	public <R> @Nullable Refusal decide(Object handler, String rawPath, String contextPath, R request,
+			RequestFacts<R> facts) {
+		ProtocolRequirement requirement = this.requirements.withPathRules(requirementOf(handler), rawPath,
+				contextPath);
+		return UpgradeDecider.decide(requirement, request, facts);
+	}
+
+	/**
+	 * Decide how to answer a request that failed: a thrown {@link dev.upgraderequired.UpgradeRequiredException}
+	 * (decided against the request; a 500 if the request already meets its requirement), or a 406 or 415 for a
+	 * protected endpoint, which is a 426 since the client has to upgrade first.
+	 * @param <R> the native request type
+	 * @param failure what the request failed with
+	 * @param rawPath the request path as received, still percent-encoded
+	 * @param contextPath the context path prefix of {@code rawPath}, empty if none
+	 * @param request the request
+	 * @param facts reads what the request offers
+	 * @param mediaTypeRefused what the handlers that match the request best, but for its media types, require
+	 * @return the refusal, or {@code null} if the failure is not about the protocol
+	 */
+	public <R> @Nullable Refusal decideFailure(Throwable failure, String rawPath, String contextPath, R request,
+			RequestFacts<R> facts, Supplier<ProtocolRequirement> mediaTypeRefused) {
+		return UpgradeDecider.decideFailure(failure, request, facts,
+				() -> this.requirements.withPathRules(mediaTypeRefused.get(), rawPath, contextPath));
+	}
+
+	/**
+	 * Return the response to a refusal for one request.
+	 * @param refusal the refusal
+	 * @param http1 whether the exchange is HTTP/1.x, which decides the headers
+	 * @param head whether the request is a {@code HEAD}, whose response has no body
+	 * @param path the raw (still encoded) request path, the problem's {@code instance}
+	 * @param host the host the client addressed, without port, {@code null} if unknown
+	 * @param query the raw query string or {@code null}
+	 * @param secure whether the request arrived over TLS
+	 * @return the response
+	 */
+	public ResponsePlan plan(Refusal refusal, boolean http1, boolean head, String path, @Nullable String host,
+			@Nullable String query, boolean secure) {
+		return this.responder.plan(refusal, http1, head, path, host, query, secure);
+	}
+
+	/**
+	 * Whether a path rule, or a handler resolved so far, requires a minimum TLS version.
+	 * @return whether some endpoint requires a minimum TLS version
+	 */
+	public boolean requiresMinTlsVersion() {
+		return this.requirements.requiresMinTlsVersion();
+	}
+
+	/**
+	 * Builds an {@link UpgradePolicy}.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Builder {
+
+		private final List<PathRule> rules = new ArrayList<>();
+
+		private final List<HandlerRequirementResolver> resolvers = new ArrayList<>(List.of(new RequiresProtocolResolver()));
+
+		private @Nullable String problemTypeBase;
+
+		private IntSupplier httpsPort = () -> -1;
+
+		private Builder() {
+		}
+
+		/**
+		 * Require a protocol on every path that matches a pattern.
+		 * @param pattern the pattern, in Spring's {@code PathPattern} syntax, starting with {@code /}
+		 * @param patternSource where the pattern is declared, for the failure message
+		 * @param protocol the required protocol
+		 * @param minTlsVersion the minimum TLS version, {@link TlsVersion#ANY} for none
+		 * @param minTlsVersionSource where the minimum TLS version is declared, for the failure message
+		 * @return this builder
+		 * @throws InvalidRequirementException if the pattern is invalid, or a minimum TLS version is given for
+		 * another protocol than TLS
+		 */
+		public Builder rule(String pattern, String patternSource, Protocol protocol, TlsVersion minTlsVersion,
+				String minTlsVersionSource) {
+			ProtocolRequirement requirement = ProtocolRequirements.of(protocol, minTlsVersion, minTlsVersionSource);
+			try {
+				this.rules.add(new PathRule(PathRule.parse(pattern.trim()), requirement));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidRequirementException(patternSource, pattern,
+						"a path pattern starting with '/' in Spring's PathPattern syntax, such as /admin/** ("
+								+ ex.getMessage() + ")");
+			}
+			return this;
+		}
+
+		/**
+		 * Add a strategy that tells what a handler requires, besides {@code @RequiresProtocol}.
+		 * @param resolver the resolver
+		 * @return this builder
+		 */
+		public Builder resolver(HandlerRequirementResolver resolver) {
+			this.resolvers.add(resolver);
+			return this;
+		}
+
+		/**
+		 * Set the base URI of the problem {@code type}, to which the reason of a refusal is appended.
+		 * @param problemTypeBase the base URI, {@code null} for {@code about:blank}
+		 * @return this builder
+		 */
+		public Builder problemTypeBase(@Nullable String problemTypeBase) {
+			this.problemTypeBase = problemTypeBase;
+			return this;
+		}
+
+		/**
+		 * Set where the port of the HTTPS connector comes from, for the {@code httpsUrl} of a request refused for
+		 * lack of TLS.
+		 * @param httpsPort supplies the port, or a value below 1 while it is unknown
+		 * @return this builder
+		 */
+		public Builder httpsPort(IntSupplier httpsPort) {
+			this.httpsPort = httpsPort;
+			return this;
+		}
+
+		/**
+		 * Build the policy.
+		 * @return the policy
+		 */
+		public UpgradePolicy build() {
+			return new UpgradePolicy(new EndpointRequirements(this.rules, this.resolvers),
+					new UpgradeResponder(this.problemTypeBase, this.httpsPort));
+		}
+
+	}
+
+}

@@ -1,0 +1,78 @@
+package dev.upgraderequired.reactive;
+
+import java.util.List;
+
+import dev.upgraderequired.core.Refusal;
+import dev.upgraderequired.core.ResponsePlan;
+import dev.upgraderequired.core.UpgradePolicy;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Copies the core's response to a refusal onto a WebFlux response: no exception, no error handler, no message
+ * writer, so the answer is the same whatever the request's {@code Accept} header says. Headers that described what a
+ * handler was about to send are removed; others, such as CORS ones, are kept.
+ *
+ * @author upgrade-required
+ */
+final class ReactiveRefusalWriter {
+
+	private final UpgradePolicy policy;
+
+	private final ReactiveRequestFacts facts;
+
+	ReactiveRefusalWriter(UpgradePolicy policy, ReactiveRequestFacts facts) {
+		this.policy = policy;
+		this.facts = facts;
+	}
+
+	UpgradePolicy policy() {
+		return this.policy;
+	}
+
+	ReactiveRequestFacts facts() {
+		return this.facts;
+	}
+
+	/**
+	 * Write the response to a refusal.
+	 * @param refusal the refusal
+	 * @param exchange the exchange, whose response is not yet committed
+	 * @return completes when the response has been written; errors if it was already committed
+	 */
+	Mono<Void> write(Refusal refusal, ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
+		ServerHttpResponse response = exchange.getResponse();
+		boolean http1 = this.facts.isHttp1(request);
+		ResponsePlan plan = this.policy.plan(refusal, http1, HttpMethod.HEAD.equals(request.getMethod()),
+				request.getPath().value(), request.getURI().getHost(), request.getURI().getRawQuery(),
+				this.facts.isSecure(request));
+		if (!response.setStatusCode(HttpStatusCode.valueOf(plan.status()))) {
+			return Mono.error(new IllegalStateException("Response already committed, cannot send " + plan.status()));
+		}
+		HttpHeaders headers = response.getHeaders();
+		for (String name : ResponsePlan.REPRESENTATION_HEADERS) {
+			headers.remove(name);
+		}
+		if (http1) {
+			this.facts.beforeHttp1Refusal(request);
+		}
+		List<ResponsePlan.Header> planned = plan.headers();
+		for (int i = 0; i < planned.size(); i++) {
+			ResponsePlan.Header header = planned.get(i);
+			headers.set(header.name(), header.value());
+		}
+		headers.set(HttpHeaders.CONTENT_TYPE, ResponsePlan.CONTENT_TYPE);
+		headers.setContentLength(plan.contentLength());
+		byte[] body = plan.body();
+		return (body.length == 0) ? response.setComplete()
+				: response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
+}

@@ -1,0 +1,163 @@
+package dev.upgraderequired.servlet;
+
+import java.util.List;
+
+import dev.upgraderequired.core.UpgradePolicy;
+import dev.upgraderequired.server.ServletContainerRequestFacts;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletConfig;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.context.WebApplicationContext;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
+import org.springframework.web.servlet.handler.MappedInterceptor;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
+
+/**
+ * The Spring MVC adapter, imported by upgrade-required's auto-configuration: the early
+ * {@link UpgradeRequiredFilter}, the {@link UpgradeRequiredInterceptor} every handler passes, and the exception
+ * resolver, all over the core's {@link UpgradePolicy}. The request facts ({@link ServletContainerRequestFacts}) are
+ * the one bean an application may replace, to support another servlet container.
+ *
+ * @author upgrade-required
+ * @since 0.1.0
+ */
+@Configuration(proxyBeanMethods = false)
+public class UpgradeRequiredServletConfiguration {
+
+	/**
+	 * Default order of the filter: before Spring Security's filter chain (-100), after the filters that wrap or
+	 * rewrite the request (request context -105, character encoding and forwarded headers first).
+	 */
+	public static final int DEFAULT_FILTER_ORDER = -101;
+
+	// Chosen by the container the application runs in, embedded or not; a context that no server runs (MockMvc)
+	// reads what Tomcat would. An unknown container fails the startup: its requests' facts would be guesses.
+	@Bean
+	@ConditionalOnMissingBean
+	ServletContainerRequestFacts upgradeRequiredServletContainerRequestFacts(WebApplicationContext context) {
+		return ServletContainers.requestFacts(context);
+	}
+
+	@Bean
+	ServletRefusalWriter upgradeRequiredServletRefusalWriter(UpgradePolicy policy,
+			ServletContainerRequestFacts facts) {
+		return new ServletRefusalWriter(policy, facts);
+	}
+
+	// A MappedInterceptor bean reaches every handler mapping, WebSocket ones included; addInterceptors would not.
+	@Bean
+	MappedInterceptor upgradeRequiredMappedInterceptor(ServletRefusalWriter writer) {
+		return new MappedInterceptor(null, new UpgradeRequiredInterceptor(writer));
+	}
+
+	@Bean
+	MappedHandlerRequirements upgradeRequiredMappedHandlerRequirements() {
+		return new MappedHandlerRequirements();
+	}
+
+	@Bean
+	UpgradeRequiredExceptionResolver upgradeRequiredExceptionResolver(ServletRefusalWriter writer,
+			MappedHandlerRequirements mappedRequirements) {
+		return new UpgradeRequiredExceptionResolver(writer, mappedRequirements);
+	}
+
+	// Resolves every handler's requirement at startup: invalid annotations fail the start, no request ever pays for
+	// the annotation lookup, and the filter knows the paths of protected handlers.
+	@Bean
+	SmartInitializingSingleton upgradeRequiredHandlersInitializer(UpgradePolicy policy,
+			MappedHandlerRequirements mappedRequirements, ObjectProvider<HandlerMapping> mappings) {
+		return () -> {
+			MultiValueMap<String, Object> handlersByPattern = new LinkedMultiValueMap<>();
+			mappings.orderedStream().forEach((mapping) -> {
+				if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
+					methods.getHandlerMethods().forEach((info, method) -> {
+						mappedRequirements.add(methods, info, policy.requirementOf(method));
+						info.getPatternValues().forEach((pattern) -> handlersByPattern.add(pattern, method));
+					});
+				}
+				else if (mapping instanceof AbstractUrlHandlerMapping urls) {
+					urls.getHandlerMap().forEach((pattern, handler) -> addHandler(handlersByPattern, pattern, handler));
+					addHandler(handlersByPattern, "/", urls.getRootHandler());
+					addHandler(handlersByPattern, "/**", urls.getDefaultHandler());
+				}
+			});
+			policy.protectHandlers(handlersByPattern);
+		};
+	}
+
+	// Handlers known by bean name only are resolved at their first request, by the interceptor.
+	private static void addHandler(MultiValueMap<String, Object> handlersByPattern, String pattern,
+			@Nullable Object handler) {
+		if (handler != null && !(handler instanceof String)) {
+			handlersByPattern.add(pattern, handler);
+		}
+	}
+
+	// Only with handler mappings declared as beans, which the servlet looks handlers up in as the filter does.
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(HandlerMapping.class)
+	static class FilterConfiguration {
+
+		@Bean
+		FilterRegistrationBean<UpgradeRequiredFilter> upgradeRequiredFilterRegistration(ServletRefusalWriter writer,
+				UpgradeRequiredExceptionResolver exceptionResolver, ObjectProvider<HandlerMapping> mappings,
+				ObjectProvider<DispatcherServletRegistrationBean> registration,
+				ObjectProvider<DispatcherServlet> dispatcherServlet,
+				@Value("${upgrade-required.filter-order:" + DEFAULT_FILTER_ORDER + "}") int order) {
+			UpgradeRequiredFilter filter = new UpgradeRequiredFilter(writer, exceptionResolver,
+					() -> target(mappings, registration, dispatcherServlet));
+			FilterRegistrationBean<UpgradeRequiredFilter> bean = new FilterRegistrationBean<>(filter);
+			// Forwards, includes and error dispatches are the interceptor's.
+			bean.setDispatcherTypes(DispatcherType.REQUEST);
+			bean.setOrder(order);
+			return bean;
+		}
+
+		private static UpgradeRequiredFilter.@Nullable Target target(ObjectProvider<HandlerMapping> mappings,
+				ObjectProvider<DispatcherServletRegistrationBean> registration,
+				ObjectProvider<DispatcherServlet> dispatcherServlet) {
+			DispatcherServletRegistrationBean servletRegistration = registration.getIfUnique();
+			DispatcherServlet servlet = dispatcherServlet.getIfUnique();
+			ServletConfig config = (servlet != null) ? servlet.getServletConfig() : null;
+			String servletName = (servletRegistration != null) ? servletRegistration.getServletName()
+					: (config != null) ? config.getServletName() : null;
+			if (servlet == null || servletName == null) {
+				return null;
+			}
+			List<HandlerMapping> handlerMappings = mappings.orderedStream().toList();
+			return new UpgradeRequiredFilter.Target(servletName, servlet.getWebApplicationContext(),
+					handlerMappings, handlerMappings.stream().anyMatch(HandlerMapping::usesPathPatterns));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(WebSocketHttpRequestHandler.class)
+	@ConditionalOnBooleanProperty(name = "upgrade-required.websocket.enabled", matchIfMissing = true)
+	static class WebSocketEndpointConfiguration {
+
+		@Bean
+		WebSocketEndpointRequirementResolver upgradeRequiredWebSocketEndpointRequirementResolver() {
+			return new WebSocketEndpointRequirementResolver();
+		}
+
+	}
+
+}

@@ -1,0 +1,208 @@
+package dev.upgraderequired.autoconfigure;
+
+import java.io.IOException;
+import java.util.Properties;
+
+import dev.upgraderequired.core.InvalidRequirementException;
+import dev.upgraderequired.core.Refusal;
+import dev.upgraderequired.core.UpgradePolicy;
+import dev.upgraderequired.core.UpgradeReason;
+import dev.upgraderequired.server.ServletContainerRequestFacts;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.servlet.DispatcherServlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * Tests for {@link UpgradeRequiredAutoConfiguration}: the policy from configuration, and the startup failures for
+ * invalid configuration.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class UpgradeRequiredAutoConfigurationTests {
+
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class));
+
+	@Test
+	void policyIsConfiguredInEveryWebApplication() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(UpgradePolicy.class));
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(UpgradePolicy.class));
+	}
+
+	@Test
+	void nothingIsConfiguredWhenDisabled() {
+		this.contextRunner.withPropertyValues("upgrade-required.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(UpgradePolicy.class));
+	}
+
+	@Test
+	void rulesRequireTheirProtocolOnEveryPathTheyList() {
+		this.contextRunner
+			.withPropertyValues("upgrade-required.rules[0].paths=/admin/**,/ops/**",
+					"upgrade-required.rules[0].protocol=tls", "upgrade-required.rules[0].min-tls-version=1.3",
+					"upgrade-required.rules[1].paths=/stream/**", "upgrade-required.rules[1].protocol=http-2")
+			.run((context) -> {
+				UpgradePolicy policy = context.getBean(UpgradePolicy.class);
+				assertThat(reason(policy, "/admin/x", "TLSv1.2")).isEqualTo(UpgradeReason.TLS_VERSION_TOO_OLD);
+				assertThat(reason(policy, "/ops/x", "TLSv1.2")).isEqualTo(UpgradeReason.TLS_VERSION_TOO_OLD);
+				assertThat(reason(policy, "/ops/x", "TLSv1.3")).isNull();
+				assertThat(reason(policy, "/stream/x", "TLSv1.3")).isEqualTo(UpgradeReason.HTTP2_REQUIRED);
+				assertThat(reason(policy, "/other", null)).isNull();
+			});
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			upgrade-required.rules[0].min-tls-version | tls-1-3 | TLSv1.2
+			upgrade-required.rules[0].min-tls-version | TLS_1_3 | TLSv1.2
+			upgrade-required.rules[0].min-tls-version | TLSv1.3 | TLSv1.2
+			upgrade-required.rules[0].protocol        | TLS     | 
+			upgrade-required.rules[0].protocol        | Tls     | 
+			""")
+	void enumValuesBindAsWrittenInConfiguration(String property, String value, @Nullable String tls) {
+		this.contextRunner
+			.withPropertyValues("upgrade-required.rules[0].paths=/admin/**", "upgrade-required.rules[0].protocol=tls",
+					property + "=" + value)
+			.run((context) -> assertThat(reason(context.getBean(UpgradePolicy.class), "/admin/x", tls))
+				.isIn(UpgradeReason.TLS_VERSION_TOO_OLD, UpgradeReason.TLS_REQUIRED));
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			upgrade-required.rules[0].paths           | /admin/{ | a path pattern starting with '/'
+			upgrade-required.rules[0].paths           | admin/** | a path pattern starting with '/'
+			upgrade-required.https-port               | 0        | a port between 1 and 65535
+			upgrade-required.problem.type-base        | problems | an absolute URI
+			""")
+	void invalidPropertyFailsStartupNamingPropertyValueAndAllowedValues(String property, String value,
+			String allowed) {
+		this.contextRunner
+			.withPropertyValues("upgrade-required.rules[0].paths=/admin/**", "upgrade-required.rules[0].protocol=tls",
+					property + "=" + value)
+			.run((context) -> assertInvalid(context, property.replace("paths", "paths[0]"), value, allowed));
+	}
+
+	@Test
+	void ruleWithoutProtocolFailsStartup() {
+		this.contextRunner.withPropertyValues("upgrade-required.rules[0].paths=/admin/**")
+			.run((context) -> assertInvalid(context, "upgrade-required.rules[0].protocol", "",
+					"tls, http-2 or websocket"));
+	}
+
+	@Test
+	void ruleWithoutPathsFailsStartup() {
+		this.contextRunner.withPropertyValues("upgrade-required.rules[0].protocol=tls")
+			.run((context) -> assertInvalid(context, "upgrade-required.rules[0].paths", "",
+					"at least one path pattern"));
+	}
+
+	@Test
+	void minimumTlsVersionWithAnotherProtocolFailsStartup() {
+		this.contextRunner
+			.withPropertyValues("upgrade-required.rules[0].paths=/a", "upgrade-required.rules[0].protocol=http-2",
+					"upgrade-required.rules[0].min-tls-version=1.3")
+			.run((context) -> assertInvalid(context, "upgrade-required.rules[0].min-tls-version", "TLS_1_3",
+					"a minimum TLS version only with protocol TLS, not HTTP_2"));
+	}
+
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			upgrade-required.rules[0].protocol        | tsl | HTTP_2, TLS, WEBSOCKET
+			upgrade-required.rules[0].min-tls-version | 1.4 | allowed values are any, 1.2, 1.3
+			""")
+	void unknownEnumValueFailsTheStartupWithAReportNamingPropertyValueAndAllowedValues(String property,
+			String value, String allowed, CapturedOutput output) {
+		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(Application.class)
+			.web(WebApplicationType.SERVLET)
+			.properties("server.port=0", "upgrade-required.rules[0].paths=/admin/**",
+					"upgrade-required.rules[0].protocol=tls", property + "=" + value)
+			.run()
+			.close());
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property: " + property)
+			.contains("Value: \"" + value + "\"");
+		assertThat(output.toString().replace("\n    ", ", ")).contains(allowed);
+	}
+
+	@Test
+	void rulesInAServletApplicationWithoutSpringMvcFailTheStartup() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
+			.withPropertyValues("upgrade-required.rules[0].paths=/admin/**", "upgrade-required.rules[0].protocol=tls")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+					.hasMessageContaining("upgrade-required.rules are set")
+					.hasMessageContaining("no Spring MVC DispatcherServlet");
+			});
+	}
+
+	@Test
+	void servletApplicationWithoutSpringMvcAndWithoutRulesStarts() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(UpgradePolicy.class));
+	}
+
+	@Test
+	void failureAnalyzersAreRegistered() throws IOException {
+		Properties factories = new Properties();
+		factories.load(new ClassPathResource("META-INF/spring.factories").getInputStream());
+		assertThat(factories.getProperty("org.springframework.boot.diagnostics.FailureAnalyzer"))
+			.contains(InvalidRequirementFailureAnalyzer.class.getName())
+			.contains(UnsupportedServerFailureAnalyzer.class.getName())
+			.contains(CleartextPortInUseFailureAnalyzer.class.getName());
+	}
+
+	private static @Nullable UpgradeReason reason(UpgradePolicy policy, String path, @Nullable String tls) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+		if (tls != null) {
+			request.setSecure(true);
+			request.setAttribute("jakarta.servlet.request.secure_protocol", tls);
+		}
+		Refusal refusal = policy.decide(new Object(), path, "", request, ServletContainerRequestFacts.tomcat());
+		return (refusal != null) ? refusal.reason() : null;
+	}
+
+	static void assertInvalid(AssertableWebApplicationContext context, String source, String value, String allowed) {
+		assertThat(context).hasFailed();
+		assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+			.isInstanceOf(InvalidRequirementException.class)
+			.hasMessageContaining(source)
+			.hasMessageContaining("'" + value + "'")
+			.hasMessageContaining(allowed);
+		FailureAnalysis analysis = new InvalidRequirementFailureAnalyzer().analyze(context.getStartupFailure());
+		assertThat(analysis).isNotNull();
+		assertThat(analysis.getDescription()).contains(source).contains("'" + value + "'");
+		assertThat(analysis.getAction()).contains(source).contains(allowed);
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration(exclude = TomcatReactiveWebServerAutoConfiguration.class)
+	static class Application {
+
+	}
+
+}

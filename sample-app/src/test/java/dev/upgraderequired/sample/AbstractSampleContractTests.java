@@ -202,8 +202,14 @@ abstract class AbstractSampleContractTests {
 	void ruleCoversEverySpellingOfItsPath(String target) throws Exception {
 		int overTls = RawHttp.exchangeTls(this.httpsPort, "GET", target).status();
 		int overCleartext = RawHttp.exchange(this.httpPort, "GET", target).status();
-		// Jetty rejects empty segments itself (400), before any filter: such a spelling never reaches a rule.
-		assertThat(overCleartext).as(target).isEqualTo((overTls == 400) ? 400 : 426);
+		if (overTls == 400) {
+			// Rejected as malformed: by Jetty (empty segments) before any filter, or by Spring Security's firewall
+			// (";", "//", "/./", "/../"), which the starter comes before.
+			assertThat(overCleartext).as(target).isIn(400, 426);
+		}
+		else {
+			assertThat(overCleartext).as(target).isEqualTo(426);
+		}
 	}
 
 	@ParameterizedTest
@@ -212,11 +218,18 @@ abstract class AbstractSampleContractTests {
 	void annotationRefusesEverySpellingThatReachesItsEndpoint(String target) throws Exception {
 		int overTls = RawHttp.exchangeTls(this.httpsPort, "GET", target).status();
 		int overCleartext = RawHttp.exchange(this.httpPort, "GET", target).status();
-		assertThat(overCleartext).as(target).isEqualTo((overTls == 200) ? 426 : overTls);
+		if (overTls == 200) {
+			assertThat(overCleartext).as(target).isEqualTo(426);
+		}
+		else {
+			// Rejected or not found whatever the protocol; the starter may refuse first.
+			assertThat(overCleartext).as(target).isIn(426, overTls);
+		}
 	}
 
+	// Spring Security's firewall rejects the ";" spellings (400); SamplePathMatchingIntegrationTests relaxes it.
 	@ParameterizedTest
-	@ValueSource(strings = { "/api/secure", "/api/%73ecure", "/api;x=1/secure", "/api/secure;x=1" })
+	@ValueSource(strings = { "/api/secure", "/api/%73ecure" })
 	void spellingsThatReachTheEndpointOverTlsExist(String target) throws Exception {
 		assertThat(RawHttp.exchangeTls(this.httpsPort, "GET", target).body()).contains("\"endpoint\":\"secure\"");
 	}
@@ -232,6 +245,39 @@ abstract class AbstractSampleContractTests {
 			assertThat(response.status()).as(version).isIn(0, 400, 426, 505);
 			assertThat(response.body()).as(version).doesNotContain("\"endpoint\"");
 		}
+	}
+
+	@Test
+	void refusalComesBeforeSpringSecurityAsksForCredentials() throws Exception {
+		for (String[] headers : new String[][] { {}, { "Authorization: Basic ZGVtbzpkZW1v" } }) {
+			RawHttp.Response response = RawHttp.exchange(this.httpPort, "GET", "/api/account", headers);
+			assertThat(response.status()).isEqualTo(426);
+			assertThat(response.header("WWW-Authenticate")).isNull();
+			assertThat(response.header("Upgrade")).isEqualTo("TLS/1.3, TLS/1.2, HTTP/1.1");
+		}
+		StrictResponse h2c = strictH2c("/api/account");
+		assertThat(h2c.status()).isEqualTo(426);
+		assertThat(h2c.headers()).doesNotContainKey("www-authenticate");
+	}
+
+	@Test
+	void refusalOfAPostComesBeforeSpringSecuritysCsrfProtection() throws Exception {
+		RawHttp.Response response = RawHttp.exchangeWithBody(this.httpPort, "POST", "/api/account", "x=1",
+				"Content-Type: application/x-www-form-urlencoded");
+		assertThat(response.status()).isEqualTo(426);
+		assertThat(response.header("WWW-Authenticate")).isNull();
+	}
+
+	@Test
+	void springSecurityAuthenticatesRequestsThatMeetTheRequirement() throws Exception {
+		HttpResponse<String> anonymous = send(http11(), https("/api/account"));
+		assertThat(anonymous.statusCode()).isEqualTo(401);
+		assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+				(challenge) -> assertThat(challenge).startsWith("Basic"));
+		HttpResponse<String> demo = send(http11(), HttpRequest.newBuilder(URI.create("https://localhost:"
+				+ this.httpsPort + "/api/account")).header("Authorization", "Basic ZGVtbzpkZW1v").build());
+		assertThat(demo.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(demo.body()).get("user").asString()).isEqualTo("demo");
 	}
 
 	@Test

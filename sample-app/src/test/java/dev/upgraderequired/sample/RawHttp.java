@@ -30,9 +30,22 @@ final class RawHttp {
 	}
 
 	/**
+	 * Send a request with a body; {@code Content-Length} is added.
+	 */
+	static Response exchangeWithBody(int port, String method, String target, String body, String... headers)
+			throws IOException {
+		return send(port, false, method + " " + target + " HTTP/1.1", body, headers);
+	}
+
+	/**
 	 * Send a request whose request line is exactly the given text, such as {@code GET / HTTP/3.0}.
 	 */
 	static Response exchangeRequestLine(int port, boolean tls, String requestLine, String... headers)
+			throws IOException {
+		return send(port, tls, requestLine, null, headers);
+	}
+
+	private static Response send(int port, boolean tls, String requestLine, String body, String... headers)
 			throws IOException {
 		Socket connection = tls ? DemoTls.CONTEXT.getSocketFactory().createSocket("localhost", port)
 				: new Socket("127.0.0.1", port);
@@ -49,7 +62,14 @@ final class RawHttp {
 			for (String header : headers) {
 				connectionGiven |= header.regionMatches(true, 0, "Connection:", 0, 11);
 			}
+			if (body != null) {
+				request.append("Content-Length: ").append(body.getBytes(StandardCharsets.ISO_8859_1).length)
+					.append("\r\n");
+			}
 			request.append(connectionGiven ? "\r\n" : "Connection: close\r\n\r\n");
+			if (body != null) {
+				request.append(body);
+			}
 			OutputStream out = socket.getOutputStream();
 			out.write(request.toString().getBytes(StandardCharsets.ISO_8859_1));
 			out.flush();

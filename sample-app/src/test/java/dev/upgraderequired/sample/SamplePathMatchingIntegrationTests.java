@@ -7,20 +7,35 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.web.firewall.DefaultHttpFirewall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Rules and annotations hold whatever path matching Spring MVC uses: here the legacy {@code AntPathMatcher}
  * strategy (which routes {@code /x//admin} to {@code /admin}) and a DispatcherServlet mapped under {@code /x}, on a
- * real Tomcat.
+ * real Tomcat. Spring Security's firewall is relaxed to {@link DefaultHttpFirewall} (which lets {@code ;} and
+ * {@code //} through) so that those spellings reach the endpoints: the starter must not depend on the firewall.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sample.http-port=0", "spring.mvc.pathmatch.matching-strategy=ant-path-matcher",
 				"spring.mvc.servlet.path=/x", "upgrade-required.rules[0].paths=/x/admin/**",
 				"upgrade-required.rules[0].protocol=tls" })
 class SamplePathMatchingIntegrationTests {
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class RelaxedFirewall {
+
+		@Bean
+		WebSecurityCustomizer relaxedFirewall() {
+			return (web) -> web.httpFirewall(new DefaultHttpFirewall());
+		}
+
+	}
 
 	@LocalServerPort
 	int httpsPort;

@@ -1,0 +1,59 @@
+package dev.upgraderequired.sample;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * Spring Security in both modes, configured the same way: {@code /api/account} requires authentication (HTTP Basic,
+ * the demo user of {@code application.properties}), every other endpoint is open, CSRF protection is Spring
+ * Security's default.
+ *
+ * @author upgrade-required
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String ACCOUNT = "/api/account";
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	static class Servlet {
+
+		@Bean
+		SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+			return http
+				.authorizeHttpRequests((requests) -> requests.requestMatchers(ACCOUNT)
+					.authenticated()
+					.anyRequest()
+					.permitAll())
+				.httpBasic(Customizer.withDefaults())
+				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	static class Reactive {
+
+		@Bean
+		SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
+			return http
+				.authorizeExchange((exchanges) -> exchanges.pathMatchers(ACCOUNT)
+					.authenticated()
+					.anyExchange()
+					.permitAll())
+				.httpBasic(Customizer.withDefaults())
+				.build();
+		}
+
+	}
+
+}

@@ -262,7 +262,7 @@ abstract class AbstractSampleContractTests {
 
 	@Test
 	void refusalOfAPostComesBeforeSpringSecuritysCsrfProtection() throws Exception {
-		RawHttp.Response response = RawHttp.exchangeWithBody(this.httpPort, "POST", "/api/account", "x=1",
+		RawHttp.Response response = RawHttp.exchangeWithBody(this.httpPort, false, "POST", "/api/account", "x=1",
 				"Content-Type: application/x-www-form-urlencoded");
 		assertThat(response.status()).isEqualTo(426);
 		assertThat(response.header("WWW-Authenticate")).isNull();

@@ -13,11 +13,11 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * Client-side trust in the sample's demo-only self-signed certificate.
  */
-final class DemoTls {
+public final class DemoTls {
 
 	static final X509Certificate CERTIFICATE = certificate();
 
-	static final SSLContext CONTEXT = context();
+	public static final SSLContext CONTEXT = context();
 
 	private DemoTls() {
 	}

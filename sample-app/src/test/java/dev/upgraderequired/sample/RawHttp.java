@@ -16,31 +16,31 @@ import java.util.Map;
  * and headers exactly as given (no normalization, no restricted headers), with {@code Connection: close} unless a
  * {@code Connection} header is given, and reads the response until the server closes the connection.
  */
-final class RawHttp {
+public final class RawHttp {
 
 	private RawHttp() {
 	}
 
-	static Response exchange(int port, String method, String target, String... headers) throws IOException {
+	public static Response exchange(int port, String method, String target, String... headers) throws IOException {
 		return exchangeRequestLine(port, false, method + " " + target + " HTTP/1.1", headers);
 	}
 
-	static Response exchangeTls(int port, String method, String target, String... headers) throws IOException {
+	public static Response exchangeTls(int port, String method, String target, String... headers) throws IOException {
 		return exchangeRequestLine(port, true, method + " " + target + " HTTP/1.1", headers);
 	}
 
 	/**
 	 * Send a request with a body; {@code Content-Length} is added.
 	 */
-	static Response exchangeWithBody(int port, String method, String target, String body, String... headers)
-			throws IOException {
-		return send(port, false, method + " " + target + " HTTP/1.1", body, headers);
+	public static Response exchangeWithBody(int port, boolean tls, String method, String target, String body,
+			String... headers) throws IOException {
+		return send(port, tls, method + " " + target + " HTTP/1.1", body, headers);
 	}
 
 	/**
 	 * Send a request whose request line is exactly the given text, such as {@code GET / HTTP/3.0}.
 	 */
-	static Response exchangeRequestLine(int port, boolean tls, String requestLine, String... headers)
+	public static Response exchangeRequestLine(int port, boolean tls, String requestLine, String... headers)
 			throws IOException {
 		return send(port, tls, requestLine, null, headers);
 	}
@@ -93,7 +93,7 @@ final class RawHttp {
 	/**
 	 * A response; status 0 when the server closed the connection without answering.
 	 */
-	record Response(int status, Map<String, String> headers, String body) {
+	public record Response(int status, Map<String, String> headers, String body) {
 
 		static Response parse(byte[] raw) {
 			String text = new String(raw, StandardCharsets.ISO_8859_1);
@@ -115,7 +115,7 @@ final class RawHttp {
 			return new Response(status, headers, body);
 		}
 
-		String header(String name) {
+		public String header(String name) {
 			return this.headers.get(name.toLowerCase(Locale.ROOT));
 		}
 

@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# Load benchmark of upgrade-required: the packaged sample app (the starter) and the comparator app (what users do
-# without it), in servlet and in reactive mode, driven by wrk (HTTP/1.1 keep-alive) and h2load (h2c and h2).
-# Every case runs once per round, rounds interleave the cases, and the median over the rounds of each round's
-# ratio gives:
+# Load benchmark of upgrade-required: the packaged sample app (the starter, Spring Security in its chain) and the
+# comparator app (what users do without it), in servlet and in reactive mode, driven by wrk (HTTP/1.1 keep-alive)
+# and h2load (h2c and h2). Every case runs once per round, rounds interleave the cases, and the median over the
+# rounds of each round's ratio gives:
 #   reject/serve   requests/s of the 426 on GET http /api/secure  / requests/s of GET http /api/hello
 #   allowed/plain  requests/s of GET https /api/secure (allowed) / requests/s of GET https /api/hello
+# for the sample on its own TLS and cleartext ports, for the comparator, and for the sample behind a proxy (plain
+# HTTP with server.forward-headers-strategy=native, "http" and "https" being the X-Forwarded-Proto the requests
+# carry). Then, per mode, what the starter costs an application:
+#   cpu with/without  the sample's CPU time per GET /api/hello (from /proc/PID/stat, over CPU_REQUESTS requests
+#                     with h2load --h1) with the starter / the same sample with upgrade-required.enabled=false
 # Any unexpected status or socket error fails the run.
 #
 # Usage: benchmarks/load.sh            (from the repository root or anywhere)
 # Environment: DURATION (seconds per case and round, 5), ROUNDS (5), WARMUP (seconds per case, 5),
-#   MODES ("servlet reactive"), CONNECTIONS (wrk connections, 32), H2_CLIENTS (16), H2_STREAMS (10),
+#   MODES ("servlet reactive"), CONNECTIONS (wrk and h2load --h1 connections, 32), H2_CLIENTS (16),
+#   H2_STREAMS (10), CPU_REQUESTS (requests per app and round of the CPU comparison, 200000), CPU_ROUNDS (ROUNDS),
 #   OUT (directory for the raw results, benchmarks/target/load), SAMPLE_JAR and COMPARATOR_JAR (the jars to run,
 #   built if neither is given and the modules' targets have none).
 set -euo pipefail
@@ -23,6 +29,8 @@ MODES=${MODES:-servlet reactive}
 CONNECTIONS=${CONNECTIONS:-32}
 H2_CLIENTS=${H2_CLIENTS:-16}
 H2_STREAMS=${H2_STREAMS:-10}
+CPU_REQUESTS=${CPU_REQUESTS:-200000}
+CPU_ROUNDS=${CPU_ROUNDS:-$ROUNDS}
 OUT=${OUT:-$root/benchmarks/target/load}
 tls_dir="$root/sample-app/src/main/resources/demo-tls"
 
@@ -99,17 +107,17 @@ if (done == 0 and not may_be_empty) or wrong or errors:
 print(rps)
 '
 
-# run_tool TOOL URL EXPECTED SECONDS MAY_BE_EMPTY: one run of a load generator, parsed.
+# run_tool TOOL URL EXPECTED SECONDS MAY_BE_EMPTY [HEADER]: one run of a load generator, parsed.
 run_tool() {
-	local tool=$1 url=$2 expected=$3 seconds=$4 may_be_empty=$5
+	local tool=$1 url=$2 expected=$3 seconds=$4 may_be_empty=$5 header=(${6:+-H "$6"})
 	if [ "$tool" = wrk ]; then
-		wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" "$url"
+		wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" "${header[@]}" "$url"
 	else
-		h2load -t1 -c"$H2_CLIENTS" -m"$H2_STREAMS" -D "$seconds" "$url"
+		h2load -t1 -c"$H2_CLIENTS" -m"$H2_STREAMS" -D "$seconds" "${header[@]}" "$url"
 	fi | python3 -c "$PARSER" "$tool" "$expected" "$url" "$may_be_empty"
 }
 
-# measure TOOL URL EXPECTED SECONDS MAY_BE_EMPTY: prints requests/s. A failed run is tried once more, so that a
+# measure TOOL URL EXPECTED SECONDS MAY_BE_EMPTY [HEADER]: prints requests/s. A failed run is tried once more, so that a
 # hiccup of a cold server in a one-second smoke run does not fail it; a real fault fails both.
 measure() {
 	if ! run_tool "$@" 2>"$OUT/last-failure.txt"; then
@@ -117,6 +125,17 @@ measure() {
 		echo "(trying once more)" >&2
 		run_tool "$@"
 	fi
+}
+
+# cpu_per_request PID URL: the microseconds of CPU time (user and system) that process PID spends per request on
+# CPU_REQUESTS HTTP/1.1 keep-alive requests to URL, all of which must answer 200.
+cpu_per_request() {
+	local pid=$1 url=$2 before after
+	before=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+	h2load --h1 -t1 -c"$CONNECTIONS" -n"$CPU_REQUESTS" "$url" | python3 -c "$PARSER" h2load 200 "$url" no >/dev/null
+	after=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
+	python3 -c 'import sys; b, a, hz, n = map(int, sys.argv[1:]); print(f"{(a - b) / hz / n * 1e6:.3f}")' \
+		"$before" "$after" "$(getconf CLK_TCK)" "$CPU_REQUESTS"
 }
 
 install_missing
@@ -134,18 +153,28 @@ printf 'mode\tapp\tcase\ttool\tround\trps\n' >"$results"
 for mode in $MODES; do
 	mode_args=()
 	[ "$mode" = reactive ] && mode_args=(--spring.main.web-application-type=reactive)
-	s_http=$(free_port); s_https=$(free_port); c_http=$(free_port); c_https=$(free_port)
-	echo "== $mode: starting the sample (http $s_http, https $s_https) and the comparator (http $c_http, https $c_https)"
+	s_http=$(free_port); s_https=$(free_port); c_http=$(free_port); c_https=$(free_port); p_http=$(free_port)
+	echo "== $mode: starting the sample (http $s_http, https $s_https), the comparator (http $c_http, https $c_https)" \
+		"and the sample behind a proxy (http $p_http)"
 	start "sample-$mode" "http://127.0.0.1:$s_http/api/hello" "$sample_jar" \
 		--server.port="$s_https" --sample.http-port="$s_http" "${mode_args[@]}"
+	# Behind a proxy: plain HTTP only, the scheme taken from X-Forwarded-Proto (which the load generator sends as
+	# the proxy would), no cleartext port of its own.
+	plain_args=(--server.ssl.enabled=false --upgrade-required.cleartext.port= "${mode_args[@]}")
+	start "proxied-$mode" "http://127.0.0.1:$p_http/api/hello" "$sample_jar" \
+		--server.port="$p_http" --server.forward-headers-strategy=native "${plain_args[@]}"
 	start "comparator-http-$mode" "http://127.0.0.1:$c_http/api/hello" "$comparator_jar" \
 		--server.port="$c_http" "${mode_args[@]}"
 	start "comparator-https-$mode" "https://127.0.0.1:$c_https/api/hello" "$comparator_jar" \
 		--server.port="$c_https" --server.ssl.bundle=demo \
 		--spring.ssl.bundle.pem.demo.keystore.certificate="file:$tls_dir/demo-localhost.crt" \
 		--spring.ssl.bundle.pem.demo.keystore.private-key="file:$tls_dir/demo-localhost.key" "${mode_args[@]}"
-	# app|case|url|expected status[|tool:mode where the case cannot run]
+	# app|case|url|expected status|tool:mode where the case cannot run|request header
 	cases=(
+		"proxied|http-hello|http://127.0.0.1:$p_http/api/hello|200||X-Forwarded-Proto: http"
+		"proxied|http-secure|http://127.0.0.1:$p_http/api/secure|426||X-Forwarded-Proto: http"
+		"proxied|https-hello|http://127.0.0.1:$p_http/api/hello|200||X-Forwarded-Proto: https"
+		"proxied|https-secure|http://127.0.0.1:$p_http/api/secure|200||X-Forwarded-Proto: https"
 		"starter|http-hello|http://127.0.0.1:$s_http/api/hello|200"
 		"starter|http-secure|http://127.0.0.1:$s_http/api/secure|426"
 		"starter|https-hello|https://127.0.0.1:$s_https/api/hello|200"
@@ -164,13 +193,35 @@ for mode in $MODES; do
 		[ "$round" = warmup ] && seconds=$WARMUP may_be_empty=yes
 		for tool in wrk h2load; do
 			for entry in "${cases[@]}"; do
-				IFS='|' read -r app case url expected broken <<<"$entry"
+				IFS='|' read -r app case url expected broken header <<<"$entry"
 				[ "$broken" = "$tool:$mode" ] && continue
-				rps=$(measure "$tool" "$url" "$expected" "$seconds" "$may_be_empty")
-				[ "$round" = warmup ] || printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$app" "$case" "$tool" "$round" "$rps" >>"$results"
+				rps=$(measure "$tool" "$url" "$expected" "$seconds" "$may_be_empty" "$header")
+				[ "$round" = warmup ] ||
+					printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$app" "$case" "$tool" "$round" "$rps" >>"$results"
 			done
 		done
 		echo "   round $round done"
+	done
+	stop_apps
+
+	# What the starter costs: the same sample with and without it, alone on the machine, in alternating order.
+	w_http=$(free_port); o_http=$(free_port)
+	echo "== $mode: CPU per request, the sample with the starter (http $w_http) and without it (http $o_http)"
+	start "cpu-with-$mode" "http://127.0.0.1:$w_http/api/hello" "$sample_jar" --server.port="$w_http" "${plain_args[@]}"
+	with_pid=${pids[-1]}
+	start "cpu-without-$mode" "http://127.0.0.1:$o_http/api/hello" "$sample_jar" --server.port="$o_http" \
+		--upgrade-required.enabled=false "${plain_args[@]}"
+	without_pid=${pids[-1]}
+	for round in warmup $(seq 1 "$CPU_ROUNDS"); do
+		order=(with without)
+		[ "$round" != warmup ] && [ $((round % 2)) = 0 ] && order=(without with)
+		for app in "${order[@]}"; do
+			if [ "$app" = with ]; then pid=$with_pid port=$w_http; else pid=$without_pid port=$o_http; fi
+			cpu=$(cpu_per_request "$pid" "http://127.0.0.1:$port/api/hello")
+			[ "$round" = warmup ] ||
+				printf '%s\tcpu-%s\thello\th2load-h1\t%s\t%s\n' "$mode" "$app" "$round" "$cpu" >>"$results"
+		done
+		echo "   CPU round $round done"
 	done
 	stop_apps
 done
@@ -183,21 +234,30 @@ rounds = sorted({r["round"] for r in rows})
 
 # Each ratio is taken within a round, between cases that ran one after the other, then the median over rounds:
 # drift between rounds (JIT, heap, other load on the machine) cancels out.
-def ratio(mode, app, tool, case, base):
-    pairs = [rps[(mode, app, case, tool, n)] / rps[(mode, app, base, tool, n)] for n in rounds
-             if (mode, app, case, tool, n) in rps and (mode, app, base, tool, n) in rps]
-    return f"{statistics.median(pairs):.2f}" if pairs else "n/a"
+def ratio(mode, app, tool, case, base, base_app=None):
+    base_app = base_app or app
+    pairs = [rps[(mode, app, case, tool, n)] / rps[(mode, base_app, base, tool, n)] for n in rounds
+             if (mode, app, case, tool, n) in rps and (mode, base_app, base, tool, n) in rps]
+    return f"{statistics.median(pairs):.3f}" if pairs else "n/a"
+
+def median(mode, app):
+    return statistics.median(v for k, v in rps.items() if k[0] == mode and k[1] == app)
 
 print(f"\n{'mode':9} {'tool':7} {'what':36} {'reject/serve':>13} {'allowed/plain':>14}")
 for mode in sorted({r["mode"] for r in rows}, reverse=True):
     for tool in ("wrk", "h2load"):
         for app, secure, what in (("starter", "secure", "upgrade-required"),
+                                  ("proxied", "secure", "upgrade-required behind a proxy"),
                                   ("comparator", "secure", "throw ResponseStatusException(426)"),
                                   ("comparator", "secure-entity", "ResponseEntity<ProblemDetail>")):
             print(f"{mode:9} {tool:7} {what:36} {ratio(mode, app, tool, 'http-' + secure, 'http-hello'):>13} "
                   f"{ratio(mode, app, tool, 'https-' + secure, 'https-hello'):>14}")
-print("\nmedian requests/s over the rounds:")
+print(f"\n{'mode':9} {'CPU us/request with':>20} {'without':>8} {'with/without':>13}")
+for mode in sorted({r["mode"] for r in rows}, reverse=True):
+    print(f"{mode:9} {median(mode, 'cpu-with'):>20.3f} {median(mode, 'cpu-without'):>8.3f} "
+          f"{ratio(mode, 'cpu-with', 'h2load-h1', 'hello', 'hello', 'cpu-without'):>13}")
+print("\nmedian requests/s (CPU: us/request) over the rounds:")
 for key in sorted({k[:4] for k in rps}):
-    print("  " + " ".join(key) + f" {statistics.median(v for k, v in rps.items() if k[:4] == key):.0f}")
+    print("  " + " ".join(key) + f" {statistics.median(v for k, v in rps.items() if k[:4] == key):.3f}")
 PY
 echo "raw results: $results"

@@ -55,8 +55,9 @@ public enum TlsVersion {
 
 	/**
 	 * Whether a negotiated protocol, as reported by a JSSE {@code SSLSession#getProtocol()} ({@code TLSv1.2},
-	 * {@code TLSv1.3}, {@code SSLv3}...), is this version or later. A name that is not recognized is treated as
-	 * satisfying the minimum, since nothing can be concluded from it; {@link #ANY} is satisfied by every protocol.
+	 * {@code TLSv1.3}, {@code SSLv3}...), is this version or later. A name that is not recognized (JSSE's
+	 * {@code NONE}, say) satisfies no minimum: nothing shows it is recent enough. {@link #ANY} is satisfied by every
+	 * protocol.
 	 * @param negotiatedProtocol the negotiated protocol name
 	 * @return whether the negotiated protocol satisfies this minimum
 	 */
@@ -64,8 +65,7 @@ public enum TlsVersion {
 		if (this == ANY) {
 			return true;
 		}
-		int rank = rank(negotiatedProtocol);
-		return rank == Integer.MIN_VALUE || rank >= this.minor;
+		return rank(negotiatedProtocol) >= this.minor;
 	}
 
 	// The minor version of TLS 1.x (SSL below 0), or MIN_VALUE for a name that says nothing about the version.

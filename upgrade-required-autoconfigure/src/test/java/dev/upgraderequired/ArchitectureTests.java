@@ -45,7 +45,9 @@ class ArchitectureTests {
 			.orShould()
 			.dependOnClassesThat()
 			.resideInAnyPackage("jakarta.servlet..", "reactor..", "io.netty..", "org.eclipse.jetty..",
-					"org.apache.catalina..", "org.springframework.boot..")
+					"org.apache.catalina..", "org.springframework.boot..", "org.springframework.web.servlet..",
+					"org.springframework.web.reactive..", "org.springframework.web.server..",
+					"org.springframework.web.socket..", "org.springframework.http.server.reactive..")
 			.check(CLASSES);
 	}
 

@@ -59,7 +59,8 @@ class ProtocolRequirementTests {
 
 	@Test
 	void minimumTlsVersionIsOnlyAllowedWithTls() {
-		assertThatIllegalArgumentException().isThrownBy(() -> ProtocolRequirement.of(Protocol.HTTP_2, TlsVersion.TLS_1_2));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ProtocolRequirement.of(Protocol.HTTP_2, TlsVersion.TLS_1_2));
 	}
 
 	@Test
@@ -68,7 +69,9 @@ class ProtocolRequirementTests {
 		assertThat(TlsVersion.TLS_1_3.isSatisfiedBy("TLSv1.2")).isFalse();
 		assertThat(TlsVersion.TLS_1_2.isSatisfiedBy("TLSv1")).isFalse();
 		assertThat(TlsVersion.TLS_1_2.isSatisfiedBy("SSLv3")).isFalse();
-		assertThat(TlsVersion.TLS_1_3.isSatisfiedBy("NONE")).isTrue();
+		assertThat(TlsVersion.TLS_1_3.isSatisfiedBy("TLSv1.4")).isTrue();
+		assertThat(TlsVersion.TLS_1_2.isSatisfiedBy("NONE")).isFalse();
+		assertThat(TlsVersion.TLS_1_2.isSatisfiedBy("DTLSv1.2")).isFalse();
 		assertThat(TlsVersion.ANY.isSatisfiedBy("SSLv3")).isTrue();
 		assertThatIllegalStateException().isThrownBy(TlsVersion.ANY::upgradeToken);
 		assertThat(TlsVersion.TLS_1_2.upgradeToken()).isEqualTo("TLS/1.2");

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Import;
 /**
  * The contract on Spring WebFlux and Reactor Netty: the sample's reactive mode. Reactor Netty strips
  * connection-specific headers from HTTP/2 responses itself, so here the contract's HTTP/2 header checks would also
- * hold if the adapter sent them; that it does not is asserted by {@code ReactiveUpgradeResponseWriterTests}.
+ * hold if the adapter sent them; that it does not is asserted by {@code ReactiveRefusalWriterTests}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "spring.main.web-application-type=reactive", "sample.http-port=0" })

@@ -54,6 +54,10 @@ class SpringSecurityScenarioTests {
 			RawHttp.Response demo = app.tls("GET", "/secure", DEMO);
 			assertThat(demo.status()).isEqualTo(200);
 			assertThat(demo.body()).isEqualTo("secure for demo");
+			RawHttp.Response http2 = app.cleartext("GET", "/stream");
+			assertThat(http2.status()).isEqualTo(426);
+			assertThat(http2.header("Upgrade")).isEqualTo("h2c");
+			assertThat(http2.header("WWW-Authenticate")).isNull();
 			// What a refusal reveals: that a protected endpoint exists at /secure, where every other path gets 401.
 			assertThat(app.cleartext("GET", "/open").status()).isEqualTo(401);
 			assertThat(app.cleartext("GET", "/nowhere").status()).isEqualTo(401);
@@ -217,6 +221,12 @@ class SpringSecurityScenarioTests {
 		@RequiresProtocol(Protocol.TLS)
 		String secure(Principal principal) {
 			return "secure for " + ((principal != null) ? principal.getName() : "anonymous");
+		}
+
+		@GetMapping("/stream")
+		@RequiresProtocol(Protocol.HTTP_2)
+		String stream() {
+			return "stream";
 		}
 
 		@PostMapping("/secure")

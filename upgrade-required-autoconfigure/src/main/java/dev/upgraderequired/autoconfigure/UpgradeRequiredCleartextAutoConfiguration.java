@@ -8,7 +8,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.jetty.JettyWebServerFactory;
@@ -20,10 +19,15 @@ import org.springframework.boot.web.server.Ssl;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.util.StringUtils;
 
 /**
  * Auto-configuration of the cleartext listener of {@code upgrade-required.cleartext.port}: a plain HTTP/1.1 (and h2c)
@@ -38,7 +42,7 @@ import org.springframework.http.server.reactive.HttpHandler;
 @ConditionalOnWebApplication
 @ConditionalOnClass(WebServerFactoryCustomizer.class)
 @ConditionalOnBooleanProperty(name = UpgradeRequiredProperties.PREFIX + ".enabled", matchIfMissing = true)
-@ConditionalOnProperty(name = CleartextPort.PROPERTY)
+@Conditional(UpgradeRequiredCleartextAutoConfiguration.CleartextPortSet.class)
 public final class UpgradeRequiredCleartextAutoConfiguration {
 
 	@Bean
@@ -91,6 +95,19 @@ public final class UpgradeRequiredCleartextAutoConfiguration {
 				ObjectProvider<HttpHandler> httpHandler) {
 			return new NettyCleartextServer(port(properties, serverProperties), resourceFactory, routes,
 					serverCustomizers, factoryCustomizers, httpHandler);
+		}
+
+	}
+
+	/**
+	 * Matches when the port is set to a value: an empty one, which a profile may use to switch a listener off, opens
+	 * none.
+	 */
+	static final class CleartextPortSet implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return StringUtils.hasText(context.getEnvironment().getProperty(CleartextPort.PROPERTY));
 		}
 
 	}

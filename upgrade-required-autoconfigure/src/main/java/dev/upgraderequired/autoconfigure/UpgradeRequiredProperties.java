@@ -263,7 +263,7 @@ public class UpgradeRequiredProperties {
 		 * Port of a plain HTTP/1.1 listener beside the application's TLS one (with h2c when server.http2.enabled is
 		 * set), serving the same handlers, filters and security, so that clients arriving over cleartext are answered
 		 * with 426 rather than not at all; 0 for any free port. For applications that terminate TLS themselves
-		 * (server.ssl.*), not behind a TLS-terminating proxy. When not set, no cleartext listener is opened.
+		 * (server.ssl.*), not behind a TLS-terminating proxy. When not set or empty, no cleartext listener is opened.
 		 */
 		private @Nullable Integer port;
 

@@ -91,19 +91,6 @@ final class EndpointRequirements {
 	}
 
 	/**
-	 * Return what an endpoint requires: its handler's requirement combined with what the path rules require of
-	 * the request path.
-	 * @param handler the handler
-	 * @param rawPath the request path as received, still percent-encoded
-	 * @param contextPath the context path prefix of {@code rawPath}, empty if none
-	 * @return the combined requirement
-	 * @throws InvalidRequirementException if the handler declares an invalid requirement
-	 */
-	ProtocolRequirement forEndpoint(Object handler, String rawPath, String contextPath) {
-		return withPathRules(forHandler(handler), rawPath, contextPath);
-	}
-
-	/**
 	 * Return a handler's requirement combined with what the path rules require of the request path; free when no
 	 * rule is configured.
 	 * @param handlerRequirement what the handler requires
@@ -217,14 +204,6 @@ final class EndpointRequirements {
 			}
 		}
 		return false;
-	}
-
-	/**
-	 * Return the configured path rules.
-	 * @return the rules
-	 */
-	List<PathRule> pathRules() {
-		return List.of(this.rules);
 	}
 
 }

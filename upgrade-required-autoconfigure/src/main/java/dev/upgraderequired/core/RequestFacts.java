@@ -4,7 +4,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads what a request of some server offers. Implementations are stateless singletons that take the native
- * request as an argument, so that checking a request allocates nothing; declare one to support another server.
+ * request as an argument, so that checking a request allocates nothing. To support another server, declare a bean
+ * of one of the adapters' types: a {@code ServletContainerRequestFacts} or a {@code ReactiveRequestFacts}.
  * <p>
  * Implementations must only report what the server itself established (the connection, or a proxy strategy the
  * application opted into), never what a client claims in headers such as {@code X-Forwarded-Proto} or in the

@@ -46,7 +46,7 @@ final class RequiresProtocolResolver implements HandlerRequirementResolver {
 	private static ProtocolRequirement toRequirement(RequiresProtocol annotation, AnnotatedElement element) {
 		String source = "@RequiresProtocol(minTlsVersion) on " + ((element instanceof Method method)
 				? ClassUtils.getQualifiedMethodName(method) + "()" : ((Class<?>) element).getName());
-		return ProtocolRequirements.of(annotation.value(), annotation.minTlsVersion(), source);
+		return ProtocolRequirements.of(annotation.value(), annotation.minTlsVersion(), source, false);
 	}
 
 }

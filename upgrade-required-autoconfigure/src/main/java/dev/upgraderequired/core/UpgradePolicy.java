@@ -28,6 +28,13 @@ import org.springframework.util.MultiValueMap;
  */
 public final class UpgradePolicy {
 
+	/**
+	 * Default order of each stack's early filter: just before Spring Security's filter chain (-100 on both stacks),
+	 * so that no credential challenge comes before a refusal, and after the servlet filters that wrap the request
+	 * (the request-context filter at -105; forwarded headers and character encoding run first).
+	 */
+	public static final int DEFAULT_FILTER_ORDER = -101;
+
 	private final EndpointRequirements requirements;
 
 	private final UpgradeResponder responder;
@@ -103,7 +110,8 @@ public final class UpgradePolicy {
 	 */
 	public <R> boolean mayRefuse(String rawPath, int applicationPathStart, int handlerPathStart, R request,
 			RequestFacts<R> facts) {
-		if (this.everyPathProtected || this.requirements.pathRulePrefixes().mayRefuse(rawPath, applicationPathStart, request, facts)) {
+		if (this.everyPathProtected
+				|| this.requirements.pathRulePrefixes().mayRefuse(rawPath, applicationPathStart, request, facts)) {
 			return true;
 		}
 		RequirementPrefixes handlerPrefixes = this.handlerPrefixes;
@@ -127,6 +135,20 @@ public final class UpgradePolicy {
 		ProtocolRequirement requirement = this.requirements.withPathRules(requirementOf(handler), rawPath,
 				contextPath);
 		return UpgradeDecider.decide(requirement, request, facts);
+	}
+
+	/**
+	 * Decide whether a request that no handler of the dispatcher serves (another servlet's, or one without a
+	 * handler) is refused: by the path rules alone.
+	 * @param <R> the native request type
+	 * @param rawPath the request path as received, still percent-encoded
+	 * @param contextPath the context path prefix of {@code rawPath}, empty if none
+	 * @param request the request
+	 * @param facts reads what the request offers
+	 * @return the refusal, or {@code null} if the request may proceed
+	 */
+	public <R> @Nullable Refusal decidePath(String rawPath, String contextPath, R request, RequestFacts<R> facts) {
+		return UpgradeDecider.decide(this.requirements.forPath(rawPath, contextPath), request, facts);
 	}
 
 	/**
@@ -181,7 +203,8 @@ public final class UpgradePolicy {
 
 		private final List<PathRule> rules = new ArrayList<>();
 
-		private final List<HandlerRequirementResolver> resolvers = new ArrayList<>(List.of(new RequiresProtocolResolver()));
+		private final List<HandlerRequirementResolver> resolvers = new ArrayList<>(
+				List.of(new RequiresProtocolResolver()));
 
 		private @Nullable String problemTypeBase;
 
@@ -203,7 +226,8 @@ public final class UpgradePolicy {
 		 */
 		public Builder rule(String pattern, String patternSource, Protocol protocol, TlsVersion minTlsVersion,
 				String minTlsVersionSource) {
-			ProtocolRequirement requirement = ProtocolRequirements.of(protocol, minTlsVersion, minTlsVersionSource);
+			ProtocolRequirement requirement = ProtocolRequirements.of(protocol, minTlsVersion, minTlsVersionSource,
+					true);
 			try {
 				this.rules.add(new PathRule(PathRule.parse(pattern.trim()), requirement));
 			}

@@ -32,8 +32,6 @@ final class UpgradeResponder {
 
 	private final IntSupplier httpsPort;
 
-	private final URI[] types;
-
 	private final byte[][] prefixes;
 
 	private final byte[][] suffixes;
@@ -47,14 +45,12 @@ final class UpgradeResponder {
 	UpgradeResponder(@Nullable String typeBase, IntSupplier httpsPort) {
 		String base = (typeBase != null && !typeBase.endsWith("/")) ? typeBase + "/" : typeBase;
 		this.httpsPort = httpsPort;
-		this.types = new URI[Refusal.count()];
 		this.prefixes = new byte[Refusal.count()][];
 		this.suffixes = new byte[Refusal.count()][];
 		for (Refusal refusal : Refusal.values()) {
 			UpgradeReason reason = refusal.reason();
 			URI type = (base != null && reason != null) ? URI.create(base + reason.slug()) : URI.create("about:blank");
 			HttpStatus status = HttpStatus.valueOf(refusal.status());
-			this.types[refusal.id()] = type;
 			this.prefixes[refusal.id()] = concat(ascii("{\"type\":"), quoted(type.toString()), ascii(",\"title\":"),
 					quoted(status.getReasonPhrase()), ascii(",\"status\":" + status.value() + ",\"detail\":"),
 					quoted(refusal.detail()));
@@ -69,15 +65,6 @@ final class UpgradeResponder {
 			}
 			this.suffixes[refusal.id()] = concat(parts);
 		}
-	}
-
-	/**
-	 * Return the problem {@code type} of a refusal.
-	 * @param refusal the refusal
-	 * @return the type URI
-	 */
-	URI type(Refusal refusal) {
-		return this.types[refusal.id()];
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package dev.upgraderequired.reactive;
 
+import java.util.Map;
 
 import dev.upgraderequired.core.HandlerRequirementResolver;
 import dev.upgraderequired.core.UpgradePolicy;
@@ -17,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
 import org.springframework.web.reactive.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -32,11 +34,6 @@ import org.springframework.web.util.pattern.PathPattern;
  */
 @Configuration(proxyBeanMethods = false)
 public class UpgradeRequiredReactiveConfiguration {
-
-	/**
-	 * Default order of the filter: before Spring Security's {@code WebFilterChainProxy} (-100).
-	 */
-	public static final int DEFAULT_FILTER_ORDER = -101;
 
 	// Chosen by the server the application runs on; an unknown server fails the startup: its requests' facts would
 	// be guesses.
@@ -71,19 +68,23 @@ public class UpgradeRequiredReactiveConfiguration {
 	@Bean
 	UpgradeRequiredWebFilter upgradeRequiredWebFilter(ReactiveRefusalWriter writer,
 			UpgradeRequiredWebExceptionHandler exceptionHandler, ApplicationContext context,
-			@Value("${upgrade-required.filter-order:" + DEFAULT_FILTER_ORDER + "}") int order) {
+			@Value("${upgrade-required.filter-order:" + UpgradePolicy.DEFAULT_FILTER_ORDER + "}") int order) {
 		return new UpgradeRequiredWebFilter(writer, exceptionHandler, context, order);
 	}
 
 	// Resolves every handler's requirement at startup: invalid annotations fail the start, no request ever pays for
-	// the annotation lookup, and the filter knows the paths of protected handlers.
+	// the annotation lookup, and the filter knows the paths of protected handlers. Where a handler's requirement
+	// cannot be known before its request, the filter looks every request up: it is the only check there is.
 	@Bean
 	SmartInitializingSingleton upgradeRequiredReactiveHandlersInitializer(UpgradePolicy policy,
 			ReactiveMappedHandlerRequirements mappedRequirements, ObjectProvider<HandlerMapping> mappings,
 			ObjectProvider<HandlerRequirementResolver> resolvers) {
 		return () -> {
+			boolean applicationResolvers = resolvers.stream()
+				.anyMatch((resolver) -> !(resolver instanceof ReactiveWebSocketRequirementResolver));
 			MultiValueMap<String, Object> handlersByPattern = new LinkedMultiValueMap<>();
-			mappings.orderedStream().forEach((mapping) -> {
+			boolean unknownHandlers = false;
+			for (HandlerMapping mapping : mappings.orderedStream().toList()) {
 				if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
 					methods.getHandlerMethods().forEach((info, method) -> {
 						mappedRequirements.add(info, policy.requirementOf(method));
@@ -93,17 +94,26 @@ public class UpgradeRequiredReactiveConfiguration {
 					});
 				}
 				else if (mapping instanceof AbstractUrlHandlerMapping urls) {
-					urls.getHandlerMap().forEach((pattern, handler) -> {
-						if (!(handler instanceof String)) {
-							handlersByPattern.add(pattern.getPatternString(), handler);
+					for (Map.Entry<PathPattern, Object> entry : urls.getHandlerMap().entrySet()) {
+						// A handler known by bean name only is created at its first request.
+						if (entry.getValue() instanceof String) {
+							unknownHandlers = true;
 						}
-					});
+						else {
+							handlersByPattern.add(entry.getKey().getPatternString(), entry.getValue());
+						}
+					}
 				}
-			});
+				else if (mapping instanceof RouterFunctionMapping functions) {
+					// Router functions cannot be listed: only an application's resolver can protect their handlers.
+					unknownHandlers |= applicationResolvers && functions.getRouterFunction() != null;
+				}
+				else {
+					unknownHandlers = true;
+				}
+			}
 			policy.protectHandlers(handlersByPattern);
-			// A resolver of the application's may protect handlers that no mapping lists, such as router functions:
-			// without an interceptor behind the filter, as Spring MVC has, every request is then looked up.
-			if (resolvers.stream().anyMatch((resolver) -> !(resolver instanceof ReactiveWebSocketRequirementResolver))) {
+			if (unknownHandlers) {
 				policy.protectEveryPath();
 			}
 		};

@@ -27,8 +27,9 @@ import org.springframework.web.server.WebFilterChain;
  * A request that meets the requirement of every path rule and protected handler its path may be for passes at the
  * cost of a few string comparisons. Any other request is looked up in the {@code DispatcherHandler}'s handler
  * mappings, in their order, and decided; a request let through is looked up again by the {@code DispatcherHandler}.
- * A request that CORS processing rejected during the lookup keeps its 403. Exchanges of another application
- * context (a management server's child context sees this filter among its parent's beans) are left alone.
+ * A request for no handler is held to the path rules. A request that CORS processing rejected during the lookup
+ * keeps its 403. Exchanges of another application context (a management server's child context sees this filter
+ * among its parent's beans) are left alone.
  * <p>
  * It decides on the exchange as the filters before it left it: a filter that changes what a request's handler is
  * chosen by (its path, method or headers) must be ordered before it.
@@ -69,22 +70,31 @@ final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 		return Flux.fromIterable(mappings())
 			.concatMap((mapping) -> mapping.getHandler(exchange))
 			.next()
-			.map((handler) -> decide(handler, exchange))
-			.onErrorResume((ex) -> Mono.<Object>justOrEmpty(this.failures.refusalFor(exchange, ex)))
-			.defaultIfEmpty(ALLOWED)
+			// Only the lookup's failure is decided as the DispatcherHandler would fail it: a failure to decide (an
+			// invalid annotation on a handler unknown at startup, a failing resolver) fails the request.
+			.onErrorResume((ex) -> Mono.just(new LookupFailure(ex)))
+			.map((found) -> decide(found, exchange))
+			.switchIfEmpty(Mono.fromSupplier(() -> orAllowed(this.writer.policy()
+				.decidePath(path.value(), path.contextPath().value(), request, this.writer.facts()))))
 			.flatMap((decision) -> (decision instanceof Refusal refusal) ? this.writer.write(refusal, exchange)
 					: chain.filter(exchange));
 	}
 
-	private Object decide(Object handler, ServerWebExchange exchange) {
+	private Object decide(Object found, ServerWebExchange exchange) {
+		if (found instanceof LookupFailure failure) {
+			return orAllowed(this.failures.refusalFor(exchange, failure.cause()));
+		}
 		// A request that CORS processing refused during the lookup keeps its 403, as the DispatcherHandler does.
 		if (HttpStatus.FORBIDDEN.equals(exchange.getResponse().getStatusCode())) {
 			return ALLOWED;
 		}
 		ServerHttpRequest request = exchange.getRequest();
-		Refusal refusal = this.writer.policy()
-			.decide(handler, request.getPath().value(), request.getPath().contextPath().value(), request,
-					this.writer.facts());
+		return orAllowed(this.writer.policy()
+			.decide(found, request.getPath().value(), request.getPath().contextPath().value(), request,
+					this.writer.facts()));
+	}
+
+	private static Object orAllowed(@Nullable Refusal refusal) {
 		return (refusal != null) ? refusal : ALLOWED;
 	}
 
@@ -111,6 +121,9 @@ final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 	@Override
 	public int getOrder() {
 		return this.order;
+	}
+
+	private record LookupFailure(Throwable cause) {
 	}
 
 }

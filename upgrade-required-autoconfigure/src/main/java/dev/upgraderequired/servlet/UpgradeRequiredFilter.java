@@ -1,7 +1,13 @@
 package dev.upgraderequired.servlet;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import dev.upgraderequired.core.Refusal;
@@ -12,10 +18,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.server.RequestPath;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -26,19 +32,17 @@ import org.springframework.web.util.ServletRequestPathUtils;
 
 /**
  * The early filter of Spring MVC applications: refuses, before Spring Security and the rest of the filter chain,
- * every request for the {@code DispatcherServlet} that its handler or a path rule refuses. Ordered after the filters
- * that rewrite the request (Boot's {@code ForwardedHeaderFilter}, the character-encoding and request-context
- * filters), so it decides on the request as the application sees it, forwarding headers applied by the configured
- * strategy included.
+ * every request that its handler or a path rule refuses. Ordered after the filters that rewrite the request (Boot's
+ * {@code ForwardedHeaderFilter}, the character-encoding and request-context filters), so it decides on the request
+ * as the application sees it, forwarding headers applied by the configured strategy included.
  * <p>
  * A request that meets the requirement of every path rule and protected handler its path may be for passes at the
  * cost of a few string comparisons, allocating nothing. Any other request is looked up in the servlet's handler
- * mappings and decided; a refused cross-origin request gets the CORS headers of its handler's configuration, and a
- * request that CORS processing rejects keeps its 403. A request let through is looked up again by the servlet, and
- * checked again by {@link UpgradeRequiredInterceptor}.
- * <p>
- * What this filter leaves to the interceptor, because no filter can see it: forwards, includes and error dispatches
- * (the filter is registered for requests only), and requests to another servlet.
+ * mappings, on a view of the request that keeps what the lookup records, and decided; a refused cross-origin
+ * request gets the CORS headers of its handler's configuration, and a request that CORS processing rejects keeps its
+ * 403. A request let through reaches the next filter as it came; the servlet looks it up again, and
+ * {@link UpgradeRequiredInterceptor} checks it again. Requests for another servlet, or for no handler, are held to
+ * the path rules.
  *
  * @author upgrade-required
  */
@@ -56,8 +60,8 @@ final class UpgradeRequiredFilter implements Filter {
 	 * Create a filter.
 	 * @param writer writes refusals, and knows the policy and the request facts
 	 * @param failures decides on requests whose handler lookup failed, as it would when the servlet fails them
-	 * @param target supplies the servlet this filter looks handlers up for, once the application has started;
-	 * {@code null} while it is not known
+	 * @param target supplies the servlet this filter looks handlers up for, once it is initialized; {@code null}
+	 * while it is not
 	 */
 	UpgradeRequiredFilter(ServletRefusalWriter writer, UpgradeRequiredExceptionResolver failures,
 			Supplier<@Nullable Target> target) {
@@ -74,26 +78,29 @@ final class UpgradeRequiredFilter implements Filter {
 			chain.doFilter(req, res);
 			return;
 		}
-		Target target = targetOf(request);
-		// Another servlet's request: the handlers are not this servlet's, and the interceptor sees what it has.
-		if (target == null) {
-			chain.doFilter(req, res);
-			return;
-		}
 		HandlerExecutionChain handler = null;
 		Refusal refusal;
-		Object[] previous = target.prepare(request);
-		try {
-			handler = target.lookup(request);
-			refusal = (handler != null) ? this.writer.policy()
-				.decide(handler.getHandler(), request.getRequestURI(), request.getContextPath(), request,
-						this.writer.facts()) : null;
+		Target target = targetOf(request);
+		if (target == null) {
+			// Another servlet's request (or the servlet is not initialized yet): no handler of this one is for it.
+			refusal = this.writer.policy()
+				.decidePath(request.getRequestURI(), request.getContextPath(), request, this.writer.facts());
 		}
-		catch (Exception ex) {
-			refusal = this.failures.refusalFor(request, ex);
-		}
-		finally {
-			target.restore(request, previous);
+		else {
+			LookupRequest lookup = new LookupRequest(request, target);
+			try {
+				handler = target.lookup(lookup);
+				refusal = (handler != null)
+						? this.writer.policy()
+							.decide(handler.getHandler(), request.getRequestURI(), request.getContextPath(), request,
+									this.writer.facts())
+						: this.writer.policy()
+							.decidePath(request.getRequestURI(), request.getContextPath(), request,
+									this.writer.facts());
+			}
+			catch (Exception ex) {
+				refusal = this.failures.refusalFor(lookup, ex);
+			}
 		}
 		if (refusal == null) {
 			chain.doFilter(req, res);
@@ -106,14 +113,23 @@ final class UpgradeRequiredFilter implements Filter {
 	// Allocates nothing for a request that meets the requirements of every rule and handler its path may be for.
 	private boolean mayBeRefused(HttpServletRequest request) {
 		String path = request.getRequestURI();
-		String contextPath = request.getServletContext().getContextPath();
-		// The context path as deployed is what a URI starts with, unless the client spelled it otherwise.
+		// The container's request has the context path as deployed, which is what a URI starts with unless the
+		// client spelled it otherwise; a wrapper (ForwardedHeaderFilter with X-Forwarded-Prefix) may change it.
+		String contextPath = (request instanceof HttpServletRequestWrapper) ? request.getContextPath()
+				: request.getServletContext().getContextPath();
 		int applicationPathStart = (path.startsWith(contextPath) ? contextPath : request.getContextPath()).length();
 		// Handler paths are relative to the servlet's path when it is mapped to one, such as /api/*, which is when
 		// the request has a path info. (The servlet mapping itself would tell as well, but costs an object per
 		// request on Tomcat.)
-		int handlerPathStart = applicationPathStart
-				+ ((request.getPathInfo() != null) ? request.getServletPath().length() : 0);
+		int handlerPathStart = applicationPathStart;
+		if (request.getPathInfo() != null) {
+			String servletPath = request.getServletPath();
+			// A servlet path spelled otherwise (percent-encoded) in the URI cannot be skipped by its length.
+			if (!path.startsWith(servletPath, applicationPathStart)) {
+				return true;
+			}
+			handlerPathStart += servletPath.length();
+		}
 		return this.writer.policy()
 			.mayRefuse(path, applicationPathStart, handlerPathStart, request, this.writer.facts());
 	}
@@ -124,12 +140,12 @@ final class UpgradeRequiredFilter implements Filter {
 			target = this.target.get();
 			this.resolvedTarget = target;
 		}
-		return (target != null && target.servletName().equals(request.getHttpServletMapping().getServletName()))
-				? target : null;
+		return (target != null && target.servletName() != null
+				&& target.servletName().equals(request.getHttpServletMapping().getServletName())) ? target : null;
 	}
 
 	// Spring MVC processes CORS first for every request to a handler with a CORS configuration, one without an
-	// Origin header included (it adds Vary headers): so does this filter, so that the 426 is the interceptor's.
+	// Origin header included (it adds Vary headers): so does this filter before it writes the 426.
 	private static boolean applyCorsProcessing(HandlerExecutionChain handler, HttpServletRequest request,
 			HttpServletResponse response) throws ServletException {
 		for (HandlerInterceptor interceptor : handler.getInterceptorList()) {
@@ -148,29 +164,12 @@ final class UpgradeRequiredFilter implements Filter {
 
 	/**
 	 * The {@code DispatcherServlet} this filter looks handlers up for: its name, its application context and its
-	 * handler mappings, in the order it consults them.
+	 * handler mappings, in the order it consults them. {@link #NONE} when no single servlet is known.
 	 */
-	record Target(String servletName, @Nullable WebApplicationContext context, List<HandlerMapping> mappings,
-			boolean parsesRequestPath) {
+	record Target(@Nullable String servletName, @Nullable WebApplicationContext context,
+			List<HandlerMapping> mappings, boolean parsesRequestPath) {
 
-		// Sets up the request as the servlet does before its lookup, so that the mappings share one parsed path;
-		// returns what to put back, since the servlet does it again and nothing after this filter must see it.
-		Object[] prepare(HttpServletRequest request) {
-			Object[] previous = { request.getAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE),
-					request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE) };
-			request.setAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE, this.context);
-			if (this.parsesRequestPath) {
-				ServletRequestPathUtils.parseAndCache(request);
-			}
-			return previous;
-		}
-
-		void restore(HttpServletRequest request, Object[] previous) {
-			request.setAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE, previous[0]);
-			if (this.parsesRequestPath) {
-				ServletRequestPathUtils.setParsedRequestPath((RequestPath) previous[1], request);
-			}
-		}
+		static final Target NONE = new Target(null, null, List.of(), false);
 
 		// The same lookup as the servlet's: the first mapping that has a handler.
 		@Nullable HandlerExecutionChain lookup(HttpServletRequest request) throws Exception {
@@ -181,6 +180,58 @@ final class UpgradeRequiredFilter implements Filter {
 				}
 			}
 			return null;
+		}
+
+	}
+
+	/**
+	 * The request as the handler mappings see it during the filter's lookup, set up as the servlet sets it up
+	 * before its own: the attributes they record (the parsed path, the best matching pattern, URI variables and
+	 * the like) stay in this view, so that a request let through reaches the next filter as it came.
+	 */
+	static final class LookupRequest extends HttpServletRequestWrapper {
+
+		private static final Object REMOVED = new Object();
+
+		private final Map<String, Object> attributes = new HashMap<>();
+
+		LookupRequest(HttpServletRequest request, Target target) {
+			super(request);
+			setAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE, target.context());
+			if (target.parsesRequestPath()) {
+				// The mappings then share one parsed path, as in the servlet.
+				ServletRequestPathUtils.parseAndCache(this);
+			}
+		}
+
+		@Override
+		public @Nullable Object getAttribute(String name) {
+			Object value = this.attributes.get(name);
+			return (value == null) ? super.getAttribute(name) : (value != REMOVED) ? value : null;
+		}
+
+		@Override
+		public Enumeration<String> getAttributeNames() {
+			Set<String> names = new LinkedHashSet<>(Collections.list(super.getAttributeNames()));
+			this.attributes.forEach((name, value) -> {
+				if (value == REMOVED) {
+					names.remove(name);
+				}
+				else {
+					names.add(name);
+				}
+			});
+			return Collections.enumeration(names);
+		}
+
+		@Override
+		public void setAttribute(String name, @Nullable Object value) {
+			this.attributes.put(name, (value != null) ? value : REMOVED);
+		}
+
+		@Override
+		public void removeAttribute(String name) {
+			this.attributes.put(name, REMOVED);
 		}
 
 	}

@@ -15,9 +15,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * including WebSocket endpoints.
  * <p>
  * {@link UpgradeRequiredFilter} refuses before Spring Security what it can decide; this interceptor decides what no
- * filter sees (forwards and includes, requests to another {@code DispatcherServlet}), and checks again the requests
- * the filter let through, which costs a cache lookup per request. A refused include renders nothing, since an
- * include cannot set a status.
+ * filter sees (forwards, includes and async dispatches, a {@code DispatcherServlet} other than the one the filter
+ * knows), and checks again the requests the filter let through, which costs a cache lookup per request, so that no
+ * later rewrite of a request escapes the check. A refused include renders nothing, since an include cannot set a
+ * status.
  *
  * @author upgrade-required
  */
@@ -33,8 +34,9 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
 			throws Exception {
 		DispatcherType dispatcherType = request.getDispatcherType();
-		// An error dispatch renders the failure of a request that was checked; an async one resumes it.
-		if (dispatcherType == DispatcherType.ERROR || dispatcherType == DispatcherType.ASYNC) {
+		// An error dispatch renders the failure of a request that was checked. (An async one is checked again: it
+		// may be dispatched to another path.)
+		if (dispatcherType == DispatcherType.ERROR) {
 			return true;
 		}
 		boolean include = dispatcherType == DispatcherType.INCLUDE;

@@ -1,11 +1,16 @@
 package dev.upgraderequired.servlet;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import dev.upgraderequired.core.HandlerRequirementResolver;
 import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.server.ServletContainerRequestFacts;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletConfig;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,6 +29,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.servlet.handler.MappedInterceptor;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
@@ -41,11 +47,7 @@ import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler
 @Configuration(proxyBeanMethods = false)
 public class UpgradeRequiredServletConfiguration {
 
-	/**
-	 * Default order of the filter: before Spring Security's filter chain (-100), after the filters that wrap or
-	 * rewrite the request (request context -105, character encoding and forwarded headers first).
-	 */
-	public static final int DEFAULT_FILTER_ORDER = -101;
+	private static final Log logger = LogFactory.getLog(UpgradeRequiredServletConfiguration.class);
 
 	// Chosen by the container the application runs in, embedded or not; a context that no server runs (MockMvc)
 	// reads what Tomcat would. An unknown container fails the startup: its requests' facts would be guesses.
@@ -79,13 +81,18 @@ public class UpgradeRequiredServletConfiguration {
 	}
 
 	// Resolves every handler's requirement at startup: invalid annotations fail the start, no request ever pays for
-	// the annotation lookup, and the filter knows the paths of protected handlers.
+	// the annotation lookup, and the filter knows the paths of protected handlers. Where a handler's requirement
+	// cannot be known before its request, the filter looks every request up.
 	@Bean
 	SmartInitializingSingleton upgradeRequiredHandlersInitializer(UpgradePolicy policy,
-			MappedHandlerRequirements mappedRequirements, ObjectProvider<HandlerMapping> mappings) {
+			MappedHandlerRequirements mappedRequirements, ObjectProvider<HandlerMapping> mappings,
+			ObjectProvider<HandlerRequirementResolver> resolvers) {
 		return () -> {
+			boolean applicationResolvers = resolvers.stream()
+				.anyMatch((resolver) -> !(resolver instanceof WebSocketEndpointRequirementResolver));
 			MultiValueMap<String, Object> handlersByPattern = new LinkedMultiValueMap<>();
-			mappings.orderedStream().forEach((mapping) -> {
+			boolean unknownHandlers = false;
+			for (HandlerMapping mapping : mappings.orderedStream().toList()) {
 				if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
 					methods.getHandlerMethods().forEach((info, method) -> {
 						mappedRequirements.add(methods, info, policy.requirementOf(method));
@@ -93,20 +100,37 @@ public class UpgradeRequiredServletConfiguration {
 					});
 				}
 				else if (mapping instanceof AbstractUrlHandlerMapping urls) {
-					urls.getHandlerMap().forEach((pattern, handler) -> addHandler(handlersByPattern, pattern, handler));
-					addHandler(handlersByPattern, "/", urls.getRootHandler());
-					addHandler(handlersByPattern, "/**", urls.getDefaultHandler());
+					Map<String, Object> handlers = new LinkedHashMap<>(urls.getHandlerMap());
+					addIfPresent(handlers, "/", urls.getRootHandler());
+					addIfPresent(handlers, "/**", urls.getDefaultHandler());
+					for (Map.Entry<String, Object> entry : handlers.entrySet()) {
+						// A handler known by bean name only is created at its first request.
+						if (entry.getValue() instanceof String) {
+							unknownHandlers = true;
+						}
+						else {
+							handlersByPattern.add(entry.getKey(), entry.getValue());
+						}
+					}
 				}
-			});
+				else if (mapping instanceof RouterFunctionMapping functions) {
+					// Router functions cannot be listed: only an application's resolver can protect their handlers.
+					unknownHandlers |= applicationResolvers && functions.getRouterFunction() != null;
+				}
+				else {
+					unknownHandlers = true;
+				}
+			}
 			policy.protectHandlers(handlersByPattern);
+			if (unknownHandlers) {
+				policy.protectEveryPath();
+			}
 		};
 	}
 
-	// Handlers known by bean name only are resolved at their first request, by the interceptor.
-	private static void addHandler(MultiValueMap<String, Object> handlersByPattern, String pattern,
-			@Nullable Object handler) {
-		if (handler != null && !(handler instanceof String)) {
-			handlersByPattern.add(pattern, handler);
+	private static void addIfPresent(Map<String, Object> handlers, String pattern, @Nullable Object handler) {
+		if (handler != null) {
+			handlers.putIfAbsent(pattern, handler);
 		}
 	}
 
@@ -117,20 +141,21 @@ public class UpgradeRequiredServletConfiguration {
 
 		@Bean
 		FilterRegistrationBean<UpgradeRequiredFilter> upgradeRequiredFilterRegistration(ServletRefusalWriter writer,
-				UpgradeRequiredExceptionResolver exceptionResolver, ObjectProvider<HandlerMapping> mappings,
+				UpgradeRequiredExceptionResolver exceptionResolver,
 				ObjectProvider<DispatcherServletRegistrationBean> registration,
 				ObjectProvider<DispatcherServlet> dispatcherServlet,
-				@Value("${upgrade-required.filter-order:" + DEFAULT_FILTER_ORDER + "}") int order) {
+				@Value("${upgrade-required.filter-order:" + UpgradePolicy.DEFAULT_FILTER_ORDER + "}") int order) {
 			UpgradeRequiredFilter filter = new UpgradeRequiredFilter(writer, exceptionResolver,
-					() -> target(mappings, registration, dispatcherServlet));
+					() -> target(registration, dispatcherServlet));
 			FilterRegistrationBean<UpgradeRequiredFilter> bean = new FilterRegistrationBean<>(filter);
-			// Forwards, includes and error dispatches are the interceptor's.
+			// Forwards, includes and error dispatches are the interceptor's: no filter sees them.
 			bean.setDispatcherTypes(DispatcherType.REQUEST);
 			bean.setOrder(order);
 			return bean;
 		}
 
-		private static UpgradeRequiredFilter.@Nullable Target target(ObjectProvider<HandlerMapping> mappings,
+		// The servlet's own handler mappings, once it is initialized (before the first request reaches a filter).
+		private static UpgradeRequiredFilter.@Nullable Target target(
 				ObjectProvider<DispatcherServletRegistrationBean> registration,
 				ObjectProvider<DispatcherServlet> dispatcherServlet) {
 			DispatcherServletRegistrationBean servletRegistration = registration.getIfUnique();
@@ -139,11 +164,17 @@ public class UpgradeRequiredServletConfiguration {
 			String servletName = (servletRegistration != null) ? servletRegistration.getServletName()
 					: (config != null) ? config.getServletName() : null;
 			if (servlet == null || servletName == null) {
+				logger.warn("No single DispatcherServlet found: upgrade-required's servlet filter refuses by path "
+						+ "rules only, and annotations are enforced by its handler interceptor, after the servlet "
+						+ "filters (Spring Security's included)");
+				return UpgradeRequiredFilter.Target.NONE;
+			}
+			List<HandlerMapping> handlerMappings = servlet.getHandlerMappings();
+			if (handlerMappings == null) {
 				return null;
 			}
-			List<HandlerMapping> handlerMappings = mappings.orderedStream().toList();
-			return new UpgradeRequiredFilter.Target(servletName, servlet.getWebApplicationContext(),
-					handlerMappings, handlerMappings.stream().anyMatch(HandlerMapping::usesPathPatterns));
+			return new UpgradeRequiredFilter.Target(servletName, servlet.getWebApplicationContext(), handlerMappings,
+					handlerMappings.stream().anyMatch(HandlerMapping::usesPathPatterns));
 		}
 
 	}

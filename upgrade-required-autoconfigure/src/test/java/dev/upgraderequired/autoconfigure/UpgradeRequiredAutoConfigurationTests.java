@@ -114,6 +114,12 @@ class UpgradeRequiredAutoConfigurationTests {
 	}
 
 	@Test
+	void filterOrderDefaultsToTheAdaptersDefault() {
+		// The metadata (and so the README) needs the literal; the adapters read the constant.
+		assertThat(new UpgradeRequiredProperties().getFilterOrder()).isEqualTo(UpgradePolicy.DEFAULT_FILTER_ORDER);
+	}
+
+	@Test
 	void ruleWithoutPathsFailsStartup() {
 		this.contextRunner.withPropertyValues("upgrade-required.rules[0].protocol=tls")
 			.run((context) -> assertInvalid(context, "upgrade-required.rules[0].paths", "",
@@ -125,8 +131,8 @@ class UpgradeRequiredAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("upgrade-required.rules[0].paths=/a", "upgrade-required.rules[0].protocol=http-2",
 					"upgrade-required.rules[0].min-tls-version=1.3")
-			.run((context) -> assertInvalid(context, "upgrade-required.rules[0].min-tls-version", "TLS_1_3",
-					"a minimum TLS version only with protocol TLS, not HTTP_2"));
+			.run((context) -> assertInvalid(context, "upgrade-required.rules[0].min-tls-version", "1.3",
+					"a minimum TLS version only with protocol tls, not http-2; any otherwise"));
 	}
 
 	@ParameterizedTest(name = "{0}={1}")

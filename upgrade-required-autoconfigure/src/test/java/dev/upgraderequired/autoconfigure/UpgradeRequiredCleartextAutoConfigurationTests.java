@@ -61,6 +61,15 @@ class UpgradeRequiredCleartextAutoConfigurationTests {
 	}
 
 	@Test
+	void noListenerIsOpenedForAnEmptyPort() {
+		this.contextRunner.withPropertyValues(TLS)
+			.withPropertyValues("upgrade-required.cleartext.port=")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean(TomcatCleartextConnector.class)
+				.doesNotHaveBean(CleartextListenerCheck.class));
+	}
+
+	@Test
 	void noListenerIsOpenedWhenTheStarterIsDisabled() {
 		this.contextRunner.withPropertyValues(TLS)
 			.withPropertyValues("upgrade-required.cleartext.port=8080", "upgrade-required.enabled=false")

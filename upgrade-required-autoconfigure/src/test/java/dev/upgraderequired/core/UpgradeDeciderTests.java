@@ -42,10 +42,10 @@ class UpgradeDeciderTests {
 
 	@Test
 	void tlsIsRefusedOnCleartextWithTlsTokensThenHttp11() {
-		Refusal rejection = decide(ProtocolRequirement.tls(), CLEARTEXT_H1);
-		assertThat(rejection.reason()).isEqualTo(UpgradeReason.TLS_REQUIRED);
-		assertThat(rejection.upgradeTokens()).containsExactly("TLS/1.3", "TLS/1.2", "HTTP/1.1");
-		assertThat(rejection.needsTls()).isTrue();
+		Refusal refusal = decide(ProtocolRequirement.tls(), CLEARTEXT_H1);
+		assertThat(refusal.reason()).isEqualTo(UpgradeReason.TLS_REQUIRED);
+		assertThat(refusal.upgradeTokens()).containsExactly("TLS/1.3", "TLS/1.2", "HTTP/1.1");
+		assertThat(refusal.needsTls()).isTrue();
 	}
 
 	@Test
@@ -56,10 +56,10 @@ class UpgradeDeciderTests {
 
 	@Test
 	void minimumTlsVersionRefusesOlderVersionsAndAdvertisesOnlyAcceptableOnes() {
-		Refusal rejection = decide(ProtocolRequirement.tls(TlsVersion.TLS_1_3), TLS12_H1);
-		assertThat(rejection.reason()).isEqualTo(UpgradeReason.TLS_VERSION_TOO_OLD);
-		assertThat(rejection.upgradeTokens()).containsExactly("TLS/1.3", "HTTP/1.1");
-		assertThat(rejection.needsTls()).isFalse();
+		Refusal refusal = decide(ProtocolRequirement.tls(TlsVersion.TLS_1_3), TLS12_H1);
+		assertThat(refusal.reason()).isEqualTo(UpgradeReason.TLS_VERSION_TOO_OLD);
+		assertThat(refusal.upgradeTokens()).containsExactly("TLS/1.3", "HTTP/1.1");
+		assertThat(refusal.needsTls()).isFalse();
 		assertThat(decide(ProtocolRequirement.tls(TlsVersion.TLS_1_3), TLS13_H1)).isNull();
 		assertThat(decide(ProtocolRequirement.tls(TlsVersion.TLS_1_2), TLS12_H1)).isNull();
 		assertThat(decide(ProtocolRequirement.tls(TlsVersion.TLS_1_2), new Offer(true, "TLSv1.1", true))
@@ -70,10 +70,10 @@ class UpgradeDeciderTests {
 
 	@Test
 	void minimumTlsVersionOnCleartextAsksForTlsFirst() {
-		Refusal rejection = decide(ProtocolRequirement.tls(TlsVersion.TLS_1_3), CLEARTEXT_H1);
-		assertThat(rejection.reason()).isEqualTo(UpgradeReason.TLS_REQUIRED);
-		assertThat(rejection.upgradeTokens()).containsExactly("TLS/1.3", "HTTP/1.1");
-		assertThat(rejection.detail()).contains("TLS 1.3 or later");
+		Refusal refusal = decide(ProtocolRequirement.tls(TlsVersion.TLS_1_3), CLEARTEXT_H1);
+		assertThat(refusal.reason()).isEqualTo(UpgradeReason.TLS_REQUIRED);
+		assertThat(refusal.upgradeTokens()).containsExactly("TLS/1.3", "HTTP/1.1");
+		assertThat(refusal.detail()).contains("TLS 1.3 or later");
 	}
 
 	@Test
@@ -122,16 +122,17 @@ class UpgradeDeciderTests {
 
 	@Test
 	void http1HeadersCarryUpgradeAndConnectionAndHttp2HeadersCarryNeither() {
-		Refusal rejection = decide(ProtocolRequirement.tls(), CLEARTEXT_H1);
-		assertThat(rejection.headers(true)).containsExactly(
+		Refusal refusal = decide(ProtocolRequirement.tls(), CLEARTEXT_H1);
+		assertThat(refusal.headers(true)).containsExactly(
 				new ResponsePlan.Header("Upgrade", "TLS/1.3, TLS/1.2, HTTP/1.1"),
 				new ResponsePlan.Header("Connection", "Upgrade"), new ResponsePlan.Header("Cache-Control", "no-store"));
-		assertThat(rejection.headers(false)).containsExactly(new ResponsePlan.Header("Cache-Control", "no-store"));
+		assertThat(refusal.headers(false)).containsExactly(new ResponsePlan.Header("Cache-Control", "no-store"));
 	}
 
 	@Test
-	void rejectionsAreCanonical() {
-		assertThat(decide(ProtocolRequirement.tls(), CLEARTEXT_H1)).isSameAs(decide(ProtocolRequirement.tls(), CLEARTEXT_H2));
+	void refusalsAreCanonical() {
+		assertThat(decide(ProtocolRequirement.tls(), CLEARTEXT_H1))
+			.isSameAs(decide(ProtocolRequirement.tls(), CLEARTEXT_H2));
 	}
 
 	@Test

@@ -31,7 +31,8 @@ class UpgradeResponderTests {
 
 	@Test
 	void bodyIsAsciiWhateverTheRequestPathHolds() {
-		byte[] body = new UpgradeResponder(null, () -> -1).body(this.tlsRequired, "/caf\u00e9/\u2028/\ud83d\ude00", null);
+		byte[] body = new UpgradeResponder(null, () -> -1).body(this.tlsRequired, "/caf\u00e9/\u2028/\ud83d\ude00",
+				null);
 		String text = new String(body, StandardCharsets.US_ASCII);
 		assertThat(text.chars()).allMatch((c) -> c >= 0x20 && c <= 0x7e);
 		assertThat(text).contains("\"instance\":\"/caf\\u00e9/\\u2028/\\ud83d\\ude00\"");
@@ -39,11 +40,11 @@ class UpgradeResponderTests {
 
 	@Test
 	void typeBaseGetsTheReasonAppended() {
-		assertThat(new UpgradeResponder("https://example.com/problems", () -> -1).type(this.tlsRequired))
-			.hasToString("https://example.com/problems/tls-required");
-		assertThat(new UpgradeResponder("https://example.com/problems/", () -> -1).type(this.tlsRequired))
-			.hasToString("https://example.com/problems/tls-required");
-		assertThat(new UpgradeResponder(null, () -> -1).type(this.tlsRequired)).hasToString("about:blank");
+		assertThat(body(new UpgradeResponder("https://example.com/problems", () -> -1), "/p", null))
+			.startsWith("{\"type\":\"https://example.com/problems/tls-required\",");
+		assertThat(body(new UpgradeResponder("https://example.com/problems/", () -> -1), "/p", null))
+			.startsWith("{\"type\":\"https://example.com/problems/tls-required\",");
+		assertThat(body(new UpgradeResponder(null, () -> -1), "/p", null)).startsWith("{\"type\":\"about:blank\",");
 	}
 
 	@Test
@@ -66,7 +67,8 @@ class UpgradeResponderTests {
 		assertThat(http1.status()).isEqualTo(426);
 		assertThat(http1.headers()).extracting(ResponsePlan.Header::name)
 			.containsExactly("Upgrade", "Connection", "Cache-Control");
-		assertThat(new String(http1.body(), StandardCharsets.US_ASCII)).contains("\"httpsUrl\":\"https://localhost:8443/p\"");
+		assertThat(new String(http1.body(), StandardCharsets.US_ASCII))
+			.contains("\"httpsUrl\":\"https://localhost:8443/p\"");
 		ResponsePlan http2 = responder.plan(this.tlsRequired, false, false, "/p", "localhost", null, false);
 		assertThat(http2.headers()).extracting(ResponsePlan.Header::name).containsExactly("Cache-Control");
 		ResponsePlan head = responder.plan(this.tlsRequired, true, true, "/p", "localhost", null, false);

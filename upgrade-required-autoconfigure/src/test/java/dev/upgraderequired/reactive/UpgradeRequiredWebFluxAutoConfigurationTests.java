@@ -177,7 +177,7 @@ class UpgradeRequiredWebFluxAutoConfigurationTests {
 					.isInstanceOf(InvalidRequirementException.class)
 					.hasMessageContaining(
 							"@RequiresProtocol(minTlsVersion) on " + InvalidAnnotationController.class.getName())
-					.hasMessageContaining("'TLS_1_3'");
+					.hasMessageContaining("'TlsVersion.TLS_1_3'");
 			});
 	}
 

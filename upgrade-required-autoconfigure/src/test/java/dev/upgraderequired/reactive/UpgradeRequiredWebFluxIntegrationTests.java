@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What only the WebFlux adapter has to get right, on a real Reactor Netty server over cleartext HTTP/1.1: the
- * handover of the handler, requests replaced by a later filter, exceptions, 406 and 415, pre-flight requests. The
+ * filter's lookup, requests replaced by a later filter, exceptions, 406 and 415, pre-flight requests. The
  * behaviour shared with Spring MVC is the contract run against the sample application on both stacks.
  */
 @SpringBootTest(classes = WebFluxTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,

@@ -203,8 +203,8 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 					.isInstanceOf(InvalidRequirementException.class)
 					.hasMessageContaining(
 							"@RequiresProtocol(minTlsVersion) on " + InvalidAnnotationController.class.getName())
-					.hasMessageContaining("'TLS_1_2'")
-					.hasMessageContaining("only with protocol TLS, not HTTP_2");
+					.hasMessageContaining("'TlsVersion.TLS_1_2'")
+					.hasMessageContaining("only with Protocol.TLS, not Protocol.HTTP_2; TlsVersion.ANY otherwise");
 			});
 	}
 

@@ -8,14 +8,18 @@
 # for the sample on its own TLS and cleartext ports, for the comparator, and for the sample behind a proxy (plain
 # HTTP with server.forward-headers-strategy=native, "http" and "https" being the X-Forwarded-Proto the requests
 # carry). Then, per mode, what the starter costs an application:
-#   cpu with/without  the sample's CPU time per GET /api/hello (from /proc/PID/stat, over CPU_REQUESTS requests
-#                     with h2load --h1) with the starter / the same sample with upgrade-required.enabled=false
+#   cpu with/without  the sample's CPU time per GET /api/hello (utime + stime from /proc/PID/stat over CPU_REQUESTS
+#                     requests of h2load --h1) with the starter / the same sample with upgrade-required.enabled=false,
+#                     the two measured one after the other in alternating order, each round's ratio taken between
+#                     neighbouring runs; the servers run on the first CPU and the load generator on the second, when
+#                     there are two
 # Any unexpected status or socket error fails the run.
 #
 # Usage: benchmarks/load.sh            (from the repository root or anywhere)
 # Environment: DURATION (seconds per case and round, 5), ROUNDS (5), WARMUP (seconds per case, 5),
 #   MODES ("servlet reactive"), CONNECTIONS (wrk and h2load --h1 connections, 32), H2_CLIENTS (16),
-#   H2_STREAMS (10), CPU_REQUESTS (requests per app and round of the CPU comparison, 200000), CPU_ROUNDS (ROUNDS),
+#   H2_STREAMS (10), CPU_REQUESTS (requests per app and round of the CPU comparison, 50000), CPU_ROUNDS (30),
+#   PHASES (which parts to run: "throughput cpu"),
 #   OUT (directory for the raw results, benchmarks/target/load), SAMPLE_JAR and COMPARATOR_JAR (the jars to run,
 #   built if neither is given and the modules' targets have none).
 set -euo pipefail
@@ -29,8 +33,9 @@ MODES=${MODES:-servlet reactive}
 CONNECTIONS=${CONNECTIONS:-32}
 H2_CLIENTS=${H2_CLIENTS:-16}
 H2_STREAMS=${H2_STREAMS:-10}
-CPU_REQUESTS=${CPU_REQUESTS:-200000}
-CPU_ROUNDS=${CPU_ROUNDS:-$ROUNDS}
+CPU_REQUESTS=${CPU_REQUESTS:-50000}
+CPU_ROUNDS=${CPU_ROUNDS:-30}
+PHASES=${PHASES:-throughput cpu}
 OUT=${OUT:-$root/benchmarks/target/load}
 tls_dir="$root/sample-app/src/main/resources/demo-tls"
 
@@ -46,7 +51,7 @@ install_missing() {
 	fi
 }
 
-jar_of() { ls "$1"/target/"$2"-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1; }
+jar_of() { ls "$1"/target/"$2"-*.jar 2>/dev/null | grep -Ev '(-sources|-javadoc)\.jar$' | head -n 1; }
 
 free_port() {
 	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
@@ -66,7 +71,7 @@ trap stop_apps EXIT
 # start NAME READY_URL JAR ARGS...: starts a jar, logs to $OUT/NAME.log and waits until READY_URL answers.
 start() {
 	local name=$1 ready=$2 jar=$3; shift 3
-	java -jar "$jar" "$@" >"$OUT/$name.log" 2>&1 &
+	"${pin_server[@]}" java -jar "$jar" "$@" >"$OUT/$name.log" 2>&1 &
 	pids+=($!)
 	local pid=$!
 	for _ in $(seq 1 240); do
@@ -132,7 +137,8 @@ measure() {
 cpu_per_request() {
 	local pid=$1 url=$2 before after
 	before=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
-	h2load --h1 -t1 -c"$CONNECTIONS" -n"$CPU_REQUESTS" "$url" | python3 -c "$PARSER" h2load 200 "$url" no >/dev/null
+	"${pin_client[@]}" h2load --h1 -t1 -c"$CONNECTIONS" -n"$CPU_REQUESTS" "$url" |
+		python3 -c "$PARSER" h2load 200 "$url" no >/dev/null
 	after=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
 	python3 -c 'import sys; b, a, hz, n = map(int, sys.argv[1:]); print(f"{(a - b) / hz / n * 1e6:.3f}")' \
 		"$before" "$after" "$(getconf CLK_TCK)" "$CPU_REQUESTS"
@@ -149,62 +155,68 @@ if [ -z "$sample_jar" ] || [ -z "$comparator_jar" ]; then
 fi
 results="$OUT/results.tsv"
 printf 'mode\tapp\tcase\ttool\tround\trps\n' >"$results"
+pin_server=() pin_client=()
 
 for mode in $MODES; do
 	mode_args=()
 	[ "$mode" = reactive ] && mode_args=(--spring.main.web-application-type=reactive)
-	s_http=$(free_port); s_https=$(free_port); c_http=$(free_port); c_https=$(free_port); p_http=$(free_port)
-	echo "== $mode: starting the sample (http $s_http, https $s_https), the comparator (http $c_http, https $c_https)" \
-		"and the sample behind a proxy (http $p_http)"
-	start "sample-$mode" "http://127.0.0.1:$s_http/api/hello" "$sample_jar" \
-		--server.port="$s_https" --sample.http-port="$s_http" "${mode_args[@]}"
-	# Behind a proxy: plain HTTP only, the scheme taken from X-Forwarded-Proto (which the load generator sends as
-	# the proxy would), no cleartext port of its own.
+	# Behind a proxy, and for the CPU comparison: plain HTTP only, no cleartext port of the starter's.
 	plain_args=(--server.ssl.enabled=false --upgrade-required.cleartext.port= "${mode_args[@]}")
-	start "proxied-$mode" "http://127.0.0.1:$p_http/api/hello" "$sample_jar" \
-		--server.port="$p_http" --server.forward-headers-strategy=native "${plain_args[@]}"
-	start "comparator-http-$mode" "http://127.0.0.1:$c_http/api/hello" "$comparator_jar" \
-		--server.port="$c_http" "${mode_args[@]}"
-	start "comparator-https-$mode" "https://127.0.0.1:$c_https/api/hello" "$comparator_jar" \
-		--server.port="$c_https" --server.ssl.bundle=demo \
-		--spring.ssl.bundle.pem.demo.keystore.certificate="file:$tls_dir/demo-localhost.crt" \
-		--spring.ssl.bundle.pem.demo.keystore.private-key="file:$tls_dir/demo-localhost.key" "${mode_args[@]}"
-	# app|case|url|expected status|tool:mode where the case cannot run|request header
-	cases=(
-		"proxied|http-hello|http://127.0.0.1:$p_http/api/hello|200||X-Forwarded-Proto: http"
-		"proxied|http-secure|http://127.0.0.1:$p_http/api/secure|426||X-Forwarded-Proto: http"
-		"proxied|https-hello|http://127.0.0.1:$p_http/api/hello|200||X-Forwarded-Proto: https"
-		"proxied|https-secure|http://127.0.0.1:$p_http/api/secure|200||X-Forwarded-Proto: https"
-		"starter|http-hello|http://127.0.0.1:$s_http/api/hello|200"
-		"starter|http-secure|http://127.0.0.1:$s_http/api/secure|426"
-		"starter|https-hello|https://127.0.0.1:$s_https/api/hello|200"
-		"starter|https-secure|https://127.0.0.1:$s_https/api/secure|200"
-		"comparator|http-hello|http://127.0.0.1:$c_http/api/hello|200"
-		"comparator|http-secure|http://127.0.0.1:$c_http/api/secure|426"
-		# Tomcat sends the hand-written Upgrade and Connection headers on HTTP/2 too, where they are malformed:
-		# h2c clients reset the stream, so this case has no h2load figure in servlet mode.
-		"comparator|http-secure-entity|http://127.0.0.1:$c_http/api/secure-entity|426|h2load:servlet"
-		"comparator|https-hello|https://127.0.0.1:$c_https/api/hello|200"
-		"comparator|https-secure|https://127.0.0.1:$c_https/api/secure|200"
-		"comparator|https-secure-entity|https://127.0.0.1:$c_https/api/secure-entity|200"
-	)
-	for round in warmup $(seq 1 "$ROUNDS"); do
-		seconds=$DURATION may_be_empty=no
-		[ "$round" = warmup ] && seconds=$WARMUP may_be_empty=yes
-		for tool in wrk h2load; do
-			for entry in "${cases[@]}"; do
-				IFS='|' read -r app case url expected broken header <<<"$entry"
-				[ "$broken" = "$tool:$mode" ] && continue
-				rps=$(measure "$tool" "$url" "$expected" "$seconds" "$may_be_empty" "$header")
-				[ "$round" = warmup ] ||
-					printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$app" "$case" "$tool" "$round" "$rps" >>"$results"
+	if [[ " $PHASES " == *" throughput "* ]]; then
+		s_http=$(free_port); s_https=$(free_port); c_http=$(free_port); c_https=$(free_port); p_http=$(free_port)
+		echo "== $mode: starting the sample (http $s_http, https $s_https)," \
+			"the comparator (http $c_http, https $c_https) and the sample behind a proxy (http $p_http)"
+		start "sample-$mode" "http://127.0.0.1:$s_http/api/hello" "$sample_jar" \
+			--server.port="$s_https" --sample.http-port="$s_http" "${mode_args[@]}"
+		# Behind a proxy: the scheme taken from X-Forwarded-Proto, which the load generator sends as the proxy would.
+		start "proxied-$mode" "http://127.0.0.1:$p_http/api/hello" "$sample_jar" \
+			--server.port="$p_http" --server.forward-headers-strategy=native "${plain_args[@]}"
+		start "comparator-http-$mode" "http://127.0.0.1:$c_http/api/hello" "$comparator_jar" \
+			--server.port="$c_http" "${mode_args[@]}"
+		start "comparator-https-$mode" "https://127.0.0.1:$c_https/api/hello" "$comparator_jar" \
+			--server.port="$c_https" --server.ssl.bundle=demo \
+			--spring.ssl.bundle.pem.demo.keystore.certificate="file:$tls_dir/demo-localhost.crt" \
+			--spring.ssl.bundle.pem.demo.keystore.private-key="file:$tls_dir/demo-localhost.key" "${mode_args[@]}"
+		# app|case|url|expected status|tool:mode where the case cannot run|request header
+		cases=(
+			"proxied|http-hello|http://127.0.0.1:$p_http/api/hello|200||X-Forwarded-Proto: http"
+			"proxied|http-secure|http://127.0.0.1:$p_http/api/secure|426||X-Forwarded-Proto: http"
+			"proxied|https-hello|http://127.0.0.1:$p_http/api/hello|200||X-Forwarded-Proto: https"
+			"proxied|https-secure|http://127.0.0.1:$p_http/api/secure|200||X-Forwarded-Proto: https"
+			"starter|http-hello|http://127.0.0.1:$s_http/api/hello|200"
+			"starter|http-secure|http://127.0.0.1:$s_http/api/secure|426"
+			"starter|https-hello|https://127.0.0.1:$s_https/api/hello|200"
+			"starter|https-secure|https://127.0.0.1:$s_https/api/secure|200"
+			"comparator|http-hello|http://127.0.0.1:$c_http/api/hello|200"
+			"comparator|http-secure|http://127.0.0.1:$c_http/api/secure|426"
+			# Tomcat sends the hand-written Upgrade and Connection headers on HTTP/2 too, where they are malformed:
+			# h2c clients reset the stream, so this case has no h2load figure in servlet mode.
+			"comparator|http-secure-entity|http://127.0.0.1:$c_http/api/secure-entity|426|h2load:servlet"
+			"comparator|https-hello|https://127.0.0.1:$c_https/api/hello|200"
+			"comparator|https-secure|https://127.0.0.1:$c_https/api/secure|200"
+			"comparator|https-secure-entity|https://127.0.0.1:$c_https/api/secure-entity|200"
+		)
+		for round in warmup $(seq 1 "$ROUNDS"); do
+			seconds=$DURATION may_be_empty=no
+			[ "$round" = warmup ] && seconds=$WARMUP may_be_empty=yes
+			for tool in wrk h2load; do
+				for entry in "${cases[@]}"; do
+					IFS='|' read -r app case url expected broken header <<<"$entry"
+					[ "$broken" = "$tool:$mode" ] && continue
+					rps=$(measure "$tool" "$url" "$expected" "$seconds" "$may_be_empty" "$header")
+					[ "$round" = warmup ] ||
+						printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$app" "$case" "$tool" "$round" "$rps" >>"$results"
+				done
 			done
+			echo "   round $round done"
 		done
-		echo "   round $round done"
-	done
-	stop_apps
+		stop_apps
+	fi
 
-	# What the starter costs: the same sample with and without it, alone on the machine, in alternating order.
+	[[ " $PHASES " == *" cpu "* ]] || continue
+	# What the starter costs: the same sample with and without it, alone on the machine, in alternating order,
+	# the servers on one CPU and the load generator on the other.
+	if [ "$(nproc)" -ge 2 ]; then pin_server=(taskset -c 0) pin_client=(taskset -c 1); fi
 	w_http=$(free_port); o_http=$(free_port)
 	echo "== $mode: CPU per request, the sample with the starter (http $w_http) and without it (http $o_http)"
 	start "cpu-with-$mode" "http://127.0.0.1:$w_http/api/hello" "$sample_jar" --server.port="$w_http" "${plain_args[@]}"
@@ -212,7 +224,7 @@ for mode in $MODES; do
 	start "cpu-without-$mode" "http://127.0.0.1:$o_http/api/hello" "$sample_jar" --server.port="$o_http" \
 		--upgrade-required.enabled=false "${plain_args[@]}"
 	without_pid=${pids[-1]}
-	for round in warmup $(seq 1 "$CPU_ROUNDS"); do
+	for round in warmup warmup warmup $(seq 1 "$CPU_ROUNDS"); do
 		order=(with without)
 		[ "$round" != warmup ] && [ $((round % 2)) = 0 ] && order=(without with)
 		for app in "${order[@]}"; do
@@ -224,6 +236,7 @@ for mode in $MODES; do
 		echo "   CPU round $round done"
 	done
 	stop_apps
+	pin_server=() pin_client=()
 done
 
 python3 - "$results" <<'PY'

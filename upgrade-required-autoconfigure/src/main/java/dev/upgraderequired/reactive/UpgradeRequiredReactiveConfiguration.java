@@ -1,9 +1,13 @@
 package dev.upgraderequired.reactive;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import dev.upgraderequired.core.HandlerRequirementResolver;
 import dev.upgraderequired.core.UpgradePolicy;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -34,6 +38,8 @@ import org.springframework.web.util.pattern.PathPattern;
  */
 @Configuration(proxyBeanMethods = false)
 public class UpgradeRequiredReactiveConfiguration {
+
+	private static final Log logger = LogFactory.getLog(UpgradeRequiredReactiveConfiguration.class);
 
 	// Chosen by the server the application runs on; an unknown server fails the startup: its requests' facts would
 	// be guesses.
@@ -83,7 +89,7 @@ public class UpgradeRequiredReactiveConfiguration {
 			boolean applicationResolvers = resolvers.stream()
 				.anyMatch((resolver) -> !(resolver instanceof ReactiveWebSocketRequirementResolver));
 			MultiValueMap<String, Object> handlersByPattern = new LinkedMultiValueMap<>();
-			boolean unknownHandlers = false;
+			List<String> unknownHandlers = new ArrayList<>();
 			for (HandlerMapping mapping : mappings.orderedStream().toList()) {
 				if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
 					methods.getHandlerMethods().forEach((info, method) -> {
@@ -96,8 +102,8 @@ public class UpgradeRequiredReactiveConfiguration {
 				else if (mapping instanceof AbstractUrlHandlerMapping urls) {
 					for (Map.Entry<PathPattern, Object> entry : urls.getHandlerMap().entrySet()) {
 						// A handler known by bean name only is created at its first request.
-						if (entry.getValue() instanceof String) {
-							unknownHandlers = true;
+						if (entry.getValue() instanceof String name) {
+							unknownHandlers.add("handler bean '" + name + "' (not created yet)");
 						}
 						else {
 							handlersByPattern.add(entry.getKey().getPatternString(), entry.getValue());
@@ -106,14 +112,18 @@ public class UpgradeRequiredReactiveConfiguration {
 				}
 				else if (mapping instanceof RouterFunctionMapping functions) {
 					// Router functions cannot be listed: only an application's resolver can protect their handlers.
-					unknownHandlers |= applicationResolvers && functions.getRouterFunction() != null;
+					if (applicationResolvers && functions.getRouterFunction() != null) {
+						unknownHandlers.add("router functions with a HandlerRequirementResolver");
+					}
 				}
 				else {
-					unknownHandlers = true;
+					unknownHandlers.add("handler mapping " + mapping.getClass().getName());
 				}
 			}
 			policy.protectHandlers(handlersByPattern);
-			if (unknownHandlers) {
+			if (!unknownHandlers.isEmpty()) {
+				logger.info("upgrade-required looks up the handler of every request, since it cannot list the "
+						+ "handlers of " + String.join(", ", unknownHandlers));
 				policy.protectEveryPath();
 			}
 		};

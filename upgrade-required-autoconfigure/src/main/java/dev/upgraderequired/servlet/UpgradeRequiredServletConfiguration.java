@@ -1,5 +1,6 @@
 package dev.upgraderequired.servlet;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,7 +92,7 @@ public class UpgradeRequiredServletConfiguration {
 			boolean applicationResolvers = resolvers.stream()
 				.anyMatch((resolver) -> !(resolver instanceof WebSocketEndpointRequirementResolver));
 			MultiValueMap<String, Object> handlersByPattern = new LinkedMultiValueMap<>();
-			boolean unknownHandlers = false;
+			List<String> unknownHandlers = new ArrayList<>();
 			for (HandlerMapping mapping : mappings.orderedStream().toList()) {
 				if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
 					methods.getHandlerMethods().forEach((info, method) -> {
@@ -105,8 +106,8 @@ public class UpgradeRequiredServletConfiguration {
 					addIfPresent(handlers, "/**", urls.getDefaultHandler());
 					for (Map.Entry<String, Object> entry : handlers.entrySet()) {
 						// A handler known by bean name only is created at its first request.
-						if (entry.getValue() instanceof String) {
-							unknownHandlers = true;
+						if (entry.getValue() instanceof String name) {
+							unknownHandlers.add("handler bean '" + name + "' (not created yet)");
 						}
 						else {
 							handlersByPattern.add(entry.getKey(), entry.getValue());
@@ -115,14 +116,18 @@ public class UpgradeRequiredServletConfiguration {
 				}
 				else if (mapping instanceof RouterFunctionMapping functions) {
 					// Router functions cannot be listed: only an application's resolver can protect their handlers.
-					unknownHandlers |= applicationResolvers && functions.getRouterFunction() != null;
+					if (applicationResolvers && functions.getRouterFunction() != null) {
+						unknownHandlers.add("router functions with a HandlerRequirementResolver");
+					}
 				}
 				else {
-					unknownHandlers = true;
+					unknownHandlers.add("handler mapping " + mapping.getClass().getName());
 				}
 			}
 			policy.protectHandlers(handlersByPattern);
-			if (unknownHandlers) {
+			if (!unknownHandlers.isEmpty()) {
+				logger.info("upgrade-required looks up the handler of every request, since it cannot list the "
+						+ "handlers of " + String.join(", ", unknownHandlers));
 				policy.protectEveryPath();
 			}
 		};
@@ -134,7 +139,7 @@ public class UpgradeRequiredServletConfiguration {
 		}
 	}
 
-	// Only with handler mappings declared as beans, which the servlet looks handlers up in as the filter does.
+	// Only where Spring MVC is set up (its handler mappings are beans): the filter looks handlers up in its servlet.
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(HandlerMapping.class)
 	static class FilterConfiguration {

@@ -11,14 +11,15 @@
 #   cpu with/without  the sample's CPU time per GET /api/hello (utime + stime from /proc/PID/stat over CPU_REQUESTS
 #                     requests of h2load --h1) with the starter / the same sample with upgrade-required.enabled=false,
 #                     the two measured one after the other in alternating order, each round's ratio taken between
-#                     neighbouring runs; the servers run on the first CPU and the load generator on the second, when
-#                     there are two
+#                     neighbouring runs, over CPU_FORKS launches of the pair; the servers run on the first CPU and the
+#                     load generator on the second, when there are two
 # Any unexpected status or socket error fails the run.
 #
 # Usage: benchmarks/load.sh            (from the repository root or anywhere)
 # Environment: DURATION (seconds per case and round, 5), ROUNDS (5), WARMUP (seconds per case, 5),
 #   MODES ("servlet reactive"), CONNECTIONS (wrk and h2load --h1 connections, 32), H2_CLIENTS (16),
-#   H2_STREAMS (10), CPU_REQUESTS (requests per app and round of the CPU comparison, 50000), CPU_ROUNDS (30),
+#   H2_STREAMS (10), CPU_REQUESTS (requests per app and round of the CPU comparison, 50000), CPU_ROUNDS (rounds per
+#   fork, 10), CPU_FORKS (fresh pairs of JVMs for the CPU comparison, 3),
 #   PHASES (which parts to run: "throughput cpu"),
 #   OUT (directory for the raw results, benchmarks/target/load), SAMPLE_JAR and COMPARATOR_JAR (the jars to run,
 #   built if neither is given and the modules' targets have none).
@@ -34,7 +35,8 @@ CONNECTIONS=${CONNECTIONS:-32}
 H2_CLIENTS=${H2_CLIENTS:-16}
 H2_STREAMS=${H2_STREAMS:-10}
 CPU_REQUESTS=${CPU_REQUESTS:-50000}
-CPU_ROUNDS=${CPU_ROUNDS:-30}
+CPU_ROUNDS=${CPU_ROUNDS:-10}
+CPU_FORKS=${CPU_FORKS:-3}
 PHASES=${PHASES:-throughput cpu}
 OUT=${OUT:-$root/benchmarks/target/load}
 tls_dir="$root/sample-app/src/main/resources/demo-tls"
@@ -217,25 +219,31 @@ for mode in $MODES; do
 	# What the starter costs: the same sample with and without it, alone on the machine, in alternating order,
 	# the servers on one CPU and the load generator on the other.
 	if [ "$(nproc)" -ge 2 ]; then pin_server=(taskset -c 0) pin_client=(taskset -c 1); fi
-	w_http=$(free_port); o_http=$(free_port)
-	echo "== $mode: CPU per request, the sample with the starter (http $w_http) and without it (http $o_http)"
-	start "cpu-with-$mode" "http://127.0.0.1:$w_http/api/hello" "$sample_jar" --server.port="$w_http" "${plain_args[@]}"
-	with_pid=${pids[-1]}
-	start "cpu-without-$mode" "http://127.0.0.1:$o_http/api/hello" "$sample_jar" --server.port="$o_http" \
-		--upgrade-required.enabled=false "${plain_args[@]}"
-	without_pid=${pids[-1]}
-	for round in warmup warmup warmup $(seq 1 "$CPU_ROUNDS"); do
-		order=(with without)
-		[ "$round" != warmup ] && [ $((round % 2)) = 0 ] && order=(without with)
-		for app in "${order[@]}"; do
-			if [ "$app" = with ]; then pid=$with_pid port=$w_http; else pid=$without_pid port=$o_http; fi
-			cpu=$(cpu_per_request "$pid" "http://127.0.0.1:$port/api/hello")
-			[ "$round" = warmup ] ||
-				printf '%s\tcpu-%s\thello\th2load-h1\t%s\t%s\n' "$mode" "$app" "$round" "$cpu" >>"$results"
+	# Each fork is a fresh pair of JVMs: what one launch's JIT makes of the code is a bias that rounds of the same
+	# pair cannot average out, so the rounds are spread over CPU_FORKS launches.
+	for fork in $(seq 1 "$CPU_FORKS"); do
+		w_http=$(free_port); o_http=$(free_port)
+		echo "== $mode: CPU per request (fork $fork of $CPU_FORKS)," \
+			"the sample with the starter (http $w_http) and without it (http $o_http)"
+		start "cpu-with-$mode" "http://127.0.0.1:$w_http/api/hello" "$sample_jar" --server.port="$w_http" \
+			"${plain_args[@]}"
+		with_pid=${pids[-1]}
+		start "cpu-without-$mode" "http://127.0.0.1:$o_http/api/hello" "$sample_jar" --server.port="$o_http" \
+			--upgrade-required.enabled=false "${plain_args[@]}"
+		without_pid=${pids[-1]}
+		for round in warmup warmup warmup $(seq 1 "$CPU_ROUNDS"); do
+			order=(with without)
+			[ "$round" != warmup ] && [ $((round % 2)) = 0 ] && order=(without with)
+			for app in "${order[@]}"; do
+				if [ "$app" = with ]; then pid=$with_pid port=$w_http; else pid=$without_pid port=$o_http; fi
+				cpu=$(cpu_per_request "$pid" "http://127.0.0.1:$port/api/hello")
+				[ "$round" = warmup ] || printf '%s\tcpu-%s\thello\th2load-h1\t%s\t%s\n' \
+					"$mode" "$app" "$fork.$round" "$cpu" >>"$results"
+			done
+			echo "   CPU round $round done"
 		done
-		echo "   CPU round $round done"
+		stop_apps
 	done
-	stop_apps
 	pin_server=() pin_client=()
 done
 

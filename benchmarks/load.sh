@@ -13,13 +13,16 @@
 #                     the two measured one after the other in alternating order, each round's ratio taken between
 #                     neighbouring runs, over CPU_FORKS launches of the pair; the servers run on the first CPU and the
 #                     load generator on the second, when there are two
+#   reject/serve by CPU  on a third instance of the sample with the starter, the CPU time per GET /api/hello / that
+#                     per refused GET /api/secure, over HTTP/1.1 and h2c: steadier than requests/s, which the load
+#                     generator's share of the machine moves
 # Any unexpected status or socket error fails the run.
 #
 # Usage: benchmarks/load.sh            (from the repository root or anywhere)
 # Environment: DURATION (seconds per case and round, 5), ROUNDS (5), WARMUP (seconds per case, 5),
 #   MODES ("servlet reactive"), CONNECTIONS (wrk and h2load --h1 connections, 32), H2_CLIENTS (16),
-#   H2_STREAMS (10), CPU_REQUESTS (requests per app and round of the CPU comparison, 50000), CPU_ROUNDS (rounds per
-#   fork, 10), CPU_FORKS (fresh pairs of JVMs for the CPU comparison, 3),
+#   H2_STREAMS (10), CPU_REQUESTS (requests per app and round of the CPU comparison, 30000), CPU_ROUNDS (rounds per
+#   fork, 6), CPU_FORKS (fresh pairs of JVMs for the CPU comparison, 3),
 #   PHASES (which parts to run: "throughput cpu"),
 #   OUT (directory for the raw results, benchmarks/target/load), SAMPLE_JAR and COMPARATOR_JAR (the jars to run,
 #   built if neither is given and the modules' targets have none).
@@ -34,8 +37,8 @@ MODES=${MODES:-servlet reactive}
 CONNECTIONS=${CONNECTIONS:-32}
 H2_CLIENTS=${H2_CLIENTS:-16}
 H2_STREAMS=${H2_STREAMS:-10}
-CPU_REQUESTS=${CPU_REQUESTS:-50000}
-CPU_ROUNDS=${CPU_ROUNDS:-10}
+CPU_REQUESTS=${CPU_REQUESTS:-30000}
+CPU_ROUNDS=${CPU_ROUNDS:-6}
 CPU_FORKS=${CPU_FORKS:-3}
 PHASES=${PHASES:-throughput cpu}
 OUT=${OUT:-$root/benchmarks/target/load}
@@ -134,13 +137,15 @@ measure() {
 	fi
 }
 
-# cpu_per_request PID URL: the microseconds of CPU time (user and system) that process PID spends per request on
-# CPU_REQUESTS HTTP/1.1 keep-alive requests to URL, all of which must answer 200.
+# cpu_per_request PID URL EXPECTED PROTOCOL: the microseconds of CPU time (user and system) that process PID spends
+# per request on CPU_REQUESTS keep-alive requests to URL over PROTOCOL (h1: HTTP/1.1; h2c: HTTP/2 with prior
+# knowledge), all of which must answer EXPECTED.
 cpu_per_request() {
-	local pid=$1 url=$2 before after
+	local pid=$1 url=$2 expected=$3 protocol=$4 before after load=(--h1 -c"$CONNECTIONS")
+	[ "$protocol" = h2c ] && load=(-c"$H2_CLIENTS" -m"$H2_STREAMS")
 	before=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
-	"${pin_client[@]}" h2load --h1 -t1 -c"$CONNECTIONS" -n"$CPU_REQUESTS" "$url" |
-		python3 -c "$PARSER" h2load 200 "$url" no >/dev/null
+	"${pin_client[@]}" h2load -t1 "${load[@]}" -n"$CPU_REQUESTS" "$url" |
+		python3 -c "$PARSER" h2load "$expected" "$url" no >/dev/null
 	after=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
 	python3 -c 'import sys; b, a, hz, n = map(int, sys.argv[1:]); print(f"{(a - b) / hz / n * 1e6:.3f}")' \
 		"$before" "$after" "$(getconf CLK_TCK)" "$CPU_REQUESTS"
@@ -219,26 +224,38 @@ for mode in $MODES; do
 	# What the starter costs: the same sample with and without it, alone on the machine, in alternating order,
 	# the servers on one CPU and the load generator on the other.
 	if [ "$(nproc)" -ge 2 ]; then pin_server=(taskset -c 0) pin_client=(taskset -c 1); fi
-	# Each fork is a fresh pair of JVMs: what one launch's JIT makes of the code is a bias that rounds of the same
-	# pair cannot average out, so the rounds are spread over CPU_FORKS launches.
+	# Each fork is a fresh set of JVMs: what one launch's JIT makes of the code is a bias that rounds of the same
+	# JVM cannot average out, so the rounds are spread over CPU_FORKS launches. The sample with and the sample
+	# without the starter serve hello only, so that the two do the same work; a third instance, with the starter,
+	# serves hello and refuses /api/secure, over HTTP/1.1 and h2c, for reject/serve by CPU.
 	for fork in $(seq 1 "$CPU_FORKS"); do
-		w_http=$(free_port); o_http=$(free_port)
-		echo "== $mode: CPU per request (fork $fork of $CPU_FORKS)," \
-			"the sample with the starter (http $w_http) and without it (http $o_http)"
+		w_http=$(free_port); o_http=$(free_port); r_http=$(free_port)
+		echo "== $mode: CPU per request (fork $fork of $CPU_FORKS): the sample with the starter (http $w_http)," \
+			"without it (http $o_http), and with it for refusals (http $r_http)"
 		start "cpu-with-$mode" "http://127.0.0.1:$w_http/api/hello" "$sample_jar" --server.port="$w_http" \
 			"${plain_args[@]}"
 		with_pid=${pids[-1]}
 		start "cpu-without-$mode" "http://127.0.0.1:$o_http/api/hello" "$sample_jar" --server.port="$o_http" \
 			--upgrade-required.enabled=false "${plain_args[@]}"
 		without_pid=${pids[-1]}
+		start "cpu-refusal-$mode" "http://127.0.0.1:$r_http/api/hello" "$sample_jar" --server.port="$r_http" \
+			"${plain_args[@]}"
+		refusal_pid=${pids[-1]}
 		for round in warmup warmup warmup $(seq 1 "$CPU_ROUNDS"); do
-			order=(with without)
-			[ "$round" != warmup ] && [ $((round % 2)) = 0 ] && order=(without with)
-			for app in "${order[@]}"; do
-				if [ "$app" = with ]; then pid=$with_pid port=$w_http; else pid=$without_pid port=$o_http; fi
-				cpu=$(cpu_per_request "$pid" "http://127.0.0.1:$port/api/hello")
-				[ "$round" = warmup ] || printf '%s\tcpu-%s\thello\th2load-h1\t%s\t%s\n' \
-					"$mode" "$app" "$fork.$round" "$cpu" >>"$results"
+			measurements=("with|hello|200|h1" "without|hello|200|h1")
+			[ "$round" != warmup ] && [ $((round % 2)) = 0 ] && measurements=("without|hello|200|h1" "with|hello|200|h1")
+			measurements+=("refusal|hello|200|h1" "refusal|secure|426|h1")
+			measurements+=("refusal|hello|200|h2c" "refusal|secure|426|h2c")
+			for entry in "${measurements[@]}"; do
+				IFS='|' read -r app case expected protocol <<<"$entry"
+				case $app in
+					with) pid=$with_pid port=$w_http ;;
+					without) pid=$without_pid port=$o_http ;;
+					refusal) pid=$refusal_pid port=$r_http ;;
+				esac
+				cpu=$(cpu_per_request "$pid" "http://127.0.0.1:$port/api/$case" "$expected" "$protocol")
+				[ "$round" = warmup ] || printf '%s\tcpu-%s\t%s\th2load-%s\t%s\t%s\n' \
+					"$mode" "$app" "$case" "$protocol" "$fork.$round" "$cpu" >>"$results"
 			done
 			echo "   CPU round $round done"
 		done
@@ -261,9 +278,6 @@ def ratio(mode, app, tool, case, base, base_app=None):
              if (mode, app, case, tool, n) in rps and (mode, base_app, base, tool, n) in rps]
     return f"{statistics.median(pairs):.3f}" if pairs else "n/a"
 
-def median(mode, app):
-    return statistics.median(v for k, v in rps.items() if k[0] == mode and k[1] == app)
-
 print(f"\n{'mode':9} {'tool':7} {'what':36} {'reject/serve':>13} {'allowed/plain':>14}")
 for mode in sorted({r["mode"] for r in rows}, reverse=True):
     for tool in ("wrk", "h2load"):
@@ -273,11 +287,20 @@ for mode in sorted({r["mode"] for r in rows}, reverse=True):
                                   ("comparator", "secure-entity", "ResponseEntity<ProblemDetail>")):
             print(f"{mode:9} {tool:7} {what:36} {ratio(mode, app, tool, 'http-' + secure, 'http-hello'):>13} "
                   f"{ratio(mode, app, tool, 'https-' + secure, 'https-hello'):>14}")
-print(f"\n{'mode':9} {'CPU us/request with':>20} {'without':>8} {'with/without':>13}")
-for mode in sorted({r["mode"] for r in rows}, reverse=True):
-    print(f"{mode:9} {median(mode, 'cpu-with'):>20.3f} {median(mode, 'cpu-without'):>8.3f} "
-          f"{ratio(mode, 'cpu-with', 'h2load-h1', 'hello', 'hello', 'cpu-without'):>13}")
-print("\nmedian requests/s (CPU: us/request) over the rounds:")
+# CPU: time per request, so reject/serve is the inverse ratio (hello's CPU time over the refusal's).
+def cpu_median(mode, app, case, tool):
+    values = [v for k, v in rps.items() if k[:4] == (mode, app, case, tool)]
+    return f"{statistics.median(values):.1f}" if values else "n/a"
+
+print(f"\n{'mode':9} {'CPU us/request: hello with':>27} {'without':>8} {'with/without':>13}"
+      f" {'reject/serve by CPU, h1':>24} {'h2c':>6}")
+for mode in sorted({r["mode"] for r in rows if r["app"].startswith("cpu-")}, reverse=True):
+    print(f"{mode:9} {cpu_median(mode, 'cpu-with', 'hello', 'h2load-h1'):>27} "
+          f"{cpu_median(mode, 'cpu-without', 'hello', 'h2load-h1'):>8} "
+          f"{ratio(mode, 'cpu-with', 'h2load-h1', 'hello', 'hello', 'cpu-without'):>13} "
+          f"{ratio(mode, 'cpu-refusal', 'h2load-h1', 'hello', 'secure'):>24} "
+          f"{ratio(mode, 'cpu-refusal', 'h2load-h2c', 'hello', 'secure'):>6}")
+print("\nmedians over the rounds, requests/s (CPU: microseconds per request):")
 for key in sorted({k[:4] for k in rps}):
     print("  " + " ".join(key) + f" {statistics.median(v for k, v in rps.items() if k[:4] == key):.3f}")
 PY

@@ -117,7 +117,7 @@ public class ServletFilterBenchmarks {
 						.forEach((pattern) -> handlers.add(pattern, method)));
 			}
 		}
-		policy.protectHandlers(handlers);
+		policy.protectHandlers(handlers, List.of());
 		ServletRefusalWriter writer = new ServletRefusalWriter(policy, ServletContainerRequestFacts.tomcat());
 		UpgradeRequiredFilter.Target target = new UpgradeRequiredFilter.Target(SERVLET_NAME, this.context,
 				this.mappings, true);

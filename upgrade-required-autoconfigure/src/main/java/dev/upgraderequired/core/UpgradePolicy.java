@@ -10,6 +10,8 @@ import java.util.function.Supplier;
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.TlsVersion;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.MultiValueMap;
@@ -27,6 +29,8 @@ import org.springframework.util.MultiValueMap;
  * @since 0.1.0
  */
 public final class UpgradePolicy {
+
+	private static final Log logger = LogFactory.getLog(UpgradePolicy.class);
 
 	/**
 	 * Default order of each stack's early filter: just before Spring Security's filter chain (-100 on both stacks),
@@ -69,12 +73,17 @@ public final class UpgradePolicy {
 
 	/**
 	 * Remember the handlers of the application by their path patterns, so that {@link #mayRefuse} knows the paths
-	 * that a protected handler may serve. Resolves, and so validates, every handler's requirement.
+	 * that a protected handler may serve. Resolves, and so validates, every handler's requirement. Handlers that an
+	 * adapter cannot list (a handler mapping of a kind it does not know, handlers known by bean name only, functional
+	 * endpoints that a resolver of the application's may protect) may be protected on any path: then
+	 * {@link #mayRefuse} says yes for every path, so that every request is looked up and decided, and the reason is
+	 * logged.
 	 * @param handlersByPattern the handlers by path pattern, in {@code PathPattern} or {@code AntPathMatcher} syntax;
 	 * a pattern may have several handlers (one per HTTP method, for example)
+	 * @param unlistedHandlers what the adapter could not list, for the log; empty if nothing
 	 * @throws InvalidRequirementException if a handler declares an invalid requirement
 	 */
-	public void protectHandlers(MultiValueMap<String, ?> handlersByPattern) {
+	public void protectHandlers(MultiValueMap<String, ?> handlersByPattern, List<String> unlistedHandlers) {
 		Map<String, ProtocolRequirement> byPattern = new LinkedHashMap<>();
 		handlersByPattern.forEach((pattern, handlers) -> {
 			for (Object handler : handlers) {
@@ -85,15 +94,11 @@ public final class UpgradePolicy {
 			}
 		});
 		this.handlerPrefixes = RequirementPrefixes.of(byPattern);
-	}
-
-	/**
-	 * Declare that handlers may be protected whose paths are not known, such as functional endpoints that a
-	 * resolver of the application's protects: from then on {@link #mayRefuse} says yes for every path, so that every
-	 * request is looked up and decided.
-	 */
-	public void protectEveryPath() {
-		this.everyPathProtected = true;
+		if (!unlistedHandlers.isEmpty()) {
+			logger.info("upgrade-required looks up the handler of every request, since it cannot list the handlers "
+					+ "of " + String.join(", ", unlistedHandlers));
+			this.everyPathProtected = true;
+		}
 	}
 
 	/**

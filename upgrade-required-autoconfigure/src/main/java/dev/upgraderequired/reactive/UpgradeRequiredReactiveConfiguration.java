@@ -6,8 +6,6 @@ import java.util.Map;
 
 import dev.upgraderequired.core.HandlerRequirementResolver;
 import dev.upgraderequired.core.UpgradePolicy;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -38,8 +36,6 @@ import org.springframework.web.util.pattern.PathPattern;
  */
 @Configuration(proxyBeanMethods = false)
 public class UpgradeRequiredReactiveConfiguration {
-
-	private static final Log logger = LogFactory.getLog(UpgradeRequiredReactiveConfiguration.class);
 
 	// Chosen by the server the application runs on; an unknown server fails the startup: its requests' facts would
 	// be guesses.
@@ -89,7 +85,7 @@ public class UpgradeRequiredReactiveConfiguration {
 			boolean applicationResolvers = resolvers.stream()
 				.anyMatch((resolver) -> !(resolver instanceof ReactiveWebSocketRequirementResolver));
 			MultiValueMap<String, Object> handlersByPattern = new LinkedMultiValueMap<>();
-			List<String> unknownHandlers = new ArrayList<>();
+			List<String> unlistedHandlers = new ArrayList<>();
 			for (HandlerMapping mapping : mappings.orderedStream().toList()) {
 				if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
 					methods.getHandlerMethods().forEach((info, method) -> {
@@ -103,7 +99,7 @@ public class UpgradeRequiredReactiveConfiguration {
 					for (Map.Entry<PathPattern, Object> entry : urls.getHandlerMap().entrySet()) {
 						// A handler known by bean name only is created at its first request.
 						if (entry.getValue() instanceof String name) {
-							unknownHandlers.add("handler bean '" + name + "' (not created yet)");
+							unlistedHandlers.add("handler bean '" + name + "' (not created yet)");
 						}
 						else {
 							handlersByPattern.add(entry.getKey().getPatternString(), entry.getValue());
@@ -113,19 +109,14 @@ public class UpgradeRequiredReactiveConfiguration {
 				else if (mapping instanceof RouterFunctionMapping functions) {
 					// Router functions cannot be listed: only an application's resolver can protect their handlers.
 					if (applicationResolvers && functions.getRouterFunction() != null) {
-						unknownHandlers.add("router functions with a HandlerRequirementResolver");
+						unlistedHandlers.add("router functions with a HandlerRequirementResolver");
 					}
 				}
 				else {
-					unknownHandlers.add("handler mapping " + mapping.getClass().getName());
+					unlistedHandlers.add("handler mapping " + mapping.getClass().getName());
 				}
 			}
-			policy.protectHandlers(handlersByPattern);
-			if (!unknownHandlers.isEmpty()) {
-				logger.info("upgrade-required looks up the handler of every request, since it cannot list the "
-						+ "handlers of " + String.join(", ", unknownHandlers));
-				policy.protectEveryPath();
-			}
+			policy.protectHandlers(handlersByPattern, unlistedHandlers);
 		};
 	}
 

@@ -78,29 +78,22 @@ final class UpgradeRequiredFilter implements Filter {
 			chain.doFilter(req, res);
 			return;
 		}
+		// Another servlet's request (or the servlet is not initialized yet) has no handler of this one.
+		Target target = targetOf(request);
+		HttpServletRequest lookup = (target != null) ? new LookupRequest(request, target) : request;
 		HandlerExecutionChain handler = null;
 		Refusal refusal;
-		Target target = targetOf(request);
-		if (target == null) {
-			// Another servlet's request (or the servlet is not initialized yet): no handler of this one is for it.
-			refusal = this.writer.policy()
-				.decidePath(request.getRequestURI(), request.getContextPath(), request, this.writer.facts());
+		try {
+			handler = (target != null) ? target.lookup(lookup) : null;
+			refusal = (handler != null)
+					? this.writer.policy()
+						.decide(handler.getHandler(), request.getRequestURI(), request.getContextPath(), request,
+								this.writer.facts())
+					: this.writer.policy()
+						.decidePath(request.getRequestURI(), request.getContextPath(), request, this.writer.facts());
 		}
-		else {
-			LookupRequest lookup = new LookupRequest(request, target);
-			try {
-				handler = target.lookup(lookup);
-				refusal = (handler != null)
-						? this.writer.policy()
-							.decide(handler.getHandler(), request.getRequestURI(), request.getContextPath(), request,
-									this.writer.facts())
-						: this.writer.policy()
-							.decidePath(request.getRequestURI(), request.getContextPath(), request,
-									this.writer.facts());
-			}
-			catch (Exception ex) {
-				refusal = this.failures.refusalFor(lookup, ex);
-			}
+		catch (Exception ex) {
+			refusal = this.failures.refusalFor(lookup, ex);
 		}
 		if (refusal == null) {
 			chain.doFilter(req, res);

@@ -92,7 +92,7 @@ public class UpgradeRequiredServletConfiguration {
 			boolean applicationResolvers = resolvers.stream()
 				.anyMatch((resolver) -> !(resolver instanceof WebSocketEndpointRequirementResolver));
 			MultiValueMap<String, Object> handlersByPattern = new LinkedMultiValueMap<>();
-			List<String> unknownHandlers = new ArrayList<>();
+			List<String> unlistedHandlers = new ArrayList<>();
 			for (HandlerMapping mapping : mappings.orderedStream().toList()) {
 				if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
 					methods.getHandlerMethods().forEach((info, method) -> {
@@ -107,7 +107,7 @@ public class UpgradeRequiredServletConfiguration {
 					for (Map.Entry<String, Object> entry : handlers.entrySet()) {
 						// A handler known by bean name only is created at its first request.
 						if (entry.getValue() instanceof String name) {
-							unknownHandlers.add("handler bean '" + name + "' (not created yet)");
+							unlistedHandlers.add("handler bean '" + name + "' (not created yet)");
 						}
 						else {
 							handlersByPattern.add(entry.getKey(), entry.getValue());
@@ -117,19 +117,14 @@ public class UpgradeRequiredServletConfiguration {
 				else if (mapping instanceof RouterFunctionMapping functions) {
 					// Router functions cannot be listed: only an application's resolver can protect their handlers.
 					if (applicationResolvers && functions.getRouterFunction() != null) {
-						unknownHandlers.add("router functions with a HandlerRequirementResolver");
+						unlistedHandlers.add("router functions with a HandlerRequirementResolver");
 					}
 				}
 				else {
-					unknownHandlers.add("handler mapping " + mapping.getClass().getName());
+					unlistedHandlers.add("handler mapping " + mapping.getClass().getName());
 				}
 			}
-			policy.protectHandlers(handlersByPattern);
-			if (!unknownHandlers.isEmpty()) {
-				logger.info("upgrade-required looks up the handler of every request, since it cannot list the "
-						+ "handlers of " + String.join(", ", unknownHandlers));
-				policy.protectEveryPath();
-			}
+			policy.protectHandlers(handlersByPattern, unlistedHandlers);
 		};
 	}
 

@@ -1,5 +1,7 @@
 package dev.upgraderequired.core;
 
+import java.util.List;
+
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.TlsVersion;
@@ -36,7 +38,7 @@ class UpgradePolicyTests {
 		handlers.add("/report", this.open);
 		handlers.add("/report", this.protectedByTls);
 		handlers.add("/hello", this.open);
-		this.policy.protectHandlers(handlers);
+		this.policy.protectHandlers(handlers, List.of());
 		assertThat(this.policy.mayRefuse("/report", 0, 0, CLEARTEXT, Offer.FACTS)).isTrue();
 		assertThat(this.policy.mayRefuse("/report", 0, 0, TLS, Offer.FACTS)).isFalse();
 		assertThat(this.policy.mayRefuse("/hello", 0, 0, CLEARTEXT, Offer.FACTS)).isFalse();
@@ -47,7 +49,7 @@ class UpgradePolicyTests {
 	void handlerPathsAreMatchedFromWhereTheHandlerPathStarts() {
 		MultiValueMap<String, Object> handlers = new LinkedMultiValueMap<>();
 		handlers.add("/report", this.protectedByTls);
-		this.policy.protectHandlers(handlers);
+		this.policy.protectHandlers(handlers, List.of());
 		assertThat(this.policy.mayRefuse("/app/api/report", 4, 8, CLEARTEXT, Offer.FACTS)).isTrue();
 		assertThat(this.policy.mayRefuse("/app/api/other", 4, 8, CLEARTEXT, Offer.FACTS)).isFalse();
 	}
@@ -55,7 +57,7 @@ class UpgradePolicyTests {
 	@Test
 	void everyPathMayBeRefusedOnceHandlersOfUnknownPathsMayBeProtected() {
 		assertThat(this.policy.mayRefuse("/hello", 0, 0, CLEARTEXT, Offer.FACTS)).isFalse();
-		this.policy.protectEveryPath();
+		this.policy.protectHandlers(new LinkedMultiValueMap<>(), List.of("handler mapping com.example.Custom"));
 		assertThat(this.policy.mayRefuse("/hello", 0, 0, CLEARTEXT, Offer.FACTS)).isTrue();
 	}
 

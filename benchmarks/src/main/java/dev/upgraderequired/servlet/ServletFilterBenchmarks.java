@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import dev.upgraderequired.core.HandlerInventory;
 import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.server.ServletContainerRequestFacts;
 import jakarta.servlet.FilterChain;
@@ -30,8 +31,6 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockServletConfig;
 import org.springframework.mock.web.MockServletContext;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExecutionChain;
@@ -109,7 +108,7 @@ public class ServletFilterBenchmarks {
 		dispatcherServlet.init(new MockServletConfig(servletContext, SERVLET_NAME));
 		this.mappings = dispatcherServlet.getHandlerMappings();
 		UpgradePolicy policy = UpgradePolicy.builder().build();
-		MultiValueMap<String, Object> handlers = new LinkedMultiValueMap<>();
+		HandlerInventory handlers = new HandlerInventory();
 		for (HandlerMapping mapping : this.mappings) {
 			if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
 				methods.getHandlerMethods()
@@ -117,7 +116,7 @@ public class ServletFilterBenchmarks {
 						.forEach((pattern) -> handlers.add(pattern, method)));
 			}
 		}
-		policy.protectHandlers(handlers, List.of());
+		policy.protectHandlers(handlers);
 		ServletRefusalWriter writer = new ServletRefusalWriter(policy, ServletContainerRequestFacts.tomcat());
 		UpgradeRequiredFilter.Target target = new UpgradeRequiredFilter.Target(SERVLET_NAME, this.context,
 				this.mappings, true);

@@ -14,7 +14,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.MultiValueMap;
 
 /**
  * What the web stack adapters ask the core: what an endpoint requires (its handler's annotations and resolvers,
@@ -73,20 +72,17 @@ public final class UpgradePolicy {
 
 	/**
 	 * Remember the handlers of the application by their path patterns, so that {@link #mayRefuse} knows the paths
-	 * that a protected handler may serve. Resolves, and so validates, every handler's requirement. Handlers that an
-	 * adapter cannot list (a handler mapping of a kind it does not know, handlers known by bean name only, functional
-	 * endpoints that a resolver of the application's may protect) may be protected on any path: then
+	 * that a protected handler may serve. Resolves, and so validates, every handler's requirement. If the adapter
+	 * could not list some handlers (see {@link HandlerInventory}), they may be protected on any path: then
 	 * {@link #mayRefuse} says yes for every path, so that every request is looked up and decided, and the reason is
 	 * logged.
-	 * @param handlersByPattern the handlers by path pattern, in {@code PathPattern} or {@code AntPathMatcher} syntax;
-	 * a pattern may have several handlers (one per HTTP method, for example)
-	 * @param unlistedHandlers what the adapter could not list, for the log; empty if nothing
+	 * @param handlers the handlers as the adapter listed them
 	 * @throws InvalidRequirementException if a handler declares an invalid requirement
 	 */
-	public void protectHandlers(MultiValueMap<String, ?> handlersByPattern, List<String> unlistedHandlers) {
+	public void protectHandlers(HandlerInventory handlers) {
 		Map<String, ProtocolRequirement> byPattern = new LinkedHashMap<>();
-		handlersByPattern.forEach((pattern, handlers) -> {
-			for (Object handler : handlers) {
+		handlers.byPattern().forEach((pattern, patternHandlers) -> {
+			for (Object handler : patternHandlers) {
 				ProtocolRequirement requirement = requirementOf(handler);
 				if (!requirement.isNone()) {
 					byPattern.merge(pattern, requirement, ProtocolRequirement::and);
@@ -94,9 +90,9 @@ public final class UpgradePolicy {
 			}
 		});
 		this.handlerPrefixes = RequirementPrefixes.of(byPattern);
-		if (!unlistedHandlers.isEmpty()) {
+		if (!handlers.unlisted().isEmpty()) {
 			logger.info("upgrade-required looks up the handler of every request, since it cannot list the handlers "
-					+ "of " + String.join(", ", unlistedHandlers));
+					+ "of " + String.join(", ", handlers.unlisted()));
 			this.everyPathProtected = true;
 		}
 	}

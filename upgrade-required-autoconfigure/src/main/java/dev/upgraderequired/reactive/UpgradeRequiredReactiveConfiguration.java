@@ -1,9 +1,8 @@
 package dev.upgraderequired.reactive;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
+import dev.upgraderequired.core.HandlerInventory;
 import dev.upgraderequired.core.HandlerRequirementResolver;
 import dev.upgraderequired.core.UpgradePolicy;
 
@@ -17,8 +16,6 @@ import org.springframework.boot.web.server.reactive.ReactiveWebServerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
 import org.springframework.web.reactive.handler.AbstractUrlHandlerMapping;
@@ -84,39 +81,31 @@ public class UpgradeRequiredReactiveConfiguration {
 		return () -> {
 			boolean applicationResolvers = resolvers.stream()
 				.anyMatch((resolver) -> !(resolver instanceof ReactiveWebSocketRequirementResolver));
-			MultiValueMap<String, Object> handlersByPattern = new LinkedMultiValueMap<>();
-			List<String> unlistedHandlers = new ArrayList<>();
+			HandlerInventory handlers = new HandlerInventory();
 			for (HandlerMapping mapping : mappings.orderedStream().toList()) {
 				if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
 					methods.getHandlerMethods().forEach((info, method) -> {
 						mappedRequirements.add(info, policy.requirementOf(method));
 						for (PathPattern pattern : info.getPatternsCondition().getPatterns()) {
-							handlersByPattern.add(pattern.getPatternString(), method);
+							handlers.add(pattern.getPatternString(), method);
 						}
 					});
 				}
 				else if (mapping instanceof AbstractUrlHandlerMapping urls) {
-					for (Map.Entry<PathPattern, Object> entry : urls.getHandlerMap().entrySet()) {
-						// A handler known by bean name only is created at its first request.
-						if (entry.getValue() instanceof String name) {
-							unlistedHandlers.add("handler bean '" + name + "' (not created yet)");
-						}
-						else {
-							handlersByPattern.add(entry.getKey().getPatternString(), entry.getValue());
-						}
-					}
+					urls.getHandlerMap()
+						.forEach((pattern, handler) -> handlers.add(pattern.getPatternString(), handler));
 				}
 				else if (mapping instanceof RouterFunctionMapping functions) {
 					// Router functions cannot be listed: only an application's resolver can protect their handlers.
 					if (applicationResolvers && functions.getRouterFunction() != null) {
-						unlistedHandlers.add("router functions with a HandlerRequirementResolver");
+						handlers.addRouterFunctions();
 					}
 				}
 				else {
-					unlistedHandlers.add("handler mapping " + mapping.getClass().getName());
+					handlers.addUnknownMapping(mapping);
 				}
 			}
-			policy.protectHandlers(handlersByPattern, unlistedHandlers);
+			policy.protectHandlers(handlers);
 		};
 	}
 

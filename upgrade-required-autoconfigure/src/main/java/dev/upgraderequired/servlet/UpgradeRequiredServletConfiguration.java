@@ -1,10 +1,8 @@
 package dev.upgraderequired.servlet;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
+import dev.upgraderequired.core.HandlerInventory;
 import dev.upgraderequired.core.HandlerRequirementResolver;
 import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.server.ServletContainerRequestFacts;
@@ -25,8 +23,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerMapping;
@@ -91,46 +87,36 @@ public class UpgradeRequiredServletConfiguration {
 		return () -> {
 			boolean applicationResolvers = resolvers.stream()
 				.anyMatch((resolver) -> !(resolver instanceof WebSocketEndpointRequirementResolver));
-			MultiValueMap<String, Object> handlersByPattern = new LinkedMultiValueMap<>();
-			List<String> unlistedHandlers = new ArrayList<>();
+			HandlerInventory handlers = new HandlerInventory();
 			for (HandlerMapping mapping : mappings.orderedStream().toList()) {
 				if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
 					methods.getHandlerMethods().forEach((info, method) -> {
 						mappedRequirements.add(methods, info, policy.requirementOf(method));
-						info.getPatternValues().forEach((pattern) -> handlersByPattern.add(pattern, method));
+						info.getPatternValues().forEach((pattern) -> handlers.add(pattern, method));
 					});
 				}
 				else if (mapping instanceof AbstractUrlHandlerMapping urls) {
-					Map<String, Object> handlers = new LinkedHashMap<>(urls.getHandlerMap());
+					urls.getHandlerMap().forEach(handlers::add);
 					addIfPresent(handlers, "/", urls.getRootHandler());
 					addIfPresent(handlers, "/**", urls.getDefaultHandler());
-					for (Map.Entry<String, Object> entry : handlers.entrySet()) {
-						// A handler known by bean name only is created at its first request.
-						if (entry.getValue() instanceof String name) {
-							unlistedHandlers.add("handler bean '" + name + "' (not created yet)");
-						}
-						else {
-							handlersByPattern.add(entry.getKey(), entry.getValue());
-						}
-					}
 				}
 				else if (mapping instanceof RouterFunctionMapping functions) {
 					// Router functions cannot be listed: only an application's resolver can protect their handlers.
 					if (applicationResolvers && functions.getRouterFunction() != null) {
-						unlistedHandlers.add("router functions with a HandlerRequirementResolver");
+						handlers.addRouterFunctions();
 					}
 				}
 				else {
-					unlistedHandlers.add("handler mapping " + mapping.getClass().getName());
+					handlers.addUnknownMapping(mapping);
 				}
 			}
-			policy.protectHandlers(handlersByPattern, unlistedHandlers);
+			policy.protectHandlers(handlers);
 		};
 	}
 
-	private static void addIfPresent(Map<String, Object> handlers, String pattern, @Nullable Object handler) {
+	private static void addIfPresent(HandlerInventory handlers, String pattern, @Nullable Object handler) {
 		if (handler != null) {
-			handlers.putIfAbsent(pattern, handler);
+			handlers.add(pattern, handler);
 		}
 	}
 

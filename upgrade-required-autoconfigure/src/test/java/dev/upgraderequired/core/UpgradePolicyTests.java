@@ -1,15 +1,10 @@
 package dev.upgraderequired.core;
 
-import java.util.List;
-
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.TlsVersion;
 import dev.upgraderequired.core.UpgradeDeciderTests.Offer;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,11 +29,11 @@ class UpgradePolicyTests {
 
 	@Test
 	void pathMayBeRefusedWhenOneOfTheHandlersOfItsPatternIsProtected() {
-		MultiValueMap<String, Object> handlers = new LinkedMultiValueMap<>();
+		HandlerInventory handlers = new HandlerInventory();
 		handlers.add("/report", this.open);
 		handlers.add("/report", this.protectedByTls);
 		handlers.add("/hello", this.open);
-		this.policy.protectHandlers(handlers, List.of());
+		this.policy.protectHandlers(handlers);
 		assertThat(this.policy.mayRefuse("/report", 0, 0, CLEARTEXT, Offer.FACTS)).isTrue();
 		assertThat(this.policy.mayRefuse("/report", 0, 0, TLS, Offer.FACTS)).isFalse();
 		assertThat(this.policy.mayRefuse("/hello", 0, 0, CLEARTEXT, Offer.FACTS)).isFalse();
@@ -47,9 +42,9 @@ class UpgradePolicyTests {
 
 	@Test
 	void handlerPathsAreMatchedFromWhereTheHandlerPathStarts() {
-		MultiValueMap<String, Object> handlers = new LinkedMultiValueMap<>();
+		HandlerInventory handlers = new HandlerInventory();
 		handlers.add("/report", this.protectedByTls);
-		this.policy.protectHandlers(handlers, List.of());
+		this.policy.protectHandlers(handlers);
 		assertThat(this.policy.mayRefuse("/app/api/report", 4, 8, CLEARTEXT, Offer.FACTS)).isTrue();
 		assertThat(this.policy.mayRefuse("/app/api/other", 4, 8, CLEARTEXT, Offer.FACTS)).isFalse();
 	}
@@ -57,7 +52,9 @@ class UpgradePolicyTests {
 	@Test
 	void everyPathMayBeRefusedOnceHandlersOfUnknownPathsMayBeProtected() {
 		assertThat(this.policy.mayRefuse("/hello", 0, 0, CLEARTEXT, Offer.FACTS)).isFalse();
-		this.policy.protectHandlers(new LinkedMultiValueMap<>(), List.of("handler mapping com.example.Custom"));
+		HandlerInventory handlers = new HandlerInventory();
+		handlers.addUnknownMapping(new Object());
+		this.policy.protectHandlers(handlers);
 		assertThat(this.policy.mayRefuse("/hello", 0, 0, CLEARTEXT, Offer.FACTS)).isTrue();
 	}
 

@@ -47,7 +47,8 @@ class ArchitectureTests {
 			.resideInAnyPackage("jakarta.servlet..", "reactor..", "io.netty..", "org.eclipse.jetty..",
 					"org.apache.catalina..", "org.springframework.boot..", "org.springframework.web.servlet..",
 					"org.springframework.web.reactive..", "org.springframework.web.server..",
-					"org.springframework.web.socket..", "org.springframework.http.server.reactive..")
+					"org.springframework.web.socket..", "org.springframework.http.server.reactive..", "io.micrometer..",
+					"io.swagger..", "org.springdoc..")
 			.check(CLASSES);
 	}
 

@@ -112,8 +112,8 @@ public class ServletFilterBenchmarks {
 		for (HandlerMapping mapping : this.mappings) {
 			if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
 				methods.getHandlerMethods()
-					.forEach((info, method) -> info.getPatternValues()
-						.forEach((pattern) -> handlers.add(pattern, method)));
+					.forEach((info, method) -> handlers.add(info.getPatternValues(), List.of(), method,
+							method.toString()));
 			}
 		}
 		policy.protectHandlers(handlers);

@@ -3,6 +3,7 @@ package dev.upgraderequired.autoconfigure;
 import java.util.function.IntSupplier;
 
 import dev.upgraderequired.core.HandlerRequirementResolver;
+import dev.upgraderequired.core.RefusalObserver;
 import dev.upgraderequired.core.UpgradePolicy;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,7 +37,8 @@ public final class UpgradeRequiredAutoConfiguration {
 
 	@Bean
 	UpgradePolicy upgradeRequiredPolicy(UpgradeRequiredProperties properties,
-			ObjectProvider<HandlerRequirementResolver> resolvers, ObjectProvider<LocalHttpsPort> localHttpsPort) {
+			ObjectProvider<HandlerRequirementResolver> resolvers, ObjectProvider<RefusalObserver> observers,
+			ObjectProvider<LocalHttpsPort> localHttpsPort) {
 		UpgradePolicy.Builder builder = UpgradePolicy.builder()
 			.problemTypeBase(properties.getProblem().validatedTypeBase());
 		Integer httpsPort = properties.validatedHttpsPort();
@@ -45,6 +47,7 @@ public final class UpgradeRequiredAutoConfiguration {
 		builder.httpsPort(port);
 		properties.addRules(builder);
 		resolvers.orderedStream().forEach(builder::resolver);
+		observers.orderedStream().forEach(builder::observer);
 		return builder.build();
 	}
 

@@ -1,6 +1,7 @@
 package dev.upgraderequired.core;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,8 @@ import org.springframework.web.method.HandlerMethod;
  */
 final class EndpointRequirements {
 
+	private static final PathContainer[] NO_PATHS = {};
+
 	private final PathRule[] rules;
 
 	// What every path a rule matches starts with.
@@ -36,7 +39,7 @@ final class EndpointRequirements {
 
 	// Keyed by bean type, then by method (or by class again for handlers that are not methods): a method inherited
 	// by two controllers can carry different class-level requirements.
-	private final ConcurrentMap<Class<?>, ConcurrentMap<Object, ProtocolRequirement>> cache = new ConcurrentHashMap<>();
+	private final ConcurrentMap<Class<?>, ConcurrentMap<Object, Resolved>> cache = new ConcurrentHashMap<>();
 
 	/**
 	 * Create an instance.
@@ -56,6 +59,20 @@ final class EndpointRequirements {
 	 * @throws InvalidRequirementException if the handler declares an invalid requirement
 	 */
 	ProtocolRequirement forHandler(Object handler) {
+		return resolved(handler).requirement();
+	}
+
+	/**
+	 * Return what a handler requires, part by part: what each resolver that has something to say about it found.
+	 * @param handler the handler
+	 * @return the parts, empty if the handler has no requirement
+	 * @throws InvalidRequirementException if the handler declares an invalid requirement
+	 */
+	List<Part> partsOf(Object handler) {
+		return resolved(handler).parts();
+	}
+
+	private Resolved resolved(Object handler) {
 		Class<?> type;
 		Object key;
 		if (handler instanceof HandlerMethod handlerMethod) {
@@ -67,27 +84,29 @@ final class EndpointRequirements {
 			type = handler.getClass();
 			key = type;
 		}
-		ConcurrentMap<Object, ProtocolRequirement> byKey = this.cache.get(type);
+		ConcurrentMap<Object, Resolved> byKey = this.cache.get(type);
 		if (byKey != null) {
-			ProtocolRequirement cached = byKey.get(key);
+			Resolved cached = byKey.get(key);
 			if (cached != null) {
 				return cached;
 			}
 		}
-		ProtocolRequirement resolved = resolve(handler);
+		Resolved resolved = resolve(handler);
 		this.cache.computeIfAbsent(type, (t) -> new ConcurrentHashMap<>()).put(key, resolved);
 		return resolved;
 	}
 
-	private ProtocolRequirement resolve(Object handler) {
+	private Resolved resolve(Object handler) {
 		ProtocolRequirement requirement = ProtocolRequirement.none();
+		List<Part> parts = new ArrayList<>(1);
 		for (HandlerRequirementResolver resolver : this.resolvers) {
 			ProtocolRequirement resolved = resolver.resolve(handler);
-			if (resolved != null) {
+			if (resolved != null && !resolved.isNone()) {
 				requirement = requirement.and(resolved);
+				parts.add(new Part(resolver.source(), resolved));
 			}
 		}
-		return requirement;
+		return new Resolved(requirement, List.copyOf(parts));
 	}
 
 	/**
@@ -118,29 +137,76 @@ final class EndpointRequirements {
 	 * @return the requirement, {@link ProtocolRequirement#none()} if no rule matches
 	 */
 	ProtocolRequirement forPath(String rawPath, String contextPath) {
+		if (this.rules.length == 0) {
+			return ProtocolRequirement.none();
+		}
+		PathContainer[] paths = pathsToMatch(rawPath, contextPath);
+		if (paths == null) {
+			return this.prefixes.all();
+		}
+		ProtocolRequirement requirement = ProtocolRequirement.none();
+		for (PathRule rule : this.rules) {
+			if (matches(rule, paths)) {
+				requirement = requirement.and(rule.requirement());
+			}
+		}
+		return requirement;
+	}
+
+	/**
+	 * Return the path rules that match a request path, as {@link #forPath} matches them.
+	 * @param rawPath the request path as received, still percent-encoded
+	 * @param contextPath the context path prefix of {@code rawPath}, empty if none
+	 * @return the matching rules, in the order they are configured
+	 */
+	List<PathRule> rulesFor(String rawPath, String contextPath) {
+		PathContainer[] paths = pathsToMatch(rawPath, contextPath);
+		List<PathRule> matching = new ArrayList<>();
+		for (PathRule rule : this.rules) {
+			if (paths == null || matches(rule, paths)) {
+				matching.add(rule);
+			}
+		}
+		return matching;
+	}
+
+	/**
+	 * Return the path rules.
+	 * @return the rules, in the order they are configured
+	 */
+	List<PathRule> rules() {
+		return List.of(this.rules);
+	}
+
+	// The spellings of the path that rules are matched against: none if no rule can match, null if the path cannot
+	// be read, which every rule matches.
+	private PathContainer @Nullable [] pathsToMatch(String rawPath, String contextPath) {
 		// A path nobody can read (broken percent-encoding, a context path that is not its prefix) is held to every
 		// rule.
 		if (!rawPath.startsWith(contextPath)) {
-			return this.prefixes.all();
+			return null;
 		}
 		if (!this.prefixes.mayMatch(rawPath, contextPath.length())) {
-			return ProtocolRequirement.none();
+			return NO_PATHS;
 		}
 		PathContainer parsed;
 		try {
 			parsed = RequestPath.parse(rawPath, contextPath).pathWithinApplication();
 		}
 		catch (IllegalArgumentException ex) {
-			return this.prefixes.all();
+			return null;
 		}
 		PathContainer normalized = normalize(parsed);
-		ProtocolRequirement requirement = ProtocolRequirement.none();
-		for (PathRule rule : this.rules) {
-			if (rule.matches(parsed) || (normalized != null && rule.matches(normalized))) {
-				requirement = requirement.and(rule.requirement());
+		return (normalized != null) ? new PathContainer[] { parsed, normalized } : new PathContainer[] { parsed };
+	}
+
+	private static boolean matches(PathRule rule, PathContainer[] paths) {
+		for (PathContainer path : paths) {
+			if (rule.matches(path)) {
+				return true;
 			}
 		}
-		return requirement;
+		return false;
 	}
 
 	// The path without empty, "." and ".." segments, or null when that is the parsed path itself.
@@ -196,14 +262,26 @@ final class EndpointRequirements {
 				return true;
 			}
 		}
-		for (Map<Object, ProtocolRequirement> byKey : this.cache.values()) {
-			for (ProtocolRequirement requirement : byKey.values()) {
-				if (requirement.minTlsVersion() != TlsVersion.ANY) {
+		for (Map<Object, Resolved> byKey : this.cache.values()) {
+			for (Resolved resolved : byKey.values()) {
+				if (resolved.requirement().minTlsVersion() != TlsVersion.ANY) {
 					return true;
 				}
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * What one resolver found that a handler requires.
+	 * @param source where the requirement comes from
+	 * @param requirement the requirement
+	 */
+	record Part(RequirementSource source, ProtocolRequirement requirement) {
+	}
+
+	// A handler's requirement, and what each resolver contributed to it.
+	private record Resolved(ProtocolRequirement requirement, List<Part> parts) {
 	}
 
 }

@@ -1,37 +1,37 @@
 package dev.upgraderequired.core;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
-
 /**
- * The handlers of an application as an adapter lists them at startup, by path pattern, and what it could not list,
- * for {@link UpgradePolicy#protectHandlers}.
+ * The handlers of an application as an adapter lists them at startup, with their path patterns and HTTP methods,
+ * and what it could not list, for {@link UpgradePolicy#protectHandlers}.
  *
  * @author upgrade-required
  * @since 0.1.0
  */
 public final class HandlerInventory {
 
-	private final MultiValueMap<String, Object> byPattern = new LinkedMultiValueMap<>();
+	private final List<Entry> entries = new ArrayList<>();
 
 	private final List<String> unlisted = new ArrayList<>();
 
 	/**
-	 * Add a handler mapped to a pattern. A handler known only by its bean name, which a URL handler mapping creates
-	 * at its first request, cannot be judged yet and counts as unlisted.
-	 * @param pattern the path pattern, in {@code PathPattern} or {@code AntPathMatcher} syntax; a pattern may have
-	 * several handlers (one per HTTP method, for example)
+	 * Add a handler mapped to path patterns. A handler known only by its bean name, which a URL handler mapping
+	 * creates at its first request, cannot be judged yet and counts as unlisted.
+	 * @param patterns the path patterns, in {@code PathPattern} or {@code AntPathMatcher} syntax
+	 * @param methods the HTTP methods it is mapped to, empty for every method
 	 * @param handler the handler, or the name of its bean
+	 * @param description what the handler is, for the actuator endpoint, such as a handler method's name
+	 * @since 0.2.0
 	 */
-	public void add(String pattern, Object handler) {
+	public void add(Collection<String> patterns, Collection<String> methods, Object handler, String description) {
 		if (handler instanceof String beanName) {
 			this.unlisted.add("handler bean '" + beanName + "' (not created yet)");
 		}
 		else {
-			this.byPattern.add(pattern, handler);
+			this.entries.add(new Entry(List.copyOf(patterns), List.copyOf(methods), handler, description));
 		}
 	}
 
@@ -50,12 +50,15 @@ public final class HandlerInventory {
 		this.unlisted.add("handler mapping " + mapping.getClass().getName());
 	}
 
-	MultiValueMap<String, Object> byPattern() {
-		return this.byPattern;
+	List<Entry> entries() {
+		return this.entries;
 	}
 
 	List<String> unlisted() {
 		return this.unlisted;
+	}
+
+	record Entry(List<String> patterns, List<String> methods, Object handler, String description) {
 	}
 
 }

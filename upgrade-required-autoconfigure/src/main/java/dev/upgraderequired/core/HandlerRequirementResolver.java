@@ -22,4 +22,13 @@ public interface HandlerRequirementResolver {
 	 */
 	@Nullable ProtocolRequirement resolve(Object handler);
 
+	/**
+	 * Return where the requirements this resolver finds come from, for metrics and the actuator endpoint.
+	 * @return the source, {@link RequirementSource#RESOLVER} unless overridden
+	 * @since 0.2.0
+	 */
+	default RequirementSource source() {
+		return RequirementSource.RESOLVER;
+	}
+
 }

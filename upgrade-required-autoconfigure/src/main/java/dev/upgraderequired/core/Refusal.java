@@ -39,17 +39,20 @@ public final class Refusal {
 	private static final Refusal[] ALL;
 
 	static {
-		// One 426 per requirement, reason and security, then one 500 per requirement.
-		ALL = new Refusal[REQUIREMENTS.size() * (REASONS * SECURITIES + 1)];
+		// One 426 per requirement, reason, security and whether an exception declared it, then one 500 per
+		// requirement.
+		ALL = new Refusal[REQUIREMENTS.size() * (REASONS * SECURITIES * 2 + 1)];
 		for (ProtocolRequirement requirement : REQUIREMENTS) {
 			for (UpgradeReason reason : UpgradeReason.values()) {
 				for (int secure = 0; secure < SECURITIES; secure++) {
-					int id = id(requirement, reason, secure == 1);
-					ALL[id] = new Refusal(id, requirement, reason, secure == 1);
+					for (int thrown = 0; thrown < 2; thrown++) {
+						int id = id(requirement, reason, secure == 1, thrown == 1);
+						ALL[id] = new Refusal(id, requirement, reason, secure == 1, thrown == 1);
+					}
 				}
 			}
 			int id = alreadyMetId(requirement);
-			ALL[id] = new Refusal(id, requirement, null, true);
+			ALL[id] = new Refusal(id, requirement, null, true, true);
 		}
 	}
 
@@ -59,6 +62,8 @@ public final class Refusal {
 
 	private final @Nullable UpgradeReason reason;
 
+	private final boolean thrown;
+
 	private final List<String> upgradeTokens;
 
 	private final List<ResponsePlan.Header> http1Headers;
@@ -67,10 +72,12 @@ public final class Refusal {
 
 	private final String detail;
 
-	private Refusal(int id, ProtocolRequirement requirement, @Nullable UpgradeReason reason, boolean secure) {
+	private Refusal(int id, ProtocolRequirement requirement, @Nullable UpgradeReason reason, boolean secure,
+			boolean thrown) {
 		this.id = id;
 		this.requirement = requirement;
 		this.reason = reason;
+		this.thrown = thrown;
 		this.upgradeTokens = (reason != null) ? upgradeTokens(requirement, reason, secure) : List.of();
 		this.detail = (reason != null) ? detail(requirement, reason, secure)
 				: "The application required " + requirement + " for this request, which already uses it, and "
@@ -98,7 +105,15 @@ public final class Refusal {
 	 * @return the canonical refusal
 	 */
 	static Refusal of(ProtocolRequirement requirement, UpgradeReason reason, boolean secure) {
-		return ALL[id(requirement, reason, secure)];
+		return ALL[id(requirement, reason, secure, false)];
+	}
+
+	/**
+	 * Return the same refusal, declared by a thrown {@link dev.upgraderequired.UpgradeRequiredException}.
+	 * @return the canonical refusal
+	 */
+	Refusal asThrown() {
+		return (this.reason != null) ? ALL[this.id | 1] : this;
 	}
 
 	/**
@@ -118,12 +133,13 @@ public final class Refusal {
 		return List.of(ALL);
 	}
 
-	private static int id(ProtocolRequirement requirement, UpgradeReason reason, boolean secure) {
-		return (requirement.ordinal() * REASONS + reason.ordinal()) * SECURITIES + (secure ? 1 : 0);
+	private static int id(ProtocolRequirement requirement, UpgradeReason reason, boolean secure, boolean thrown) {
+		return ((requirement.ordinal() * REASONS + reason.ordinal()) * SECURITIES + (secure ? 1 : 0)) * 2
+				+ (thrown ? 1 : 0);
 	}
 
 	private static int alreadyMetId(ProtocolRequirement requirement) {
-		return REQUIREMENTS.size() * REASONS * SECURITIES + requirement.ordinal();
+		return REQUIREMENTS.size() * REASONS * SECURITIES * 2 + requirement.ordinal();
 	}
 
 	private static List<String> upgradeTokens(ProtocolRequirement requirement, UpgradeReason reason, boolean secure) {
@@ -175,6 +191,15 @@ public final class Refusal {
 	 */
 	public @Nullable UpgradeReason reason() {
 		return this.reason;
+	}
+
+	/**
+	 * Whether a thrown {@link dev.upgraderequired.UpgradeRequiredException} declared the requirement, rather than
+	 * the endpoint.
+	 * @return whether the refusal is an exception's
+	 */
+	public boolean thrown() {
+		return this.thrown;
 	}
 
 	/**

@@ -57,4 +57,15 @@ public interface RequestFacts<R> {
 	 */
 	@Nullable String header(R request, String name);
 
+	/**
+	 * Return the address of the client (or of the proxy in front of it, unless a forward-headers strategy applies),
+	 * for the log of refusals.
+	 * @param request the request
+	 * @return the address, {@code null} if unknown
+	 * @since 0.2.0
+	 */
+	default @Nullable String remoteAddress(R request) {
+		return null;
+	}
+
 }

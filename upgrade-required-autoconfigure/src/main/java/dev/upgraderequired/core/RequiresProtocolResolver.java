@@ -30,6 +30,11 @@ final class RequiresProtocolResolver implements HandlerRequirementResolver {
 		return (requirement != null) ? requirement : declaredOn(handlerMethod.getBeanType());
 	}
 
+	@Override
+	public RequirementSource source() {
+		return RequirementSource.ANNOTATION;
+	}
+
 	// Every @RequiresProtocol on the element, directly or through meta-annotations such as @TlsOnly @H2Only.
 	private static @Nullable ProtocolRequirement declaredOn(AnnotatedElement element) {
 		ProtocolRequirement combined = null;

@@ -95,7 +95,7 @@ final class UpgradeDecider {
 			if (candidate instanceof UpgradeRequiredException upgradeRequired) {
 				ProtocolRequirement requirement = upgradeRequired.getRequirement();
 				Refusal refusal = decide(requirement, request, facts);
-				return (refusal != null) ? refusal : Refusal.alreadyMet(requirement);
+				return (refusal != null) ? refusal.asThrown() : Refusal.alreadyMet(requirement);
 			}
 		}
 		if (failure instanceof ErrorResponse response && isMediaTypeRefusal(response)) {

@@ -1,9 +1,11 @@
 package dev.upgraderequired.core;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -13,6 +15,8 @@ import dev.upgraderequired.TlsVersion;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.server.PathContainer;
 
 
 /**
@@ -38,17 +42,34 @@ public final class UpgradePolicy {
 	 */
 	public static final int DEFAULT_FILTER_ORDER = -101;
 
+	/**
+	 * The pattern a refusal is counted under when neither a handler's nor a rule's pattern is known, as Spring's
+	 * {@code http.server.requests} names such requests.
+	 */
+	public static final String UNKNOWN_PATTERN = "UNKNOWN";
+
 	private final EndpointRequirements requirements;
 
 	private final UpgradeResponder responder;
+
+	private final RefusalObserver[] observers;
 
 	private volatile RequirementPrefixes handlerPrefixes = RequirementPrefixes.none();
 
 	private volatile boolean everyPathProtected;
 
-	private UpgradePolicy(EndpointRequirements requirements, UpgradeResponder responder) {
+	private volatile List<HandlerInventory.Entry> endpoints = List.of();
+
+	private volatile List<String> unlisted = List.of();
+
+	// Handlers with a single pattern, for refusals whose handler mapping did not say which pattern matched.
+	private volatile Map<Object, String> singlePatterns = Map.of();
+
+	private UpgradePolicy(EndpointRequirements requirements, UpgradeResponder responder,
+			List<RefusalObserver> observers) {
 		this.requirements = requirements;
 		this.responder = responder;
+		this.observers = observers.toArray(new RefusalObserver[0]);
 	}
 
 	/**
@@ -81,20 +102,55 @@ public final class UpgradePolicy {
 	 */
 	public void protectHandlers(HandlerInventory handlers) {
 		Map<String, ProtocolRequirement> byPattern = new LinkedHashMap<>();
-		handlers.byPattern().forEach((pattern, patternHandlers) -> {
-			for (Object handler : patternHandlers) {
-				ProtocolRequirement requirement = requirementOf(handler);
-				if (!requirement.isNone()) {
-					byPattern.merge(pattern, requirement, ProtocolRequirement::and);
-				}
+		Map<Object, String> singlePatterns = new IdentityHashMap<>();
+		Map<String, Integer> counts = new TreeMap<>();
+		for (HandlerInventory.Entry entry : handlers.entries()) {
+			ProtocolRequirement requirement = requirementOf(entry.handler());
+			if (!requirement.isNone()) {
+				entry.patterns().forEach((pattern) -> byPattern.merge(pattern, requirement, ProtocolRequirement::and));
+				counts.merge(requirement.toString(), 1, Integer::sum);
 			}
-		});
+			String single = (entry.patterns().size() == 1) ? entry.patterns().get(0) : UNKNOWN_PATTERN;
+			singlePatterns.merge(entry.handler(), single, (first, other) -> first.equals(other) ? first : UNKNOWN_PATTERN);
+		}
 		this.handlerPrefixes = RequirementPrefixes.of(byPattern);
+		this.singlePatterns = singlePatterns;
+		this.endpoints = List.copyOf(handlers.entries());
+		this.unlisted = List.copyOf(handlers.unlisted());
+		logger.info(summary(counts));
 		if (!handlers.unlisted().isEmpty()) {
 			logger.info("upgrade-required looks up the handler of every request, since it cannot list the handlers "
 					+ "of " + String.join(", ", handlers.unlisted()));
 			this.everyPathProtected = true;
 		}
+	}
+
+	private String summary(Map<String, Integer> handlerCounts) {
+		List<PathRule> rules = this.requirements.rules();
+		if (handlerCounts.isEmpty() && rules.isEmpty()) {
+			return "upgrade-required: no endpoint has a requirement";
+		}
+		StringBuilder summary = new StringBuilder("upgrade-required: ");
+		int endpoints = handlerCounts.values().stream().mapToInt(Integer::intValue).sum();
+		summary.append(endpoints).append((endpoints == 1) ? " endpoint has" : " endpoints have")
+			.append(" a requirement of its own");
+		if (endpoints > 0) {
+			summary.append(" (");
+			handlerCounts.forEach((requirement, count) -> summary.append(requirement).append(": ").append(count)
+				.append(", "));
+			summary.setLength(summary.length() - 2);
+			summary.append(')');
+		}
+		summary.append("; ").append(rules.size()).append((rules.size() == 1) ? " path rule" : " path rules");
+		for (int i = 0; i < rules.size(); i++) {
+			PathRule rule = rules.get(i);
+			summary.append((i == 0) ? " (" : ", ").append(rule.pattern().getPatternString()).append(": ")
+				.append(rule.requirement());
+		}
+		if (!rules.isEmpty()) {
+			summary.append(')');
+		}
+		return summary.toString();
 	}
 
 	/**
@@ -172,6 +228,148 @@ public final class UpgradePolicy {
 	}
 
 	/**
+	 * Tell the {@link RefusalObserver observers}, and the log at DEBUG level, of a refusal about to be written:
+	 * its reason, where the requirement that refused it comes from and the pattern of the handler or rule, and the
+	 * client's address. Free when there is no observer and DEBUG is off.
+	 * @param <R> the native request type
+	 * @param refusal the refusal
+	 * @param handler the handler the request is mapped to, {@code null} if none is known
+	 * @param handlerPattern the pattern of the handler that matched the request, {@code null} if the handler
+	 * mapping did not say
+	 * @param rawPath the request path as received, still percent-encoded
+	 * @param contextPath the context path prefix of {@code rawPath}, empty if none
+	 * @param request the request
+	 * @param facts reads what the request offers
+	 */
+	public <R> void refused(Refusal refusal, @Nullable Object handler, @Nullable String handlerPattern,
+			String rawPath, String contextPath, R request, RequestFacts<R> facts) {
+		UpgradeReason reason = refusal.reason();
+		boolean debug = logger.isDebugEnabled();
+		if (this.observers.length == 0 && !debug) {
+			return;
+		}
+		if (reason == null) {
+			if (debug) {
+				logger.debug("Answered 500: the application threw an UpgradeRequiredException requiring "
+						+ refusal.requirement() + " for a request that uses it, from " + facts.remoteAddress(request));
+			}
+			return;
+		}
+		RequirementSource source = RequirementSource.EXCEPTION;
+		String pattern = null;
+		if (!refusal.thrown()) {
+			source = (handler != null) ? handlerSource(handler, reason, request, facts) : null;
+			if (source == null) {
+				PathRule rule = refusingRule(reason, rawPath, contextPath, request, facts);
+				source = (rule != null) ? RequirementSource.RULE : RequirementSource.ANNOTATION;
+				pattern = (rule != null) ? rule.pattern().getPatternString() : null;
+			}
+		}
+		if (pattern == null) {
+			pattern = (handlerPattern != null) ? handlerPattern
+					: (handler != null) ? this.singlePatterns.getOrDefault(handler, UNKNOWN_PATTERN) : UNKNOWN_PATTERN;
+		}
+		for (RefusalObserver observer : this.observers) {
+			observer.refused(reason, source, pattern);
+		}
+		if (debug) {
+			logger.debug("Refused with 426 (" + reason.slug() + "): " + source.tag() + " requirement "
+					+ refusal.requirement() + " on " + pattern + ", from " + facts.remoteAddress(request));
+		}
+	}
+
+	// The source of the handler's requirement that refuses the request for the same reason, if any. (The reason
+	// of a combined requirement is always the reason of one of its parts alone.)
+	private <R> @Nullable RequirementSource handlerSource(Object handler, UpgradeReason reason, R request,
+			RequestFacts<R> facts) {
+		for (EndpointRequirements.Part part : this.requirements.partsOf(handler)) {
+			Refusal refusal = UpgradeDecider.decide(part.requirement(), request, facts);
+			if (refusal != null && refusal.reason() == reason) {
+				return part.source();
+			}
+		}
+		return null;
+	}
+
+	private <R> @Nullable PathRule refusingRule(UpgradeReason reason, String rawPath, String contextPath,
+			R request, RequestFacts<R> facts) {
+		for (PathRule rule : this.requirements.rulesFor(rawPath, contextPath)) {
+			Refusal refusal = UpgradeDecider.decide(rule.requirement(), request, facts);
+			if (refusal != null && refusal.reason() == reason) {
+				return rule;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Return what every endpoint listed at startup requires and where it comes from, and the path rules. A rule
+	 * counts for an endpoint when its pattern matches one of the endpoint's patterns read as a path.
+	 * @return the report, without endpoints before {@link #protectHandlers} was called
+	 */
+	public RequirementReport report() {
+		List<PathRule> rules = this.requirements.rules();
+		List<RequirementReport.Endpoint> endpoints = new ArrayList<>();
+		for (HandlerInventory.Entry entry : this.endpoints) {
+			List<RequirementReport.Source> sources = new ArrayList<>();
+			ProtocolRequirement requirement = ProtocolRequirement.none();
+			for (EndpointRequirements.Part part : this.requirements.partsOf(entry.handler())) {
+				sources.add(new RequirementReport.Source(part.source().tag(), part.requirement().toString(), null));
+				requirement = requirement.and(part.requirement());
+			}
+			for (PathRule rule : rulesForPatterns(rules, entry.patterns())) {
+				sources.add(new RequirementReport.Source(RequirementSource.RULE.tag(), rule.requirement().toString(),
+						rule.pattern().getPatternString()));
+				requirement = requirement.and(rule.requirement());
+			}
+			endpoints.add(new RequirementReport.Endpoint(entry.description(), entry.patterns(), entry.methods(),
+					requirement.toString(), List.copyOf(sources)));
+		}
+		return new RequirementReport(List.copyOf(endpoints),
+				rules.stream()
+					.map((rule) -> new RequirementReport.Rule(rule.pattern().getPatternString(),
+							rule.requirement().toString()))
+					.toList(),
+				this.unlisted);
+	}
+
+	/**
+	 * Return what a handler requires, with the path rules whose pattern matches one of the patterns it was listed
+	 * with at startup read as a path: what its API documentation should say.
+	 * @param handler the handler, as listed at startup or equal to it
+	 * @return the requirement, {@link ProtocolRequirement#none()} if there is none
+	 * @throws InvalidRequirementException if the handler declares an invalid requirement
+	 */
+	public ProtocolRequirement documentedRequirementOf(Object handler) {
+		ProtocolRequirement requirement = requirementOf(handler);
+		List<PathRule> rules = this.requirements.rules();
+		if (rules.isEmpty()) {
+			return requirement;
+		}
+		for (HandlerInventory.Entry entry : this.endpoints) {
+			if (entry.handler().equals(handler)) {
+				for (PathRule rule : rulesForPatterns(rules, entry.patterns())) {
+					requirement = requirement.and(rule.requirement());
+				}
+			}
+		}
+		return requirement;
+	}
+
+	private static List<PathRule> rulesForPatterns(List<PathRule> rules, List<String> patterns) {
+		List<PathRule> matching = new ArrayList<>();
+		for (PathRule rule : rules) {
+			for (String pattern : patterns) {
+				if (pattern.startsWith("/") && rule.matches(PathContainer.parsePath(pattern))) {
+					matching.add(rule);
+					break;
+				}
+			}
+		}
+		return matching;
+	}
+
+	/**
 	 * Return the response to a refusal for one request.
 	 * @param refusal the refusal
 	 * @param http1 whether the exchange is HTTP/1.x, which decides the headers
@@ -210,6 +408,8 @@ public final class UpgradePolicy {
 		private @Nullable String problemTypeBase;
 
 		private IntSupplier httpsPort = () -> -1;
+
+		private final List<RefusalObserver> observers = new ArrayList<>();
 
 		private Builder() {
 		}
@@ -272,12 +472,23 @@ public final class UpgradePolicy {
 		}
 
 		/**
+		 * Add an observer of refusals.
+		 * @param observer the observer
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder observer(RefusalObserver observer) {
+			this.observers.add(observer);
+			return this;
+		}
+
+		/**
 		 * Build the policy.
 		 * @return the policy
 		 */
 		public UpgradePolicy build() {
 			return new UpgradePolicy(new EndpointRequirements(this.rules, this.resolvers),
-					new UpgradeResponder(this.problemTypeBase, this.httpsPort));
+					new UpgradeResponder(this.problemTypeBase, this.httpsPort), this.observers);
 		}
 
 	}

@@ -12,7 +12,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * Copies the core's response to a refusal onto a WebFlux response: no exception, no error handler, no message
@@ -41,13 +43,19 @@ final class ReactiveRefusalWriter {
 	}
 
 	/**
-	 * Write the response to a refusal.
+	 * Write the response to a refusal, and tell the policy's observers.
 	 * @param refusal the refusal
-	 * @param exchange the exchange, whose response is not yet committed
+	 * @param exchange the exchange, with the attributes its handler lookup recorded, whose response is not yet
+	 * committed
 	 * @return completes when the response has been written; errors if it was already committed
 	 */
 	Mono<Void> write(Refusal refusal, ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
+		Object pattern = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		this.policy.refused(refusal, exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE),
+				(pattern instanceof PathPattern pathPattern) ? pathPattern.getPatternString()
+						: (pattern != null) ? pattern.toString() : null,
+				request.getPath().value(), request.getPath().contextPath().value(), request, this.facts);
 		ServerHttpResponse response = exchange.getResponse();
 		boolean http1 = this.facts.isHttp1(request);
 		ResponsePlan plan = this.policy.plan(refusal, http1, HttpMethod.HEAD.equals(request.getMethod()),

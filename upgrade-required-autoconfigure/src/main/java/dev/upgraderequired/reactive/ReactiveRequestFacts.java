@@ -1,5 +1,7 @@
 package dev.upgraderequired.reactive;
 
+import java.net.InetSocketAddress;
+
 import dev.upgraderequired.core.RequestFacts;
 import org.jspecify.annotations.Nullable;
 
@@ -37,6 +39,12 @@ public interface ReactiveRequestFacts extends RequestFacts<ServerHttpRequest> {
 	@Override
 	default @Nullable String header(ServerHttpRequest request, String name) {
 		return request.getHeaders().getFirst(name);
+	}
+
+	@Override
+	default @Nullable String remoteAddress(ServerHttpRequest request) {
+		InetSocketAddress address = request.getRemoteAddress();
+		return (address != null) ? address.getHostString() : null;
 	}
 
 	/**

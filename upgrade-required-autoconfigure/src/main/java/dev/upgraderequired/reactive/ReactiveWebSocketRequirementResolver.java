@@ -2,6 +2,7 @@ package dev.upgraderequired.reactive;
 
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.HandlerRequirementResolver;
+import dev.upgraderequired.core.RequirementSource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.reactive.socket.WebSocketHandler;
@@ -18,6 +19,11 @@ final class ReactiveWebSocketRequirementResolver implements HandlerRequirementRe
 	@Override
 	public @Nullable ProtocolRequirement resolve(Object handler) {
 		return (handler instanceof WebSocketHandler) ? ProtocolRequirement.websocket() : null;
+	}
+
+	@Override
+	public RequirementSource source() {
+		return RequirementSource.WEBSOCKET;
 	}
 
 }

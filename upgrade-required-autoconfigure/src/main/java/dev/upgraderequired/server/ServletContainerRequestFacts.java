@@ -76,6 +76,11 @@ public abstract class ServletContainerRequestFacts implements RequestFacts<HttpS
 	}
 
 	@Override
+	public @Nullable String remoteAddress(HttpServletRequest request) {
+		return request.getRemoteAddr();
+	}
+
+	@Override
 	public String toString() {
 		return this.serverName;
 	}

@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.web.servlet.HandlerMapping;
+
 /**
  * Copies the core's response to a refusal onto a servlet response: no exception, no error dispatch, no message
  * converter. Whatever a handler buffered before is discarded, and so are the headers that described it; other
@@ -39,7 +41,19 @@ final class ServletRefusalWriter {
 		return this.policy;
 	}
 
-	void write(Refusal refusal, HttpServletRequest request, HttpServletResponse response) throws IOException {
+	/**
+	 * Write the response to a refusal, and tell the policy's observers.
+	 * @param refusal the refusal
+	 * @param handler the handler the request is mapped to, {@code null} if none is known
+	 * @param request the request, with the attributes its handler lookup recorded
+	 * @param response the response, not yet committed
+	 * @throws IOException if the response cannot be written
+	 */
+	void write(Refusal refusal, @Nullable Object handler, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		this.policy.refused(refusal, handler, (pattern != null) ? pattern.toString() : null, request.getRequestURI(),
+				request.getContextPath(), request, this.facts);
 		ResponsePlan plan = this.policy.plan(refusal, this.facts.isHttp1(request), "HEAD".equals(request.getMethod()),
 				request.getRequestURI(), request.getServerName(), request.getQueryString(),
 				this.facts.isSecure(request));

@@ -39,7 +39,7 @@ final class UpgradeRequiredExceptionResolver implements HandlerExceptionResolver
 			return null;
 		}
 		try {
-			this.writer.write(refusal, request, response);
+			this.writer.write(refusal, handler, request, response);
 		}
 		catch (IOException failure) {
 			// The client went away; there is nobody left to tell.

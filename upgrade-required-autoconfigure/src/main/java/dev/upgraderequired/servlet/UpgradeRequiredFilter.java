@@ -99,7 +99,7 @@ final class UpgradeRequiredFilter implements Filter {
 			chain.doFilter(req, res);
 		}
 		else if (handler == null || applyCorsProcessing(handler, request, response)) {
-			this.writer.write(refusal, request, response);
+			this.writer.write(refusal, (handler != null) ? handler.getHandler() : null, lookup, response);
 		}
 	}
 

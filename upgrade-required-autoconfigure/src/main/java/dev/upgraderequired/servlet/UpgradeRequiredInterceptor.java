@@ -49,7 +49,7 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 		}
 		// An include cannot set a status or headers: the protected resource is simply left out.
 		if (!include) {
-			this.writer.write(refusal, request, response);
+			this.writer.write(refusal, handler, request, response);
 		}
 		return false;
 	}

@@ -23,13 +23,16 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.servlet.handler.MappedInterceptor;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
 /**
@@ -45,6 +48,10 @@ import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler
 public class UpgradeRequiredServletConfiguration {
 
 	private static final Log logger = LogFactory.getLog(UpgradeRequiredServletConfiguration.class);
+
+	private static final boolean WEBSOCKET_PRESENT = ClassUtils.isPresent(
+			"org.springframework.web.socket.server.support.WebSocketHttpRequestHandler",
+			UpgradeRequiredServletConfiguration.class.getClassLoader());
 
 	// Chosen by the container the application runs in, embedded or not; a context that no server runs (MockMvc)
 	// reads what Tomcat would. An unknown container fails the startup: its requests' facts would be guesses.
@@ -92,11 +99,11 @@ public class UpgradeRequiredServletConfiguration {
 				if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
 					methods.getHandlerMethods().forEach((info, method) -> {
 						mappedRequirements.add(methods, info, policy.requirementOf(method));
-						info.getPatternValues().forEach((pattern) -> handlers.add(pattern, method));
+						handlers.add(info.getPatternValues(), methodNames(info), method, method.toString());
 					});
 				}
 				else if (mapping instanceof AbstractUrlHandlerMapping urls) {
-					urls.getHandlerMap().forEach(handlers::add);
+					urls.getHandlerMap().forEach((pattern, handler) -> addIfPresent(handlers, pattern, handler));
 					addIfPresent(handlers, "/", urls.getRootHandler());
 					addIfPresent(handlers, "/**", urls.getDefaultHandler());
 				}
@@ -116,8 +123,28 @@ public class UpgradeRequiredServletConfiguration {
 
 	private static void addIfPresent(HandlerInventory handlers, String pattern, @Nullable Object handler) {
 		if (handler != null) {
-			handlers.add(pattern, handler);
+			handlers.add(List.of(pattern), List.of(), handler, describe(handler));
 		}
+	}
+
+	private static List<String> methodNames(RequestMappingInfo info) {
+		return info.getMethodsCondition().getMethods().stream().map(Enum::name).sorted().toList();
+	}
+
+	private static String describe(Object handler) {
+		return WEBSOCKET_PRESENT ? WebSocketDescription.of(handler) : handler.getClass().getName();
+	}
+
+	// Loaded only where Spring WebSocket is present.
+	private static final class WebSocketDescription {
+
+		// A WebSocket endpoint is described by its own handler, not by the decorators and the HTTP handler around it.
+		static String of(Object handler) {
+			return (handler instanceof WebSocketHttpRequestHandler webSocket)
+					? WebSocketHandlerDecorator.unwrap(webSocket.getWebSocketHandler()).getClass().getName()
+					: handler.getClass().getName();
+		}
+
 	}
 
 	// Only where Spring MVC is set up (its handler mappings are beans): the filter looks handlers up in its servlet.

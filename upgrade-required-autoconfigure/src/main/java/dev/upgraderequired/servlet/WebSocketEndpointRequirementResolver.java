@@ -2,6 +2,7 @@ package dev.upgraderequired.servlet;
 
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.HandlerRequirementResolver;
+import dev.upgraderequired.core.RequirementSource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
@@ -18,6 +19,11 @@ final class WebSocketEndpointRequirementResolver implements HandlerRequirementRe
 	@Override
 	public @Nullable ProtocolRequirement resolve(Object handler) {
 		return (handler instanceof WebSocketHttpRequestHandler) ? ProtocolRequirement.websocket() : null;
+	}
+
+	@Override
+	public RequirementSource source() {
+		return RequirementSource.WEBSOCKET;
 	}
 
 }

@@ -205,8 +205,10 @@ class UpgradeDeciderTests {
 	void upgradeRequiredExceptionIsFoundAmongCausesButNotBeyondABound() {
 		UpgradeRequiredException thrown = new UpgradeRequiredException(ProtocolRequirement.tls());
 		Exception wrapped = new IllegalStateException("handshake failed", thrown);
-		assertThat(UpgradeDecider.decideFailure(wrapped, CLEARTEXT_H1, Offer.FACTS, NOTHING_MAPPED))
-			.isSameAs(decide(ProtocolRequirement.tls(), CLEARTEXT_H1));
+		Refusal refusal = UpgradeDecider.decideFailure(wrapped, CLEARTEXT_H1, Offer.FACTS, NOTHING_MAPPED);
+		assertThat(refusal).isSameAs(decide(ProtocolRequirement.tls(), CLEARTEXT_H1).asThrown());
+		assertThat(refusal.thrown()).isTrue();
+		assertThat(refusal.reason()).isEqualTo(UpgradeReason.TLS_REQUIRED);
 		Exception deep = thrown;
 		for (int i = 0; i < 16; i++) {
 			deep = new IllegalStateException(deep);

@@ -1,16 +1,25 @@
 package dev.upgraderequired.core;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.TlsVersion;
+import dev.upgraderequired.UpgradeRequiredException;
 import dev.upgraderequired.core.UpgradeDeciderTests.Offer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link UpgradePolicy}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class UpgradePolicyTests {
 
 	private static final Offer CLEARTEXT = new Offer(false, null, true);
@@ -24,15 +33,16 @@ class UpgradePolicyTests {
 
 	private final UpgradePolicy policy = UpgradePolicy.builder()
 		.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version")
-		.resolver((handler) -> (handler instanceof TlsHandler) ? ProtocolRequirement.tls() : null)
+		.resolver((handler) -> (handler instanceof TlsHandler) ? ProtocolRequirement.tls()
+				: (handler instanceof Http2Handler) ? ProtocolRequirement.http2() : null)
 		.build();
 
 	@Test
 	void pathMayBeRefusedWhenOneOfTheHandlersOfItsPatternIsProtected() {
 		HandlerInventory handlers = new HandlerInventory();
-		handlers.add("/report", this.open);
-		handlers.add("/report", this.protectedByTls);
-		handlers.add("/hello", this.open);
+		handlers.add(List.of("/report"), List.of(), this.open, "open");
+		handlers.add(List.of("/report"), List.of(), this.protectedByTls, "protectedByTls");
+		handlers.add(List.of("/hello"), List.of(), this.open, "open");
 		this.policy.protectHandlers(handlers);
 		assertThat(this.policy.mayRefuse("/report", 0, 0, CLEARTEXT, Offer.FACTS)).isTrue();
 		assertThat(this.policy.mayRefuse("/report", 0, 0, TLS, Offer.FACTS)).isFalse();
@@ -43,7 +53,7 @@ class UpgradePolicyTests {
 	@Test
 	void handlerPathsAreMatchedFromWhereTheHandlerPathStarts() {
 		HandlerInventory handlers = new HandlerInventory();
-		handlers.add("/report", this.protectedByTls);
+		handlers.add(List.of("/report"), List.of(), this.protectedByTls, "protectedByTls");
 		this.policy.protectHandlers(handlers);
 		assertThat(this.policy.mayRefuse("/app/api/report", 4, 8, CLEARTEXT, Offer.FACTS)).isTrue();
 		assertThat(this.policy.mayRefuse("/app/api/other", 4, 8, CLEARTEXT, Offer.FACTS)).isFalse();
@@ -66,6 +76,136 @@ class UpgradePolicyTests {
 		assertThat(this.policy.decide(this.protectedByTls, "/hello", "", CLEARTEXT, Offer.FACTS).reason())
 			.isEqualTo(UpgradeReason.TLS_REQUIRED);
 		assertThat(this.policy.decide(this.protectedByTls, "/hello", "", TLS, Offer.FACTS)).isNull();
+	}
+
+	@Test
+	void refusalIsAttributedToThePartThatRefusesForItsReasonWithThePatternOfTheHandlerOrRule() {
+		List<String> observed = new ArrayList<>();
+		UpgradePolicy policy = observedPolicy(observed);
+		Refusal byHandler = policy.decide(this.protectedByTls, "/hello", "", CLEARTEXT, Offer.FACTS);
+		policy.refused(byHandler, this.protectedByTls, "/hello", "/hello", "", CLEARTEXT, Offer.FACTS);
+		Refusal byRule = policy.decide(this.open, "/app/admin/x", "/app", CLEARTEXT, Offer.FACTS);
+		policy.refused(byRule, this.open, "/admin/{page}", "/app/admin/x", "/app", CLEARTEXT, Offer.FACTS);
+		Refusal withoutHandler = policy.decidePath("/admin/x", "", CLEARTEXT, Offer.FACTS);
+		policy.refused(withoutHandler, null, null, "/admin/x", "", CLEARTEXT, Offer.FACTS);
+		assertThat(observed).containsExactly("tls-required resolver /hello", "tls-required rule /admin/**",
+				"tls-required rule /admin/**");
+	}
+
+	@Test
+	void combinedRequirementIsAttributedByTheReasonOfTheRefusal() {
+		List<String> observed = new ArrayList<>();
+		UpgradePolicy policy = observedPolicy(observed);
+		Object http2 = new Http2Handler();
+		Offer tlsHttp1 = new Offer(true, "TLSv1.3", true);
+		// Cleartext: the rule's TLS comes first; over TLS, the handler's HTTP/2.
+		policy.refused(policy.decide(http2, "/admin/x", "", CLEARTEXT, Offer.FACTS), http2, "/admin/x", "/admin/x", "",
+				CLEARTEXT, Offer.FACTS);
+		policy.refused(policy.decide(http2, "/admin/x", "", tlsHttp1, Offer.FACTS), http2, "/admin/x", "/admin/x", "",
+				tlsHttp1, Offer.FACTS);
+		assertThat(observed).containsExactly("tls-required rule /admin/**", "http2-required resolver /admin/x");
+	}
+
+	@Test
+	void thrownRequirementIsAnExceptionsAndWithoutAPatternIsCountedAsUnknown() {
+		List<String> observed = new ArrayList<>();
+		UpgradePolicy policy = observedPolicy(observed);
+		Refusal thrown = policy.decideFailure(new UpgradeRequiredException(ProtocolRequirement.tls()), "/hello", "",
+				CLEARTEXT, Offer.FACTS, ProtocolRequirement::none);
+		policy.refused(thrown, this.open, null, "/hello", "", CLEARTEXT, Offer.FACTS);
+		policy.refused(thrown, this.open, "/hello", "/hello", "", CLEARTEXT, Offer.FACTS);
+		assertThat(observed).containsExactly("tls-required exception UNKNOWN", "tls-required exception /hello");
+	}
+
+	@Test
+	void handlerListedWithOnePatternGivesItsPatternWhenTheMappingDoesNotSay() {
+		List<String> observed = new ArrayList<>();
+		UpgradePolicy policy = observedPolicy(observed);
+		Object twice = new TlsHandler();
+		HandlerInventory handlers = new HandlerInventory();
+		handlers.add(List.of("/report"), List.of(), this.protectedByTls, "protectedByTls");
+		handlers.add(List.of("/a"), List.of(), twice, "twice");
+		handlers.add(List.of("/b"), List.of(), twice, "twice");
+		policy.protectHandlers(handlers);
+		for (Object handler : List.of(this.protectedByTls, twice)) {
+			policy.refused(policy.decide(handler, "/x", "", CLEARTEXT, Offer.FACTS), handler, null, "/x", "", CLEARTEXT,
+					Offer.FACTS);
+		}
+		assertThat(observed).containsExactly("tls-required resolver /report", "tls-required resolver UNKNOWN");
+	}
+
+	@Test
+	void alreadyMetRequirementIsNotAnUpgradeRefusal() {
+		List<String> observed = new ArrayList<>();
+		UpgradePolicy policy = observedPolicy(observed);
+		Refusal alreadyMet = policy.decideFailure(new UpgradeRequiredException(ProtocolRequirement.tls()), "/hello",
+				"", TLS, Offer.FACTS, ProtocolRequirement::none);
+		assertThat(alreadyMet.status()).isEqualTo(500);
+		policy.refused(alreadyMet, this.open, "/hello", "/hello", "", TLS, Offer.FACTS);
+		assertThat(observed).isEmpty();
+	}
+
+	@Test
+	void reportListsEveryEndpointWithTheSourcesOfItsRequirementAndTheRules() {
+		HandlerInventory handlers = new HandlerInventory();
+		handlers.add(List.of("/report"), List.of("GET"), this.protectedByTls, "protectedByTls");
+		handlers.add(List.of("/admin/{page}", "/hello"), List.of(), this.open, "open");
+		handlers.add(List.of("/other"), List.of(), this.open, "open elsewhere");
+		handlers.addRouterFunctions();
+		this.policy.protectHandlers(handlers);
+		RequirementReport report = this.policy.report();
+		assertThat(report.endpoints()).containsExactly(
+				new RequirementReport.Endpoint("protectedByTls", List.of("/report"), List.of("GET"), "TLS",
+						List.of(new RequirementReport.Source("resolver", "TLS", null))),
+				new RequirementReport.Endpoint("open", List.of("/admin/{page}", "/hello"), List.of(), "TLS",
+						List.of(new RequirementReport.Source("rule", "TLS", "/admin/**"))),
+				new RequirementReport.Endpoint("open elsewhere", List.of("/other"), List.of(), "none", List.of()));
+		assertThat(report.rules()).containsExactly(new RequirementReport.Rule("/admin/**", "TLS"));
+		assertThat(report.unlisted()).containsExactly("router functions with a HandlerRequirementResolver");
+	}
+
+	@Test
+	void documentedRequirementAddsTheRulesOfTheHandlersPatterns() {
+		Object http2 = new Http2Handler();
+		HandlerInventory handlers = new HandlerInventory();
+		handlers.add(List.of("/admin/h2"), List.of(), http2, "http2");
+		handlers.add(List.of("/hello"), List.of(), this.open, "open");
+		this.policy.protectHandlers(handlers);
+		assertThat(this.policy.documentedRequirementOf(http2))
+			.isEqualTo(ProtocolRequirement.tls().and(ProtocolRequirement.http2()));
+		assertThat(this.policy.documentedRequirementOf(this.open)).isEqualTo(ProtocolRequirement.none());
+	}
+
+	@Test
+	void startupSummaryCountsEndpointsByRequirementAndNamesTheRules(CapturedOutput output) {
+		HandlerInventory handlers = new HandlerInventory();
+		handlers.add(List.of("/report"), List.of(), this.protectedByTls, "protectedByTls");
+		handlers.add(List.of("/h2"), List.of(), new Http2Handler(), "http2");
+		handlers.add(List.of("/hello"), List.of(), this.open, "open");
+		this.policy.protectHandlers(handlers);
+		assertThat(output).contains("upgrade-required: 2 endpoints have a requirement of its own (HTTP/2: 1, TLS: 1); "
+				+ "1 path rule (/admin/**: TLS)");
+	}
+
+	@Test
+	void startupSummarySaysWhenNothingHasARequirement(CapturedOutput output) {
+		HandlerInventory handlers = new HandlerInventory();
+		handlers.add(List.of("/hello"), List.of(), this.open, "open");
+		UpgradePolicy.builder().build().protectHandlers(handlers);
+		assertThat(output).contains("upgrade-required: no endpoint has a requirement");
+	}
+
+	private UpgradePolicy observedPolicy(List<String> observed) {
+		return UpgradePolicy.builder()
+			.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version")
+			.resolver((handler) -> (handler instanceof TlsHandler) ? ProtocolRequirement.tls()
+					: (handler instanceof Http2Handler) ? ProtocolRequirement.http2() : null)
+			.observer((reason, source, pattern) -> observed.add(reason.slug() + " " + source.tag() + " " + pattern))
+			.build();
+	}
+
+	static class Http2Handler {
+
 	}
 
 	static class OpenHandler {

@@ -34,7 +34,7 @@ class ServletRefusalWriterTests {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		response.getOutputStream().write("partial".getBytes());
 		response.setHeader("X-Kept", "yes");
-		this.writer.write(this.tlsRequired, new MockHttpServletRequest("GET", "/p"), response);
+		this.writer.write(this.tlsRequired, null, new MockHttpServletRequest("GET", "/p"), response);
 		assertThat(response.getContentAsString()).startsWith("{\"type\"").doesNotContain("partial");
 		assertThat(response.getContentLength()).isEqualTo(response.getContentAsByteArray().length);
 		assertThat(response.getHeader("X-Kept")).isEqualTo("yes");
@@ -47,7 +47,7 @@ class ServletRefusalWriterTests {
 		response.setHeader("Content-Encoding", "gzip");
 		response.setHeader("ETag", "\"1\"");
 		response.setHeader("Access-Control-Allow-Origin", "*");
-		this.writer.write(this.tlsRequired, new MockHttpServletRequest("GET", "/p"), response);
+		this.writer.write(this.tlsRequired, null, new MockHttpServletRequest("GET", "/p"), response);
 		assertThat(response.getHeaderNames()).doesNotContain("Content-Encoding", "ETag")
 			.contains("Access-Control-Allow-Origin");
 	}
@@ -57,7 +57,7 @@ class ServletRefusalWriterTests {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		response.setCharacterEncoding("UTF-16");
 		response.getWriter();
-		this.writer.write(this.tlsRequired, new MockHttpServletRequest("GET", "/p"), response);
+		this.writer.write(this.tlsRequired, null, new MockHttpServletRequest("GET", "/p"), response);
 		assertThat(response.getStatus()).isEqualTo(426);
 		assertThat(response.getHeader("Content-Length")).isNull();
 		assertThat(new String(response.getContentAsByteArray(), StandardCharsets.UTF_16)).startsWith("{\"type\"")
@@ -67,12 +67,12 @@ class ServletRefusalWriterTests {
 	@Test
 	void httpsUrlIsGivenOnlyToCleartextRequests() throws Exception {
 		MockHttpServletResponse cleartext = new MockHttpServletResponse();
-		this.writer.write(this.tlsRequired, new MockHttpServletRequest("GET", "/p"), cleartext);
+		this.writer.write(this.tlsRequired, null, new MockHttpServletRequest("GET", "/p"), cleartext);
 		assertThat(cleartext.getContentAsString()).contains("\"httpsUrl\":\"https://localhost:8443/p\"");
 		MockHttpServletRequest secure = new MockHttpServletRequest("GET", "/p");
 		secure.setSecure(true);
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		this.writer.write(this.tlsRequired, secure, response);
+		this.writer.write(this.tlsRequired, null, secure, response);
 		assertThat(response.getContentAsString()).doesNotContain("httpsUrl");
 	}
 

@@ -1,0 +1,54 @@
+package dev.upgraderequired.autoconfigure;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import dev.upgraderequired.core.RefusalObserver;
+import dev.upgraderequired.core.RequirementSource;
+import dev.upgraderequired.core.UpgradeReason;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Counts refusals in {@value #NAME}, tagged with the {@code reason}, the {@code requirement} source and the
+ * {@code uri} pattern. Each counter is registered once, at its first refusal; later refusals only look it up, without
+ * allocating.
+ *
+ * @author upgrade-required
+ */
+final class RefusalMetrics implements RefusalObserver {
+
+	static final String NAME = "upgrade.required.refusals";
+
+	private static final int REASONS = UpgradeReason.values().length;
+
+	private static final int SOURCES = RequirementSource.values().length;
+
+	private final MeterRegistry registry;
+
+	// By pattern, then by reason and source. Patterns are those of handlers and rules, so the map is bounded.
+	private final ConcurrentMap<String, Counter[]> counters = new ConcurrentHashMap<>();
+
+	RefusalMetrics(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	@Override
+	public void refused(UpgradeReason reason, RequirementSource source, String pattern) {
+		Counter[] byReasonAndSource = this.counters.computeIfAbsent(pattern, (key) -> new Counter[REASONS * SOURCES]);
+		int index = reason.ordinal() * SOURCES + source.ordinal();
+		Counter counter = byReasonAndSource[index];
+		if (counter == null) {
+			// A race registers the same counter twice, which the registry answers with the same instance.
+			counter = Counter.builder(NAME)
+				.description("Requests refused with 426 Upgrade Required")
+				.tag("reason", reason.slug())
+				.tag("requirement", source.tag())
+				.tag("uri", pattern)
+				.register(this.registry);
+			byReasonAndSource[index] = counter;
+		}
+		counter.increment();
+	}
+
+}

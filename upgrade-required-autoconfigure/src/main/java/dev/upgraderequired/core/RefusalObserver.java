@@ -1,0 +1,23 @@
+package dev.upgraderequired.core;
+
+/**
+ * Told of every request refused with {@code 426 Upgrade Required}, such as the {@code upgrade.required.refusals}
+ * counter. Declare a bean of this type to observe refusals of your own; it is called on the thread that writes the
+ * refusal, so it must be quick and must not throw.
+ *
+ * @author upgrade-required
+ * @since 0.2.0
+ */
+@FunctionalInterface
+public interface RefusalObserver {
+
+	/**
+	 * Observe a refusal.
+	 * @param reason the part of the requirement that the request did not meet
+	 * @param source where the requirement comes from
+	 * @param pattern the path pattern of the handler or rule that refused the request, never the request's own
+	 * path; {@link UpgradePolicy#UNKNOWN_PATTERN} if none is known
+	 */
+	void refused(UpgradeReason reason, RequirementSource source, String pattern);
+
+}

@@ -1,0 +1,52 @@
+package dev.upgraderequired.core;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What every endpoint of the application requires, where each requirement comes from, and the configured path
+ * rules: the content of the {@code upgraderequired} actuator endpoint.
+ *
+ * @param endpoints every handler the web stack lists, with or without a requirement
+ * @param rules the path rules, in the order they are configured
+ * @param unlisted what could not be listed (such as router functions that an application's resolver may protect),
+ * whose requests are decided one by one
+ * @author upgrade-required
+ * @since 0.2.0
+ * @see UpgradePolicy#report()
+ */
+public record RequirementReport(List<Endpoint> endpoints, List<Rule> rules, List<String> unlisted) {
+
+	/**
+	 * An endpoint: a handler with its path patterns and HTTP methods.
+	 * @param handler the handler method, such as {@code com.example.ApiController#secure()}, or the class of the
+	 * WebSocket or other handler
+	 * @param patterns the path patterns it is mapped to
+	 * @param methods the HTTP methods it is mapped to, empty for every method
+	 * @param requirement what it requires, such as {@code TLS 1.3 or later and HTTP/2}, {@code none} if nothing
+	 * @param sources where the requirement comes from, empty if there is none
+	 */
+	public record Endpoint(String handler, List<String> patterns, List<String> methods, String requirement,
+			List<Source> sources) {
+	}
+
+	/**
+	 * One source of an endpoint's requirement.
+	 * @param source {@code annotation}, {@code websocket}, {@code resolver} or {@code rule}
+	 * @param requirement what this source requires
+	 * @param pattern the pattern of the rule, whose pattern matches one of the endpoint's patterns read as a path;
+	 * {@code null} for other sources
+	 */
+	public record Source(String source, String requirement, @Nullable String pattern) {
+	}
+
+	/**
+	 * A path rule of {@code upgrade-required.rules}.
+	 * @param pattern the path pattern
+	 * @param requirement what requests to matching paths must offer
+	 */
+	public record Rule(String pattern, String requirement) {
+	}
+
+}

@@ -18,8 +18,9 @@ import org.springframework.util.ClassUtils;
  */
 class CleartextPortInUseFailureAnalyzer implements FailureAnalyzer, Ordered {
 
-	private static final boolean TOMCAT_PRESENT = ClassUtils.isPresent(
-			"org.springframework.boot.tomcat.ConnectorStartFailedException",
+	static final String TOMCAT_FAILURE = "org.springframework.boot.tomcat.ConnectorStartFailedException";
+
+	private static final boolean TOMCAT_PRESENT = ClassUtils.isPresent(TOMCAT_FAILURE,
 			CleartextPortInUseFailureAnalyzer.class.getClassLoader());
 
 	private final Environment environment;

@@ -32,7 +32,7 @@ import org.springframework.util.ClassUtils;
  */
 final class JettyCleartextConnector extends CleartextConnector<JettyWebServerFactory> {
 
-	private static final String HTTP2C_FACTORY = "org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory";
+	static final String HTTP2C_FACTORY = "org.eclipse.jetty.http2.server.HTTP2CServerConnectionFactory";
 
 	private final Environment environment;
 

@@ -3,8 +3,10 @@ package dev.upgraderequired.core;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 
+import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.RequiresProtocol;
+import dev.upgraderequired.TlsVersion;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.MergedAnnotation;
@@ -38,9 +40,11 @@ final class RequiresProtocolResolver implements HandlerRequirementResolver {
 	// Every @RequiresProtocol on the element, directly or through meta-annotations such as @TlsOnly @H2Only.
 	private static @Nullable ProtocolRequirement declaredOn(AnnotatedElement element) {
 		ProtocolRequirement combined = null;
-		for (RequiresProtocol annotation : MergedAnnotations.from(element, SearchStrategy.TYPE_HIERARCHY)
+		// Attributes are read from the merged annotations, without synthesizing a proxy (which a native image would
+		// need a hint for, per meta-annotation).
+		for (MergedAnnotation<RequiresProtocol> annotation : MergedAnnotations
+			.from(element, SearchStrategy.TYPE_HIERARCHY)
 			.stream(RequiresProtocol.class)
-			.map(MergedAnnotation::synthesize)
 			.toList()) {
 			ProtocolRequirement requirement = toRequirement(annotation, element);
 			combined = (combined != null) ? combined.and(requirement) : requirement;
@@ -48,10 +52,12 @@ final class RequiresProtocolResolver implements HandlerRequirementResolver {
 		return combined;
 	}
 
-	private static ProtocolRequirement toRequirement(RequiresProtocol annotation, AnnotatedElement element) {
+	private static ProtocolRequirement toRequirement(MergedAnnotation<RequiresProtocol> annotation,
+			AnnotatedElement element) {
 		String source = "@RequiresProtocol(minTlsVersion) on " + ((element instanceof Method method)
 				? ClassUtils.getQualifiedMethodName(method) + "()" : ((Class<?>) element).getName());
-		return ProtocolRequirements.of(annotation.value(), annotation.minTlsVersion(), source, false);
+		return ProtocolRequirements.of(annotation.getEnum(MergedAnnotation.VALUE, Protocol.class),
+				annotation.getEnum("minTlsVersion", TlsVersion.class), source, false);
 	}
 
 }

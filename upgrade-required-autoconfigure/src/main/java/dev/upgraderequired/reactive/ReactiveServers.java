@@ -8,6 +8,8 @@ import org.springframework.boot.web.server.reactive.ReactiveWebServerFactory;
 import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -56,6 +58,20 @@ final class ReactiveServers {
 		}
 		throw new UnsupportedServerException(factory.getClass().getName() + " (WebFlux)",
 				ReactiveRequestFacts.class.getSimpleName());
+	}
+
+	/**
+	 * What a native image needs to tell the server: the classes looked up by name.
+	 */
+	static final class Hints implements RuntimeHintsRegistrar {
+
+		@Override
+		public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+			for (String type : new String[] { NETTY, TOMCAT, JETTY }) {
+				hints.reflection().registerTypeIfPresent(classLoader, type);
+			}
+		}
+
 	}
 
 	private static boolean isInstance(ReactiveWebServerFactory factory, String className) {

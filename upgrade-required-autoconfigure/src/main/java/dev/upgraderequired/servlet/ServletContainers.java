@@ -7,6 +7,8 @@ import dev.upgraderequired.server.UnsupportedServerException;
 import jakarta.servlet.ServletContext;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -91,6 +93,21 @@ final class ServletContainers {
 		ClassLoader classLoader = factory.getClass().getClassLoader();
 		return ClassUtils.isPresent(className, classLoader)
 				&& ClassUtils.resolveClassName(className, classLoader).isInstance(factory);
+	}
+
+	/**
+	 * What a native image needs to tell the servlet container: the classes looked up by name.
+	 */
+	static final class Hints implements RuntimeHintsRegistrar {
+
+		@Override
+		public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
+			for (String type : new String[] { SERVER_FACTORY, TOMCAT_FACTORY, JETTY_FACTORY, JETTY_END_POINT,
+					UpgradeRequiredServletConfiguration.WEBSOCKET_HANDLER }) {
+				hints.reflection().registerTypeIfPresent(classLoader, type);
+			}
+		}
+
 	}
 
 	private static UnsupportedServerException unsupported(String server) {

@@ -49,8 +49,9 @@ public class UpgradeRequiredServletConfiguration {
 
 	private static final Log logger = LogFactory.getLog(UpgradeRequiredServletConfiguration.class);
 
-	private static final boolean WEBSOCKET_PRESENT = ClassUtils.isPresent(
-			"org.springframework.web.socket.server.support.WebSocketHttpRequestHandler",
+	static final String WEBSOCKET_HANDLER = "org.springframework.web.socket.server.support.WebSocketHttpRequestHandler";
+
+	private static final boolean WEBSOCKET_PRESENT = ClassUtils.isPresent(WEBSOCKET_HANDLER,
 			UpgradeRequiredServletConfiguration.class.getClassLoader());
 
 	// Chosen by the container the application runs in, embedded or not; a context that no server runs (MockMvc)

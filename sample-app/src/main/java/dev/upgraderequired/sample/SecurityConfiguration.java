@@ -11,9 +11,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
- * Spring Security in both modes, configured the same way: {@code /api/account} requires authentication (HTTP Basic,
- * the demo user of {@code application.properties}), every other endpoint is open, CSRF protection is Spring
- * Security's default.
+ * Spring Security in both modes, configured the same way: {@code /api/account} and every actuator endpoint but
+ * {@code health} require authentication (HTTP Basic, the demo user of {@code application.properties}), every other
+ * endpoint is open, CSRF protection is Spring Security's default.
  *
  * @author upgrade-required
  */
@@ -22,6 +22,10 @@ class SecurityConfiguration {
 
 	private static final String ACCOUNT = "/api/account";
 
+	private static final String HEALTH = "/actuator/health/**";
+
+	private static final String ACTUATOR = "/actuator/**";
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = Type.SERVLET)
 	static class Servlet {
@@ -29,7 +33,9 @@ class SecurityConfiguration {
 		@Bean
 		SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 			return http
-				.authorizeHttpRequests((requests) -> requests.requestMatchers(ACCOUNT)
+				.authorizeHttpRequests((requests) -> requests.requestMatchers(HEALTH)
+					.permitAll()
+					.requestMatchers(ACCOUNT, ACTUATOR)
 					.authenticated()
 					.anyRequest()
 					.permitAll())
@@ -46,7 +52,9 @@ class SecurityConfiguration {
 		@Bean
 		SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
 			return http
-				.authorizeExchange((exchanges) -> exchanges.pathMatchers(ACCOUNT)
+				.authorizeExchange((exchanges) -> exchanges.pathMatchers(HEALTH)
+					.permitAll()
+					.pathMatchers(ACCOUNT, ACTUATOR)
 					.authenticated()
 					.anyExchange()
 					.permitAll())

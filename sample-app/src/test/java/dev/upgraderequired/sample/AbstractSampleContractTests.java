@@ -110,6 +110,53 @@ abstract class AbstractSampleContractTests {
 	}
 
 	@Test
+	void actuatorEndpointListsTheTlsRequirementOfTheSecureEndpointToTheDemoUserOverTls() throws Exception {
+		HttpResponse<String> report = send(http11(), demoUser(https("/actuator/upgraderequired")));
+		assertThat(report.statusCode()).isEqualTo(200);
+		JsonNode secure = null;
+		for (JsonNode endpoint : json.readTree(report.body()).get("endpoints")) {
+			if (endpoint.get("patterns").valueStream().anyMatch((pattern) -> pattern.asString().equals("/api/secure"))) {
+				secure = endpoint;
+			}
+		}
+		assertThat(secure).isNotNull();
+		assertThat(secure.get("handler").asString()).isEqualTo("dev.upgraderequired.sample.ApiController#secure(ConnectionInfo)");
+		assertThat(secure.get("requirement").asString()).isEqualTo("TLS");
+		assertThat(secure.get("sources").get(0).get("source").asString()).isEqualTo("annotation");
+		assertThat(send(http11(), https("/actuator/upgraderequired")).statusCode()).isEqualTo(401);
+		// The demo user's password is never asked for over cleartext.
+		HttpResponse<String> cleartext = send(http11(), http("/actuator/upgraderequired"));
+		assertThat(cleartext.statusCode()).isEqualTo(426);
+		assertThat(cleartext.headers().firstValue("WWW-Authenticate")).isEmpty();
+		assertThat(send(http11(), http("/actuator/health")).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void refusalCounterRisesAfterARefusedRequest() throws Exception {
+		double before = refusals("tls-required", "annotation", "/api/secure");
+		assertThat(send(http11(), http("/api/secure")).statusCode()).isEqualTo(426);
+		assertThat(send(http11(), https("/api/secure")).statusCode()).isEqualTo(200);
+		assertThat(refusals("tls-required", "annotation", "/api/secure")).isEqualTo(before + 1);
+	}
+
+	// The count of upgrade.required.refusals with the given tags, 0 before the first such refusal.
+	private double refusals(String reason, String requirement, String uri) throws Exception {
+		HttpResponse<String> metric = send(http11(), demoUser(https("/actuator/metrics/upgrade.required.refusals?tag=reason:"
+				+ reason + "&tag=requirement:" + requirement + "&tag=uri:" + uri)));
+		if (metric.statusCode() == 404) {
+			return 0;
+		}
+		assertThat(metric.statusCode()).isEqualTo(200);
+		return json.readTree(metric.body()).get("measurements").get(0).get("value").asDouble();
+	}
+
+	static HttpRequest demoUser(HttpRequest request) {
+		return HttpRequest.newBuilder(request, (name, value) -> true)
+			.header("Authorization", "Basic ZGVtbzpkZW1v")
+			.build();
+	}
+
+	@Test
 	void minimumTlsVersionRefusesATls12ClientAndServesATls13Client() throws Exception {
 		HttpResponse<String> tls12 = send(client(HttpClient.Version.HTTP_1_1, "TLSv1.2"), https("/api/modern"));
 		assertThat(tls12.statusCode()).isEqualTo(426);

@@ -132,8 +132,8 @@ public final class UpgradePolicy {
 		}
 		StringBuilder summary = new StringBuilder("upgrade-required: ");
 		int endpoints = handlerCounts.values().stream().mapToInt(Integer::intValue).sum();
-		summary.append(endpoints).append((endpoints == 1) ? " endpoint has" : " endpoints have")
-			.append(" a requirement of its own");
+		summary.append(endpoints)
+			.append((endpoints == 1) ? " endpoint has a requirement of its own" : " endpoints have a requirement of their own");
 		if (endpoints > 0) {
 			summary.append(" (");
 			handlerCounts.forEach((requirement, count) -> summary.append(requirement).append(": ").append(count)

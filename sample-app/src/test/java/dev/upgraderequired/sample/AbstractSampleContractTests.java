@@ -125,9 +125,11 @@ abstract class AbstractSampleContractTests {
 		assertThat(secure.get("sources").get(0).get("source").asString()).isEqualTo("annotation");
 		assertThat(send(http11(), https("/actuator/upgraderequired")).statusCode()).isEqualTo(401);
 		// The demo user's password is never asked for over cleartext.
-		HttpResponse<String> cleartext = send(http11(), http("/actuator/upgraderequired"));
-		assertThat(cleartext.statusCode()).isEqualTo(426);
-		assertThat(cleartext.headers().firstValue("WWW-Authenticate")).isEmpty();
+		for (String path : new String[] { "/actuator", "/actuator/upgraderequired", "/actuator/metrics" }) {
+			HttpResponse<String> cleartext = send(http11(), http(path));
+			assertThat(cleartext.statusCode()).as(path).isEqualTo(426);
+			assertThat(cleartext.headers().firstValue("WWW-Authenticate")).as(path).isEmpty();
+		}
 		assertThat(send(http11(), http("/actuator/health")).statusCode()).isEqualTo(200);
 	}
 

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "sample.http-port=0",
 				// A list property comes whole from one source: the sample's own rules, plus one over the error page.
 				"upgrade-required.rules[0].paths=/admin/**,/error", "upgrade-required.rules[0].protocol=tls",
-				"upgrade-required.rules[1].paths=/actuator/metrics/**,/actuator/upgraderequired/**",
+				"upgrade-required.rules[1].paths=/actuator,/actuator/metrics/**,/actuator/upgraderequired/**",
 				"upgrade-required.rules[1].protocol=tls" })
 @Import({ AbstractSampleContractTests.ContractEndpoints.class,
 		AbstractServletSampleContractTests.ServletEndpoints.class })

@@ -1,12 +1,13 @@
 package dev.upgraderequired.autoconfigure;
 
 import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.AotDetector;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
@@ -19,11 +20,12 @@ import org.springframework.util.StringUtils;
  * <ul>
  * <li>{@code upgrade-required.enabled=false} at run time removes every bean of upgrade-required, and
  * {@code upgrade-required.websocket.enabled=false} the WebSocket requirement, as they would without AOT.</li>
- * <li>A switch turned on at run time that was off at build time, and a cleartext port set or unset at run time
- * unlike at build time, fail the startup: the beans it needs were not generated, and starting without them would
- * serve protected endpoints unchecked, or not open the port.</li>
+ * <li>A switch on at run time that was off at build time, and a cleartext port set or unset at run time unlike at
+ * build time, fail the startup: the beans it needs were not generated, and starting without them would serve
+ * protected endpoints unchecked, or not open the port.</li>
  * </ul>
- * Does nothing without AOT.
+ * The beans of upgrade-required are told by where they are declared (the configuration class whose factory method
+ * creates them, or their own class), not by their names. Does nothing without AOT.
  *
  * @author upgrade-required
  */
@@ -37,7 +39,11 @@ final class AotConditions implements BeanDefinitionRegistryPostProcessor {
 
 	private static final String WEBSOCKET_ENABLED = UpgradeRequiredProperties.PREFIX + ".websocket.enabled";
 
-	// Beans that only exist when the starter is on, on each stack.
+	// The packages of the starter's configuration classes.
+	private static final String[] PACKAGES = { "dev.upgraderequired.autoconfigure.", "dev.upgraderequired.servlet.",
+			"dev.upgraderequired.reactive." };
+
+	// The bean that exists when the starter is on, and those of each stack's WebSocket requirement.
 	private static final String POLICY = "upgradeRequiredPolicy";
 
 	private static final String[] WEBSOCKET_RESOLVERS = { "upgradeRequiredWebSocketEndpointRequirementResolver",
@@ -63,27 +69,25 @@ final class AotConditions implements BeanDefinitionRegistryPostProcessor {
 		if (!this.aot.getAsBoolean()) {
 			return;
 		}
-		boolean built = registry.containsBeanDefinition(POLICY);
-		boolean enabled = this.environment.getProperty(ENABLED, Boolean.class, true);
-		if (!enabled) {
-			if (built) {
-				remove(registry, AotConditions::isUpgradeRequiredBean);
+		boolean builtOn = registry.containsBeanDefinition(POLICY);
+		boolean builtOff = registry.containsBeanDefinition(UpgradeRequiredAotAutoConfiguration.DISABLED);
+		if (!this.environment.getProperty(ENABLED, Boolean.class, true)) {
+			if (builtOn) {
+				removeStarterBeans(registry);
 				logger.info("upgrade-required is off (" + ENABLED + "=false)");
 			}
 			return;
 		}
-		if (!built) {
-			throw new IllegalStateException(ENABLED + " is true (or not set) at run time, but this application was built with AOT "
-					+ "processing while it was false, so none of upgrade-required's beans exist and no request would "
-					+ "be checked. Set " + ENABLED + "=false at run time too, or rebuild with it unset.");
+		if (builtOff) {
+			throw new IllegalStateException(ENABLED + " is true (or not set) at run time, but this application was "
+					+ "built with AOT processing while it was false, so none of upgrade-required's beans exist and no "
+					+ "request would be checked. Set " + ENABLED + "=false at run time too, or rebuild with it unset.");
 		}
-		boolean webSocketBuilt = false;
-		for (String name : WEBSOCKET_RESOLVERS) {
-			webSocketBuilt |= registry.containsBeanDefinition(name);
+		if (!builtOn) {
+			// Excluded, or not a web application the starter applies to: there is nothing to switch.
+			return;
 		}
-		if (!this.environment.getProperty(WEBSOCKET_ENABLED, Boolean.class, true) && webSocketBuilt) {
-			remove(registry, (name) -> name.equals(WEBSOCKET_RESOLVERS[0]) || name.equals(WEBSOCKET_RESOLVERS[1]));
-		}
+		checkWebSocket(registry);
 		boolean cleartextSet = StringUtils.hasText(this.environment.getProperty(CleartextPort.PROPERTY));
 		if (cleartextSet != registry.containsBeanDefinition(CLEARTEXT_CHECK)) {
 			throw new IllegalStateException(CleartextPort.PROPERTY + " is " + (cleartextSet ? "set" : "not set")
@@ -93,25 +97,56 @@ final class AotConditions implements BeanDefinitionRegistryPostProcessor {
 		}
 	}
 
-	/**
-	 * Whether a bean is one of upgrade-required's: named after it, its properties, or one of its configuration
-	 * classes (which are named by class). This processor itself, and its configuration, are kept.
-	 * @param name the bean name
-	 * @return whether the bean is upgrade-required's
-	 */
-	static boolean isUpgradeRequiredBean(String name) {
-		return !name.equals(BEAN_NAME) && !name.equals(UpgradeRequiredAotAutoConfiguration.class.getName()) && (name.startsWith("upgradeRequired")
-				|| name.startsWith(UpgradeRequiredProperties.PREFIX + "-")
-				|| name.startsWith("dev.upgraderequired.autoconfigure.") || name.startsWith("dev.upgraderequired.servlet.")
-				|| name.startsWith("dev.upgraderequired.reactive."));
+	private void checkWebSocket(BeanDefinitionRegistry registry) {
+		boolean on = this.environment.getProperty(WEBSOCKET_ENABLED, Boolean.class, true);
+		if (on && registry.containsBeanDefinition(UpgradeRequiredAotAutoConfiguration.WEBSOCKET_DISABLED)) {
+			throw new IllegalStateException(WEBSOCKET_ENABLED + " is true (or not set) at run time, but this "
+					+ "application was built with AOT processing while it was false, so WebSocket endpoints would "
+					+ "serve requests that are not a handshake. Set " + WEBSOCKET_ENABLED + "=false at run time too, "
+					+ "or rebuild with it unset.");
+		}
+		if (!on) {
+			for (String resolver : WEBSOCKET_RESOLVERS) {
+				if (registry.containsBeanDefinition(resolver)) {
+					registry.removeBeanDefinition(resolver);
+				}
+			}
+		}
 	}
 
-	private static void remove(BeanDefinitionRegistry registry, Predicate<String> which) {
+	private static void removeStarterBeans(BeanDefinitionRegistry registry) {
 		for (String name : registry.getBeanDefinitionNames()) {
-			if (which.test(name)) {
+			if (isStarterBean(registry.getBeanDefinition(name))) {
 				registry.removeBeanDefinition(name);
 			}
 		}
+	}
+
+	/**
+	 * Whether a bean is one of upgrade-required's: created by a factory method of one of its configuration classes,
+	 * or, without a factory bean, of one of its classes (its configuration classes, the declaring class of their
+	 * static factory methods, its properties). A bean of the application stays, whatever type it has (an
+	 * application's {@code RefusalObserver} is declared with a factory bean of the application's). This processor
+	 * and its configuration are kept.
+	 * @param definition the bean definition
+	 * @return whether the bean is upgrade-required's
+	 */
+	static boolean isStarterBean(BeanDefinition definition) {
+		String factoryBean = definition.getFactoryBeanName();
+		return (factoryBean != null) ? isStarterType(factoryBean) : isStarterType(definition.getBeanClassName());
+	}
+
+	private static boolean isStarterType(@Nullable String name) {
+		if (name == null || name.startsWith(UpgradeRequiredAotAutoConfiguration.class.getName())
+				|| name.equals(AotConditions.class.getName())) {
+			return false;
+		}
+		for (String prefix : PACKAGES) {
+			if (name.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

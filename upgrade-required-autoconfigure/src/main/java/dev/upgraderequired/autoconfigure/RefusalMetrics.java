@@ -2,6 +2,7 @@ package dev.upgraderequired.autoconfigure;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import dev.upgraderequired.core.RefusalObserver;
 import dev.upgraderequired.core.RequirementSource;
@@ -11,8 +12,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counts refusals in {@value #NAME}, tagged with the {@code reason}, the {@code requirement} source and the
- * {@code uri} pattern. Each counter is registered once, at its first refusal; later refusals only look it up, without
- * allocating.
+ * {@code uri} pattern. Each counter is registered once, at its first refusal, and kept; later refusals only look it
+ * up, without allocating (a counter removed from the registry afterwards is not registered again).
  *
  * @author upgrade-required
  */
@@ -27,7 +28,7 @@ final class RefusalMetrics implements RefusalObserver {
 	private final MeterRegistry registry;
 
 	// By pattern, then by reason and source. Patterns are those of handlers and rules, so the map is bounded.
-	private final ConcurrentMap<String, Counter[]> counters = new ConcurrentHashMap<>();
+	private final ConcurrentMap<String, AtomicReferenceArray<Counter>> counters = new ConcurrentHashMap<>();
 
 	RefusalMetrics(MeterRegistry registry) {
 		this.registry = registry;
@@ -35,9 +36,10 @@ final class RefusalMetrics implements RefusalObserver {
 
 	@Override
 	public void refused(UpgradeReason reason, RequirementSource source, String pattern) {
-		Counter[] byReasonAndSource = this.counters.computeIfAbsent(pattern, (key) -> new Counter[REASONS * SOURCES]);
+		AtomicReferenceArray<Counter> byReasonAndSource = this.counters.computeIfAbsent(pattern,
+				(key) -> new AtomicReferenceArray<>(REASONS * SOURCES));
 		int index = reason.ordinal() * SOURCES + source.ordinal();
-		Counter counter = byReasonAndSource[index];
+		Counter counter = byReasonAndSource.get(index);
 		if (counter == null) {
 			// A race registers the same counter twice, which the registry answers with the same instance.
 			counter = Counter.builder(NAME)
@@ -46,7 +48,7 @@ final class RefusalMetrics implements RefusalObserver {
 				.tag("requirement", source.tag())
 				.tag("uri", pattern)
 				.register(this.registry);
-			byReasonAndSource[index] = counter;
+			byReasonAndSource.set(index, counter);
 		}
 		counter.increment();
 	}

@@ -2,6 +2,7 @@ package dev.upgraderequired.core;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,8 +28,6 @@ import org.springframework.web.method.HandlerMethod;
  * @author upgrade-required
  */
 final class EndpointRequirements {
-
-	private static final PathContainer[] NO_PATHS = {};
 
 	private final PathRule[] rules;
 
@@ -137,20 +136,7 @@ final class EndpointRequirements {
 	 * @return the requirement, {@link ProtocolRequirement#none()} if no rule matches
 	 */
 	ProtocolRequirement forPath(String rawPath, String contextPath) {
-		if (this.rules.length == 0) {
-			return ProtocolRequirement.none();
-		}
-		PathContainer[] paths = pathsToMatch(rawPath, contextPath);
-		if (paths == null) {
-			return this.prefixes.all();
-		}
-		ProtocolRequirement requirement = ProtocolRequirement.none();
-		for (PathRule rule : this.rules) {
-			if (matches(rule, paths)) {
-				requirement = requirement.and(rule.requirement());
-			}
-		}
-		return requirement;
+		return match(rawPath, contextPath, null);
 	}
 
 	/**
@@ -160,14 +146,23 @@ final class EndpointRequirements {
 	 * @return the matching rules, in the order they are configured
 	 */
 	List<PathRule> rulesFor(String rawPath, String contextPath) {
-		PathContainer[] paths = pathsToMatch(rawPath, contextPath);
 		List<PathRule> matching = new ArrayList<>();
-		for (PathRule rule : this.rules) {
-			if (paths == null || matches(rule, paths)) {
-				matching.add(rule);
+		match(rawPath, contextPath, matching);
+		return matching;
+	}
+
+	/**
+	 * Whether every resolver is one of the starter's, so that a handler method's requirement can only come from its
+	 * annotations.
+	 * @return whether the application has no resolver of its own
+	 */
+	boolean onlyAnnotationsOnHandlerMethods() {
+		for (HandlerRequirementResolver resolver : this.resolvers) {
+			if (resolver.source() == RequirementSource.RESOLVER) {
+				return false;
 			}
 		}
-		return matching;
+		return true;
 	}
 
 	/**
@@ -178,35 +173,44 @@ final class EndpointRequirements {
 		return List.of(this.rules);
 	}
 
-	// The spellings of the path that rules are matched against: none if no rule can match, null if the path cannot
-	// be read, which every rule matches.
-	private PathContainer @Nullable [] pathsToMatch(String rawPath, String contextPath) {
+	// The combined requirement of the rules that match, which are added to "matching" unless it is null.
+	private ProtocolRequirement match(String rawPath, String contextPath, @Nullable List<PathRule> matching) {
+		if (this.rules.length == 0) {
+			return ProtocolRequirement.none();
+		}
 		// A path nobody can read (broken percent-encoding, a context path that is not its prefix) is held to every
 		// rule.
 		if (!rawPath.startsWith(contextPath)) {
-			return null;
+			return everyRule(matching);
 		}
 		if (!this.prefixes.mayMatch(rawPath, contextPath.length())) {
-			return NO_PATHS;
+			return ProtocolRequirement.none();
 		}
 		PathContainer parsed;
 		try {
 			parsed = RequestPath.parse(rawPath, contextPath).pathWithinApplication();
 		}
 		catch (IllegalArgumentException ex) {
-			return null;
+			return everyRule(matching);
 		}
 		PathContainer normalized = normalize(parsed);
-		return (normalized != null) ? new PathContainer[] { parsed, normalized } : new PathContainer[] { parsed };
-	}
-
-	private static boolean matches(PathRule rule, PathContainer[] paths) {
-		for (PathContainer path : paths) {
-			if (rule.matches(path)) {
-				return true;
+		ProtocolRequirement requirement = ProtocolRequirement.none();
+		for (PathRule rule : this.rules) {
+			if (rule.matches(parsed) || (normalized != null && rule.matches(normalized))) {
+				requirement = requirement.and(rule.requirement());
+				if (matching != null) {
+					matching.add(rule);
+				}
 			}
 		}
-		return false;
+		return requirement;
+	}
+
+	private ProtocolRequirement everyRule(@Nullable List<PathRule> matching) {
+		if (matching != null) {
+			matching.addAll(Arrays.asList(this.rules));
+		}
+		return this.prefixes.all();
 	}
 
 	// The path without empty, "." and ".." segments, or null when that is the parsed path itself.

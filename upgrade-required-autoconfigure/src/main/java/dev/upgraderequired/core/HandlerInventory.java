@@ -17,6 +17,8 @@ public final class HandlerInventory {
 
 	private final List<String> unlisted = new ArrayList<>();
 
+	private String pathPrefix = "";
+
 	/**
 	 * Add a handler mapped to path patterns. A handler known only by its bean name, which a URL handler mapping
 	 * creates at its first request, cannot be judged yet and counts as unlisted.
@@ -33,6 +35,16 @@ public final class HandlerInventory {
 		else {
 			this.entries.add(new Entry(List.copyOf(patterns), List.copyOf(methods), handler, description));
 		}
+	}
+
+	/**
+	 * Set what comes before the handlers' patterns in the path within the application, which path rules match: the
+	 * path of the servlet they are mapped under, such as {@code /api}. Empty by default.
+	 * @param pathPrefix the prefix, without a trailing {@code /}
+	 * @since 0.2.0
+	 */
+	public void pathPrefix(String pathPrefix) {
+		this.pathPrefix = pathPrefix;
 	}
 
 	/**
@@ -56,6 +68,10 @@ public final class HandlerInventory {
 
 	List<String> unlisted() {
 		return this.unlisted;
+	}
+
+	String pathPrefix() {
+		return this.pathPrefix;
 	}
 
 	record Entry(List<String> patterns, List<String> methods, Object handler, String description) {

@@ -1,10 +1,12 @@
 package dev.upgraderequired.core;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -58,12 +60,13 @@ public final class UpgradePolicy {
 
 	private volatile boolean everyPathProtected;
 
-	private volatile List<HandlerInventory.Entry> endpoints = List.of();
+	private volatile HandlerInventory inventory = new HandlerInventory();
 
-	private volatile List<String> unlisted = List.of();
+	// The patterns of the listed handlers and of the rules: the only values of a refusal's pattern.
+	private volatile Set<String> knownPatterns = Set.of();
 
-	// Handlers with a single pattern, for refusals whose handler mapping did not say which pattern matched.
-	private volatile Map<Object, String> singlePatterns = Map.of();
+	// The patterns of each listed handler.
+	private volatile Map<Object, List<String>> patternsByHandler = Map.of();
 
 	private UpgradePolicy(EndpointRequirements requirements, UpgradeResponder responder,
 			List<RefusalObserver> observers) {
@@ -102,7 +105,8 @@ public final class UpgradePolicy {
 	 */
 	public void protectHandlers(HandlerInventory handlers) {
 		Map<String, ProtocolRequirement> byPattern = new LinkedHashMap<>();
-		Map<Object, String> singlePatterns = new IdentityHashMap<>();
+		Map<Object, List<String>> patternsByHandler = new HashMap<>();
+		Set<String> knownPatterns = new HashSet<>();
 		Map<String, Integer> counts = new TreeMap<>();
 		for (HandlerInventory.Entry entry : handlers.entries()) {
 			ProtocolRequirement requirement = requirementOf(entry.handler());
@@ -110,19 +114,21 @@ public final class UpgradePolicy {
 				entry.patterns().forEach((pattern) -> byPattern.merge(pattern, requirement, ProtocolRequirement::and));
 				counts.merge(requirement.toString(), 1, Integer::sum);
 			}
-			String single = (entry.patterns().size() == 1) ? entry.patterns().get(0) : UNKNOWN_PATTERN;
-			singlePatterns.merge(entry.handler(), single, (first, other) -> first.equals(other) ? first : UNKNOWN_PATTERN);
+			patternsByHandler.computeIfAbsent(entry.handler(), (handler) -> new ArrayList<>()).addAll(entry.patterns());
+			knownPatterns.addAll(entry.patterns());
 		}
+		this.requirements.rules().forEach((rule) -> knownPatterns.add(rule.pattern().getPatternString()));
 		this.handlerPrefixes = RequirementPrefixes.of(byPattern);
-		this.singlePatterns = singlePatterns;
-		this.endpoints = List.copyOf(handlers.entries());
-		this.unlisted = List.copyOf(handlers.unlisted());
-		logger.info(summary(counts));
+		this.patternsByHandler = patternsByHandler;
+		this.knownPatterns = knownPatterns;
+		this.inventory = handlers;
+		String summary = summary(counts);
 		if (!handlers.unlisted().isEmpty()) {
-			logger.info("upgrade-required looks up the handler of every request, since it cannot list the handlers "
-					+ "of " + String.join(", ", handlers.unlisted()));
+			summary += "; it looks up the handler of every request, since it cannot list the handlers of "
+					+ String.join(", ", handlers.unlisted());
 			this.everyPathProtected = true;
 		}
+		logger.info(summary);
 	}
 
 	private String summary(Map<String, Integer> handlerCounts) {
@@ -256,36 +262,62 @@ public final class UpgradePolicy {
 			return;
 		}
 		RequirementSource source = RequirementSource.EXCEPTION;
+		ProtocolRequirement requirement = refusal.requirement();
 		String pattern = null;
 		if (!refusal.thrown()) {
-			source = (handler != null) ? handlerSource(handler, reason, request, facts) : null;
-			if (source == null) {
-				PathRule rule = refusingRule(reason, rawPath, contextPath, request, facts);
-				source = (rule != null) ? RequirementSource.RULE : RequirementSource.ANNOTATION;
-				pattern = (rule != null) ? rule.pattern().getPatternString() : null;
+			EndpointRequirements.Part part = (handler != null) ? refusingPart(handler, reason, request, facts) : null;
+			PathRule rule = (part == null) ? refusingRule(reason, rawPath, contextPath, request, facts) : null;
+			if (part != null) {
+				source = part.source();
+				requirement = part.requirement();
+			}
+			else if (rule != null) {
+				source = RequirementSource.RULE;
+				requirement = rule.requirement();
+				pattern = rule.pattern().getPatternString();
+			}
+			else {
+				// A 406 or 415 of a handler method that is not known here: its requirement is its annotations',
+				// unless the application has resolvers of its own.
+				source = this.requirements.onlyAnnotationsOnHandlerMethods() ? RequirementSource.ANNOTATION
+						: RequirementSource.RESOLVER;
 			}
 		}
 		if (pattern == null) {
-			pattern = (handlerPattern != null) ? handlerPattern
-					: (handler != null) ? this.singlePatterns.getOrDefault(handler, UNKNOWN_PATTERN) : UNKNOWN_PATTERN;
+			pattern = patternOf(handler, handlerPattern);
 		}
 		for (RefusalObserver observer : this.observers) {
-			observer.refused(reason, source, pattern);
+			try {
+				observer.refused(reason, source, pattern);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("A RefusalObserver failed; the refusal is sent all the same", ex);
+			}
 		}
 		if (debug) {
-			logger.debug("Refused with 426 (" + reason.slug() + "): " + source.tag() + " requirement "
-					+ refusal.requirement() + " on " + pattern + ", from " + facts.remoteAddress(request));
+			logger.debug("Refused with 426 (" + reason.slug() + "): " + source.tag() + " requirement " + requirement
+					+ " on " + pattern + ", from " + facts.remoteAddress(request));
 		}
 	}
 
-	// The source of the handler's requirement that refuses the request for the same reason, if any. (The reason
-	// of a combined requirement is always the reason of one of its parts alone.)
-	private <R> @Nullable RequirementSource handlerSource(Object handler, UpgradeReason reason, R request,
+	// The pattern that the handler mapping says matched, if it is one of the listed handlers' (a mapping may expose
+	// the request's own path as its "pattern"); else the handler's only pattern; else UNKNOWN.
+	private String patternOf(@Nullable Object handler, @Nullable String handlerPattern) {
+		if (handlerPattern != null && this.knownPatterns.contains(handlerPattern)) {
+			return handlerPattern;
+		}
+		List<String> patterns = (handler != null) ? this.patternsByHandler.get(handler) : null;
+		return (patterns != null && patterns.size() == 1) ? patterns.get(0) : UNKNOWN_PATTERN;
+	}
+
+	// The part of the handler's requirement that refuses the request for the same reason, if any. (The reason of a
+	// combined requirement is always the reason of one of its parts alone.)
+	private <R> EndpointRequirements.@Nullable Part refusingPart(Object handler, UpgradeReason reason, R request,
 			RequestFacts<R> facts) {
 		for (EndpointRequirements.Part part : this.requirements.partsOf(handler)) {
 			Refusal refusal = UpgradeDecider.decide(part.requirement(), request, facts);
 			if (refusal != null && refusal.reason() == reason) {
-				return part.source();
+				return part;
 			}
 		}
 		return null;
@@ -304,20 +336,22 @@ public final class UpgradePolicy {
 
 	/**
 	 * Return what every endpoint listed at startup requires and where it comes from, and the path rules. A rule
-	 * counts for an endpoint when its pattern matches one of the endpoint's patterns read as a path.
+	 * counts for an endpoint when one of the endpoint's patterns and the rule's pattern matches the other read as a
+	 * path, so that a rule over part of an endpoint's paths counts too.
 	 * @return the report, without endpoints before {@link #protectHandlers} was called
 	 */
 	public RequirementReport report() {
+		HandlerInventory inventory = this.inventory;
 		List<PathRule> rules = this.requirements.rules();
 		List<RequirementReport.Endpoint> endpoints = new ArrayList<>();
-		for (HandlerInventory.Entry entry : this.endpoints) {
+		for (HandlerInventory.Entry entry : inventory.entries()) {
 			List<RequirementReport.Source> sources = new ArrayList<>();
 			ProtocolRequirement requirement = ProtocolRequirement.none();
 			for (EndpointRequirements.Part part : this.requirements.partsOf(entry.handler())) {
 				sources.add(new RequirementReport.Source(part.source().tag(), part.requirement().toString(), null));
 				requirement = requirement.and(part.requirement());
 			}
-			for (PathRule rule : rulesForPatterns(rules, entry.patterns())) {
+			for (PathRule rule : rulesOverlapping(rules, inventory.pathPrefix(), entry.patterns())) {
 				sources.add(new RequirementReport.Source(RequirementSource.RULE.tag(), rule.requirement().toString(),
 						rule.pattern().getPatternString()));
 				requirement = requirement.and(rule.requirement());
@@ -330,43 +364,55 @@ public final class UpgradePolicy {
 					.map((rule) -> new RequirementReport.Rule(rule.pattern().getPatternString(),
 							rule.requirement().toString()))
 					.toList(),
-				this.unlisted);
+				List.copyOf(inventory.unlisted()));
 	}
 
 	/**
-	 * Return what a handler requires, with the path rules whose pattern matches one of the patterns it was listed
-	 * with at startup read as a path: what its API documentation should say.
+	 * Return what a handler requires, with the path rules over its patterns (as {@link #report()} counts them):
+	 * what its API documentation should say.
 	 * @param handler the handler, as listed at startup or equal to it
 	 * @return the requirement, {@link ProtocolRequirement#none()} if there is none
 	 * @throws InvalidRequirementException if the handler declares an invalid requirement
 	 */
 	public ProtocolRequirement documentedRequirementOf(Object handler) {
 		ProtocolRequirement requirement = requirementOf(handler);
-		List<PathRule> rules = this.requirements.rules();
-		if (rules.isEmpty()) {
-			return requirement;
-		}
-		for (HandlerInventory.Entry entry : this.endpoints) {
-			if (entry.handler().equals(handler)) {
-				for (PathRule rule : rulesForPatterns(rules, entry.patterns())) {
-					requirement = requirement.and(rule.requirement());
-				}
+		List<String> patterns = this.patternsByHandler.get(handler);
+		if (patterns != null) {
+			for (PathRule rule : rulesOverlapping(this.requirements.rules(), this.inventory.pathPrefix(), patterns)) {
+				requirement = requirement.and(rule.requirement());
 			}
 		}
 		return requirement;
 	}
 
-	private static List<PathRule> rulesForPatterns(List<PathRule> rules, List<String> patterns) {
-		List<PathRule> matching = new ArrayList<>();
+	private static List<PathRule> rulesOverlapping(List<PathRule> rules, String pathPrefix, List<String> patterns) {
+		List<PathRule> overlapping = new ArrayList<>();
 		for (PathRule rule : rules) {
 			for (String pattern : patterns) {
-				if (pattern.startsWith("/") && rule.matches(PathContainer.parsePath(pattern))) {
-					matching.add(rule);
+				if (overlaps(rule, pathPrefix + pattern)) {
+					overlapping.add(rule);
 					break;
 				}
 			}
 		}
-		return matching;
+		return overlapping;
+	}
+
+	// Whether a rule matches the pattern read as a path, or the pattern (in PathPattern syntax) the rule's.
+	private static boolean overlaps(PathRule rule, String pattern) {
+		if (!pattern.startsWith("/")) {
+			return false;
+		}
+		if (rule.matches(PathContainer.parsePath(pattern))) {
+			return true;
+		}
+		try {
+			return PathRule.parse(pattern).matches(PathContainer.parsePath(rule.pattern().getPatternString()));
+		}
+		catch (IllegalArgumentException ex) {
+			// Not in PathPattern syntax (an AntPathMatcher pattern): read as a path only.
+			return false;
+		}
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.upgraderequired.core.Refusal;
 import dev.upgraderequired.core.ResponsePlan;
 import dev.upgraderequired.core.UpgradePolicy;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -43,16 +44,29 @@ final class ReactiveRefusalWriter {
 	}
 
 	/**
-	 * Write the response to a refusal, and tell the policy's observers.
+	 * Write the response to a refusal of the handler that the exchange's lookup recorded, and tell the policy's
+	 * observers.
 	 * @param refusal the refusal
 	 * @param exchange the exchange, with the attributes its handler lookup recorded, whose response is not yet
 	 * committed
 	 * @return completes when the response has been written; errors if it was already committed
 	 */
 	Mono<Void> write(Refusal refusal, ServerWebExchange exchange) {
+		return write(refusal, exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE), exchange);
+	}
+
+	/**
+	 * Write the response to a refusal, and tell the policy's observers.
+	 * @param refusal the refusal
+	 * @param handler the handler the request was decided for, {@code null} if none is known
+	 * @param exchange the exchange, with the attributes its handler lookup recorded, whose response is not yet
+	 * committed
+	 * @return completes when the response has been written; errors if it was already committed
+	 */
+	Mono<Void> write(Refusal refusal, @Nullable Object handler, ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
 		Object pattern = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-		this.policy.refused(refusal, exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE),
+		this.policy.refused(refusal, handler,
 				(pattern instanceof PathPattern pathPattern) ? pathPattern.getPatternString()
 						: (pattern != null) ? pattern.toString() : null,
 				request.getPath().value(), request.getPath().contextPath().value(), request, this.facts);

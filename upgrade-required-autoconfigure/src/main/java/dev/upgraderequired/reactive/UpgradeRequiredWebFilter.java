@@ -76,8 +76,9 @@ final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 			.map((found) -> decide(found, exchange))
 			.switchIfEmpty(Mono.fromSupplier(() -> orAllowed(this.writer.policy()
 				.decidePath(path.value(), path.contextPath().value(), request, this.writer.facts()))))
-			.flatMap((decision) -> (decision instanceof Refusal refusal) ? this.writer.write(refusal, exchange)
-					: chain.filter(exchange));
+			.flatMap((decision) -> (decision instanceof Refused refused)
+					? this.writer.write(refused.refusal(), refused.handler(), exchange)
+					: (decision instanceof Refusal refusal) ? this.writer.write(refusal, exchange) : chain.filter(exchange));
 	}
 
 	private Object decide(Object found, ServerWebExchange exchange) {
@@ -89,9 +90,10 @@ final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 			return ALLOWED;
 		}
 		ServerHttpRequest request = exchange.getRequest();
-		return orAllowed(this.writer.policy()
+		Refusal refusal = this.writer.policy()
 			.decide(found, request.getPath().value(), request.getPath().contextPath().value(), request,
-					this.writer.facts()));
+					this.writer.facts());
+		return (refusal != null) ? new Refused(refusal, found) : ALLOWED;
 	}
 
 	private static Object orAllowed(@Nullable Refusal refusal) {
@@ -124,6 +126,10 @@ final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 	}
 
 	private record LookupFailure(Throwable cause) {
+	}
+
+	// A refusal of the handler it was decided for.
+	private record Refused(Refusal refusal, Object handler) {
 	}
 
 }

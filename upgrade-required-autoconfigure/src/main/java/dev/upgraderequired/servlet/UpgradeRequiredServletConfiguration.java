@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -91,11 +92,16 @@ public class UpgradeRequiredServletConfiguration {
 	@Bean
 	SmartInitializingSingleton upgradeRequiredHandlersInitializer(UpgradePolicy policy,
 			MappedHandlerRequirements mappedRequirements, ObjectProvider<HandlerMapping> mappings,
-			ObjectProvider<HandlerRequirementResolver> resolvers) {
+			ObjectProvider<HandlerRequirementResolver> resolvers, ObjectProvider<DispatcherServletPath> servletPath) {
 		return () -> {
 			boolean applicationResolvers = resolvers.stream()
 				.anyMatch((resolver) -> !(resolver instanceof WebSocketEndpointRequirementResolver));
 			HandlerInventory handlers = new HandlerInventory();
+			// Rules match the path within the application, which includes the path of the servlet.
+			DispatcherServletPath path = servletPath.getIfUnique();
+			if (path != null) {
+				handlers.pathPrefix(path.getPrefix());
+			}
 			for (HandlerMapping mapping : mappings.orderedStream().toList()) {
 				if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
 					methods.getHandlerMethods().forEach((info, method) -> {

@@ -1,102 +1,139 @@
 package dev.upgraderequired.autoconfigure;
 
-import java.util.List;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 
+import dev.upgraderequired.observability.AuditApplication;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
- * Tests for {@link AotConditions}, on the bean definitions that AOT processing generates.
+ * Tests for {@link AotConditions}, run on the bean definitions of real contexts as if they had been generated at
+ * build time: removing the starter's beans at run time leaves exactly the beans the same application has with the
+ * starter off, the application's own beans included.
  */
 class AotConditionsTests {
 
-	private static final List<String> STARTER_BEANS = List.of("upgradeRequiredPolicy",
-			"upgradeRequiredFilterRegistration", "upgradeRequiredWebSocketEndpointRequirementResolver",
-			"upgrade-required-dev.upgraderequired.autoconfigure.UpgradeRequiredProperties",
-			"dev.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration",
-			"dev.upgraderequired.servlet.UpgradeRequiredServletConfiguration$FilterConfiguration");
+	private static final AutoConfigurations STARTER = AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class,
+			UpgradeRequiredWebMvcAutoConfiguration.class, UpgradeRequiredWebFluxAutoConfiguration.class,
+			UpgradeRequiredMetricsAutoConfiguration.class, UpgradeRequiredEndpointAutoConfiguration.class,
+			UpgradeRequiredOpenApiAutoConfiguration.class, UpgradeRequiredAotAutoConfiguration.class);
 
-	private static final List<String> APPLICATION_BEANS = List.of("apiController",
-			"dev.upgraderequired.sample.ImportedConfiguration", "dispatcherServlet");
+	private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class))
+		.withConfiguration(STARTER)
+		.withUserConfiguration(AuditApplication.class)
+		.withPropertyValues("management.endpoints.web.exposure.include=upgraderequired");
 
-	private final MockEnvironment environment = new MockEnvironment();
+	private final ReactiveWebApplicationContextRunner reactive = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(WebFluxAutoConfiguration.class))
+		.withConfiguration(STARTER)
+		.withUserConfiguration(AuditApplication.class)
+		.withPropertyValues("management.endpoints.web.exposure.include=upgraderequired");
 
 	@Test
-	void disabledAtRunTimeRemovesEveryBeanOfTheStarterButNoneOfTheApplication() {
-		this.environment.setProperty("upgrade-required.enabled", "false");
-		DefaultListableBeanFactory beans = beans(STARTER_BEANS, APPLICATION_BEANS);
-		aot().postProcessBeanDefinitionRegistry(beans);
-		assertThat(beans.getBeanDefinitionNames()).containsExactlyInAnyOrder(
-				"apiController", "dev.upgraderequired.sample.ImportedConfiguration", "dispatcherServlet",
-				AotConditions.BEAN_NAME, UpgradeRequiredAotAutoConfiguration.class.getName());
+	void disabledAtRunTimeLeavesTheBeansOfTheApplicationBuiltDisabledOnSpringMvc() {
+		Set<String> disabled = new TreeSet<>();
+		this.servlet.withPropertyValues("upgrade-required.enabled=false").run((context) -> disabled.addAll(names(context)));
+		this.servlet.run((context) -> assertRemovalLeaves(disabled, context));
+	}
+
+	@Test
+	void disabledAtRunTimeLeavesTheBeansOfTheApplicationBuiltDisabledOnWebFlux() {
+		Set<String> disabled = new TreeSet<>();
+		this.reactive.withPropertyValues("upgrade-required.enabled=false")
+			.run((context) -> disabled.addAll(names(context)));
+		this.reactive.run((context) -> assertRemovalLeaves(disabled, context));
+	}
+
+	private static void assertRemovalLeaves(Set<String> disabled, ConfigurableApplicationContext context) {
+		assertThat(context.getBeanDefinitionNames()).contains("upgradeRequiredPolicy", "upgradeRequiredRefusalMetrics",
+				"upgradeRequiredEndpoint", "upgradeRequiredOperationCustomizer");
+		aot(property("upgrade-required.enabled", "false")).postProcessBeanDefinitionRegistry(registry(context));
+		Set<String> expected = new TreeSet<>(disabled);
+		expected.remove(UpgradeRequiredAotAutoConfiguration.DISABLED);
+		assertThat(names(context)).containsExactlyInAnyOrderElementsOf(expected).contains("upgradeRequiredAuditObserver");
+	}
+
+	private static Set<String> names(ConfigurableApplicationContext context) {
+		return new TreeSet<>(Arrays.asList(context.getBeanDefinitionNames()));
 	}
 
 	@Test
 	void enabledAtRunTimeInAnApplicationBuiltDisabledFailsTheStartup() {
-		DefaultListableBeanFactory beans = beans(List.of(), APPLICATION_BEANS);
-		assertThatIllegalStateException().isThrownBy(() -> aot().postProcessBeanDefinitionRegistry(beans))
-			.withMessageContaining("upgrade-required.enabled is true (or not set) at run time")
-			.withMessageContaining("Set upgrade-required.enabled=false at run time too");
+		this.servlet.withPropertyValues("upgrade-required.enabled=false")
+			.run((context) -> assertThatIllegalStateException()
+				.isThrownBy(() -> aot(new MockEnvironment()).postProcessBeanDefinitionRegistry(registry(context)))
+				.withMessageContaining("upgrade-required.enabled is true (or not set) at run time")
+				.withMessageContaining("Set upgrade-required.enabled=false at run time too"));
 	}
 
 	@Test
-	void disabledAtRunTimeInAnApplicationBuiltDisabledStarts() {
-		this.environment.setProperty("upgrade-required.enabled", "false");
-		DefaultListableBeanFactory beans = beans(List.of(), APPLICATION_BEANS);
-		aot().postProcessBeanDefinitionRegistry(beans);
-		assertThat(beans.getBeanDefinitionCount()).isEqualTo(APPLICATION_BEANS.size() + 2);
+	void applicationWithoutTheStartersAutoConfigurationStartsWhateverTheSwitch() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(UpgradeRequiredAotAutoConfiguration.class))
+			.run((context) -> {
+				int beans = context.getBeanDefinitionCount();
+				aot(new MockEnvironment()).postProcessBeanDefinitionRegistry(registry(context));
+				aot(property("upgrade-required.enabled", "false")).postProcessBeanDefinitionRegistry(registry(context));
+				assertThat(context.getBeanDefinitionCount()).isEqualTo(beans);
+			});
 	}
 
 	@Test
-	void webSocketRequirementDisabledAtRunTimeIsRemoved() {
-		this.environment.setProperty("upgrade-required.websocket.enabled", "false");
-		DefaultListableBeanFactory beans = beans(STARTER_BEANS, APPLICATION_BEANS);
-		aot().postProcessBeanDefinitionRegistry(beans);
-		assertThat(beans.containsBeanDefinition("upgradeRequiredWebSocketEndpointRequirementResolver")).isFalse();
-		assertThat(beans.containsBeanDefinition("upgradeRequiredPolicy")).isTrue();
+	void webSocketRequirementDisabledAtRunTimeIsRemovedAndEnabledWhereItWasBuiltDisabledFails() {
+		this.servlet.run((context) -> {
+			aot(property("upgrade-required.websocket.enabled", "false"))
+				.postProcessBeanDefinitionRegistry(registry(context));
+			assertThat(context.containsBeanDefinition("upgradeRequiredWebSocketEndpointRequirementResolver")).isFalse();
+			assertThat(context.containsBeanDefinition("upgradeRequiredPolicy")).isTrue();
+		});
+		this.reactive.withPropertyValues("upgrade-required.websocket.enabled=false")
+			.run((context) -> assertThatIllegalStateException()
+				.isThrownBy(() -> aot(new MockEnvironment()).postProcessBeanDefinitionRegistry(registry(context)))
+				.withMessageContaining("upgrade-required.websocket.enabled is true (or not set) at run time"));
 	}
 
 	@Test
 	void cleartextPortSetOtherwiseThanAtBuildTimeFailsTheStartup() {
-		this.environment.setProperty("upgrade-required.cleartext.port", "8080");
-		DefaultListableBeanFactory beans = beans(STARTER_BEANS, APPLICATION_BEANS);
-		assertThatIllegalStateException().isThrownBy(() -> aot().postProcessBeanDefinitionRegistry(beans))
-			.withMessageContaining("upgrade-required.cleartext.port is set at run time, but was not set");
-		this.environment.setProperty("upgrade-required.cleartext.port", "");
-		DefaultListableBeanFactory withListener = beans(STARTER_BEANS, List.of("upgradeRequiredCleartextListenerCheck"));
-		assertThatIllegalStateException().isThrownBy(() -> aot().postProcessBeanDefinitionRegistry(withListener))
-			.withMessageContaining("upgrade-required.cleartext.port is not set at run time, but was set");
+		this.servlet.run((context) -> assertThatIllegalStateException()
+			.isThrownBy(() -> aot(property("upgrade-required.cleartext.port", "8080"))
+				.postProcessBeanDefinitionRegistry(registry(context)))
+			.withMessageContaining("upgrade-required.cleartext.port is set at run time, but was not set"));
 	}
 
 	@Test
 	void withoutAotNothingIsChecked() {
-		DefaultListableBeanFactory beans = beans(List.of(), APPLICATION_BEANS);
-		new AotConditions(this.environment, () -> false).postProcessBeanDefinitionRegistry(beans);
-		assertThat(beans.getBeanDefinitionCount()).isEqualTo(APPLICATION_BEANS.size() + 2);
+		this.servlet.withPropertyValues("upgrade-required.enabled=false").run((context) -> {
+			int beans = context.getBeanDefinitionCount();
+			new AotConditions(new MockEnvironment(), () -> false).postProcessBeanDefinitionRegistry(registry(context));
+			assertThat(context.getBeanDefinitionCount()).isEqualTo(beans);
+		});
 	}
 
-	private AotConditions aot() {
-		return new AotConditions(this.environment, () -> true);
+	private static AotConditions aot(MockEnvironment environment) {
+		return new AotConditions(environment, () -> true);
 	}
 
-	private static DefaultListableBeanFactory beans(List<String> starter, List<String> application) {
-		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
-		for (String name : starter) {
-			beans.registerBeanDefinition(name, new RootBeanDefinition(Object.class));
-		}
-		for (String name : application) {
-			beans.registerBeanDefinition(name, new RootBeanDefinition(Object.class));
-		}
-		beans.registerBeanDefinition(AotConditions.BEAN_NAME, new RootBeanDefinition(AotConditions.class));
-		beans.registerBeanDefinition(UpgradeRequiredAotAutoConfiguration.class.getName(),
-				new RootBeanDefinition(UpgradeRequiredAotAutoConfiguration.class));
-		return beans;
+	private static MockEnvironment property(String name, String value) {
+		return new MockEnvironment().withProperty(name, value);
+	}
+
+	private static BeanDefinitionRegistry registry(ConfigurableApplicationContext context) {
+		return (BeanDefinitionRegistry) context.getBeanFactory();
 	}
 
 }

@@ -82,6 +82,7 @@ class UpgradePolicyTests {
 	void refusalIsAttributedToThePartThatRefusesForItsReasonWithThePatternOfTheHandlerOrRule() {
 		List<String> observed = new ArrayList<>();
 		UpgradePolicy policy = observedPolicy(observed);
+		policy.protectHandlers(inventory("/hello", this.protectedByTls));
 		Refusal byHandler = policy.decide(this.protectedByTls, "/hello", "", CLEARTEXT, Offer.FACTS);
 		policy.refused(byHandler, this.protectedByTls, "/hello", "/hello", "", CLEARTEXT, Offer.FACTS);
 		Refusal byRule = policy.decide(this.open, "/app/admin/x", "/app", CLEARTEXT, Offer.FACTS);
@@ -97,6 +98,7 @@ class UpgradePolicyTests {
 		List<String> observed = new ArrayList<>();
 		UpgradePolicy policy = observedPolicy(observed);
 		Object http2 = new Http2Handler();
+		policy.protectHandlers(inventory("/admin/x", http2));
 		Offer tlsHttp1 = new Offer(true, "TLSv1.3", true);
 		// Cleartext: the rule's TLS comes first; over TLS, the handler's HTTP/2.
 		policy.refused(policy.decide(http2, "/admin/x", "", CLEARTEXT, Offer.FACTS), http2, "/admin/x", "/admin/x", "",
@@ -110,9 +112,10 @@ class UpgradePolicyTests {
 	void thrownRequirementIsAnExceptionsAndWithoutAPatternIsCountedAsUnknown() {
 		List<String> observed = new ArrayList<>();
 		UpgradePolicy policy = observedPolicy(observed);
+		policy.protectHandlers(inventory("/hello", this.open));
 		Refusal thrown = policy.decideFailure(new UpgradeRequiredException(ProtocolRequirement.tls()), "/hello", "",
 				CLEARTEXT, Offer.FACTS, ProtocolRequirement::none);
-		policy.refused(thrown, this.open, null, "/hello", "", CLEARTEXT, Offer.FACTS);
+		policy.refused(thrown, null, null, "/hello", "", CLEARTEXT, Offer.FACTS);
 		policy.refused(thrown, this.open, "/hello", "/hello", "", CLEARTEXT, Offer.FACTS);
 		assertThat(observed).containsExactly("tls-required exception UNKNOWN", "tls-required exception /hello");
 	}
@@ -132,6 +135,48 @@ class UpgradePolicyTests {
 					Offer.FACTS);
 		}
 		assertThat(observed).containsExactly("tls-required resolver /report", "tls-required resolver UNKNOWN");
+	}
+
+	@Test
+	void patternThatNoListedHandlerOrRuleHasIsNeverCountedSoTheRequestPathCannotBecomeATag() {
+		List<String> observed = new ArrayList<>();
+		UpgradePolicy policy = observedPolicy(observed);
+		HandlerInventory handlers = new HandlerInventory();
+		handlers.add(List.of("/report/{id}"), List.of(), this.protectedByTls, "protectedByTls");
+		policy.protectHandlers(handlers);
+		Refusal refusal = policy.decide(this.protectedByTls, "/report/42", "", CLEARTEXT, Offer.FACTS);
+		policy.refused(refusal, this.protectedByTls, "/report/{id}", "/report/42", "", CLEARTEXT, Offer.FACTS);
+		// A handler mapping that exposes the looked-up path as its pattern, as a URL mapping's default handler does.
+		policy.refused(refusal, new TlsHandler(), "/report/42", "/report/42", "", CLEARTEXT, Offer.FACTS);
+		assertThat(observed).containsExactly("tls-required resolver /report/{id}", "tls-required resolver UNKNOWN");
+	}
+
+	@Test
+	void requirementOfAnUnknownHandlerMethodIsTheAnnotationsUnlessTheApplicationHasResolvers() {
+		List<String> withResolver = new ArrayList<>();
+		Refusal refusal = Refusal.of(ProtocolRequirement.tls(), UpgradeReason.TLS_REQUIRED, false);
+		observedPolicy(withResolver).refused(refusal, null, null, "/x", "", CLEARTEXT, Offer.FACTS);
+		List<String> annotationsOnly = new ArrayList<>();
+		UpgradePolicy.builder()
+			.observer((reason, source, pattern) -> annotationsOnly.add(source.tag()))
+			.build()
+			.refused(refusal, null, null, "/x", "", CLEARTEXT, Offer.FACTS);
+		assertThat(withResolver).containsExactly("tls-required resolver UNKNOWN");
+		assertThat(annotationsOnly).containsExactly("annotation");
+	}
+
+	@Test
+	void failingObserverDoesNotStopTheOthers() {
+		List<String> observed = new ArrayList<>();
+		UpgradePolicy policy = UpgradePolicy.builder()
+			.observer((reason, source, pattern) -> {
+				throw new IllegalStateException("broken");
+			})
+			.observer((reason, source, pattern) -> observed.add(reason.slug()))
+			.build();
+		policy.refused(Refusal.of(ProtocolRequirement.tls(), UpgradeReason.TLS_REQUIRED, false), null, null, "/x", "",
+				CLEARTEXT, Offer.FACTS);
+		assertThat(observed).containsExactly("tls-required");
 	}
 
 	@Test
@@ -165,6 +210,22 @@ class UpgradePolicyTests {
 	}
 
 	@Test
+	void ruleCountsForAnEndpointWhosePatternsOverlapItsOwnBelowTheServletPath() {
+		UpgradePolicy policy = UpgradePolicy.builder()
+			.rule("/api/admin/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version")
+			.rule("/users/**", "paths", Protocol.HTTP_2, TlsVersion.ANY, "min-tls-version")
+			.build();
+		HandlerInventory handlers = new HandlerInventory();
+		handlers.pathPrefix("/api");
+		handlers.add(List.of("/**"), List.of(), this.open, "everything");
+		handlers.add(List.of("/admin/status"), List.of(), this.protectedByTls, "status");
+		handlers.add(List.of("/users/{id}"), List.of(), new OpenHandler(), "users");
+		policy.protectHandlers(handlers);
+		assertThat(policy.report().endpoints()).extracting(RequirementReport.Endpoint::requirement)
+			.containsExactly("TLS", "TLS", "none");
+	}
+
+	@Test
 	void documentedRequirementAddsTheRulesOfTheHandlersPatterns() {
 		Object http2 = new Http2Handler();
 		HandlerInventory handlers = new HandlerInventory();
@@ -188,11 +249,26 @@ class UpgradePolicyTests {
 	}
 
 	@Test
+	void startupSummarySaysInTheSameLineWhenEveryRequestIsLookedUp(CapturedOutput output) {
+		HandlerInventory handlers = new HandlerInventory();
+		handlers.addRouterFunctions();
+		UpgradePolicy.builder().build().protectHandlers(handlers);
+		assertThat(output).contains("upgrade-required: no endpoint has a requirement; it looks up the handler of every "
+				+ "request, since it cannot list the handlers of router functions with a HandlerRequirementResolver");
+	}
+
+	@Test
 	void startupSummarySaysWhenNothingHasARequirement(CapturedOutput output) {
 		HandlerInventory handlers = new HandlerInventory();
 		handlers.add(List.of("/hello"), List.of(), this.open, "open");
 		UpgradePolicy.builder().build().protectHandlers(handlers);
 		assertThat(output).contains("upgrade-required: no endpoint has a requirement");
+	}
+
+	private static HandlerInventory inventory(String pattern, Object handler) {
+		HandlerInventory handlers = new HandlerInventory();
+		handlers.add(List.of(pattern), List.of(), handler, pattern);
+		return handlers;
 	}
 
 	private UpgradePolicy observedPolicy(List<String> observed) {

@@ -115,12 +115,13 @@ abstract class AbstractSampleContractTests {
 		assertThat(report.statusCode()).isEqualTo(200);
 		JsonNode secure = null;
 		for (JsonNode endpoint : json.readTree(report.body()).get("endpoints")) {
-			if (endpoint.get("patterns").valueStream().anyMatch((pattern) -> pattern.asString().equals("/api/secure"))) {
+			if (endpoint.get("patterns").valueStream().anyMatch((p) -> p.asString().equals("/api/secure"))) {
 				secure = endpoint;
 			}
 		}
 		assertThat(secure).isNotNull();
-		assertThat(secure.get("handler").asString()).isEqualTo("dev.upgraderequired.sample.ApiController#secure(ConnectionInfo)");
+		assertThat(secure.get("handler").asString())
+			.isEqualTo("dev.upgraderequired.sample.ApiController#secure(ConnectionInfo)");
 		assertThat(secure.get("requirement").asString()).isEqualTo("TLS");
 		assertThat(secure.get("sources").get(0).get("source").asString()).isEqualTo("annotation");
 		assertThat(send(http11(), https("/actuator/upgraderequired")).statusCode()).isEqualTo(401);
@@ -143,8 +144,8 @@ abstract class AbstractSampleContractTests {
 
 	// The count of upgrade.required.refusals with the given tags, 0 before the first such refusal.
 	private double refusals(String reason, String requirement, String uri) throws Exception {
-		HttpResponse<String> metric = send(http11(), demoUser(https("/actuator/metrics/upgrade.required.refusals?tag=reason:"
-				+ reason + "&tag=requirement:" + requirement + "&tag=uri:" + uri)));
+		HttpResponse<String> metric = send(http11(), demoUser(https("/actuator/metrics/upgrade.required.refusals"
+				+ "?tag=reason:" + reason + "&tag=requirement:" + requirement + "&tag=uri:" + uri)));
 		if (metric.statusCode() == 404) {
 			return 0;
 		}

@@ -1,5 +1,7 @@
 package dev.upgraderequired.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import org.apache.commons.logging.Log;
@@ -25,7 +27,7 @@ import org.springframework.util.StringUtils;
  * protected endpoints unchecked, or not open the port.</li>
  * </ul>
  * The beans of upgrade-required are told by where they are declared (the configuration class whose factory method
- * creates them, or their own class), not by their names. Does nothing without AOT.
+ * creates them, or their own class), not by their names alone. Does nothing without AOT.
  *
  * @author upgrade-required
  */
@@ -43,11 +45,12 @@ final class AotConditions implements BeanDefinitionRegistryPostProcessor {
 	private static final String[] PACKAGES = { "dev.upgraderequired.autoconfigure.", "dev.upgraderequired.servlet.",
 			"dev.upgraderequired.reactive." };
 
-	// The bean that exists when the starter is on, and those of each stack's WebSocket requirement.
+	// The bean that exists when the starter is on.
 	private static final String POLICY = "upgradeRequiredPolicy";
 
-	private static final String[] WEBSOCKET_RESOLVERS = { "upgradeRequiredWebSocketEndpointRequirementResolver",
-			"upgradeRequiredReactiveWebSocketRequirementResolver" };
+	// The beans of each stack's WebSocket requirement.
+	private static final List<String> WEBSOCKET_RESOLVERS = List.of("upgradeRequiredWebSocketEndpointRequirementResolver",
+			"upgradeRequiredReactiveWebSocketRequirementResolver");
 
 	private static final String CLEARTEXT_CHECK = "upgradeRequiredCleartextListenerCheck";
 
@@ -106,20 +109,24 @@ final class AotConditions implements BeanDefinitionRegistryPostProcessor {
 					+ "or rebuild with it unset.");
 		}
 		if (!on) {
-			for (String resolver : WEBSOCKET_RESOLVERS) {
-				if (registry.containsBeanDefinition(resolver)) {
-					registry.removeBeanDefinition(resolver);
+			for (String name : WEBSOCKET_RESOLVERS) {
+				if (registry.containsBeanDefinition(name)
+						&& isStarterBean(registry, registry.getBeanDefinition(name))) {
+					registry.removeBeanDefinition(name);
 				}
 			}
 		}
 	}
 
 	private static void removeStarterBeans(BeanDefinitionRegistry registry) {
+		// Decided for every bean before any is removed: a bean's factory bean is looked up.
+		List<String> starterBeans = new ArrayList<>();
 		for (String name : registry.getBeanDefinitionNames()) {
-			if (isStarterBean(registry.getBeanDefinition(name))) {
-				registry.removeBeanDefinition(name);
+			if (isStarterBean(registry, registry.getBeanDefinition(name))) {
+				starterBeans.add(name);
 			}
 		}
+		starterBeans.forEach(registry::removeBeanDefinition);
 	}
 
 	/**
@@ -128,12 +135,17 @@ final class AotConditions implements BeanDefinitionRegistryPostProcessor {
 	 * static factory methods, its properties). A bean of the application stays, whatever type it has (an
 	 * application's {@code RefusalObserver} is declared with a factory bean of the application's). This processor
 	 * and its configuration are kept.
+	 * @param registry the registry the bean is defined in
 	 * @param definition the bean definition
 	 * @return whether the bean is upgrade-required's
 	 */
-	static boolean isStarterBean(BeanDefinition definition) {
+	static boolean isStarterBean(BeanDefinitionRegistry registry, BeanDefinition definition) {
 		String factoryBean = definition.getFactoryBeanName();
-		return (factoryBean != null) ? isStarterType(factoryBean) : isStarterType(definition.getBeanClassName());
+		if (factoryBean == null) {
+			return isStarterType(definition.getBeanClassName());
+		}
+		return registry.containsBeanDefinition(factoryBean)
+				&& isStarterType(registry.getBeanDefinition(factoryBean).getBeanClassName());
 	}
 
 	private static boolean isStarterType(@Nullable String name) {

@@ -1,9 +1,13 @@
 package dev.upgraderequired.autoconfigure;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
@@ -26,7 +30,8 @@ public final class UpgradeRequiredAotAutoConfiguration {
 	static final String DISABLED = Disabled.class.getName();
 
 	/**
-	 * The name of the bean that exists only where {@code upgrade-required.websocket.enabled} is {@code false}.
+	 * The name of the bean that exists only where {@code upgrade-required.websocket.enabled} is {@code false} and the
+	 * web stack supports WebSocket endpoints.
 	 */
 	static final String WEBSOCKET_DISABLED = WebSocketDisabled.class.getName();
 
@@ -44,7 +49,28 @@ public final class UpgradeRequiredAotAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = UpgradeRequiredProperties.PREFIX + ".websocket.enabled", havingValue = false)
+	@Conditional(WebSocketSupport.class)
 	static class WebSocketDisabled {
+
+	}
+
+	// Where the starter would require WebSocket handshakes: Spring WebSocket on Spring MVC, always on WebFlux.
+	static class WebSocketSupport extends AnyNestedCondition {
+
+		WebSocketSupport() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnWebApplication(type = Type.SERVLET)
+		@ConditionalOnClass(name = "org.springframework.web.socket.server.support.WebSocketHttpRequestHandler")
+		static class SpringMvcWithWebSocket {
+
+		}
+
+		@ConditionalOnWebApplication(type = Type.REACTIVE)
+		static class WebFlux {
+
+		}
 
 	}
 

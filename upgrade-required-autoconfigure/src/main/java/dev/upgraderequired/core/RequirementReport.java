@@ -35,8 +35,8 @@ public record RequirementReport(List<Endpoint> endpoints, List<Rule> rules, List
 	 * One source of an endpoint's requirement.
 	 * @param source {@code annotation}, {@code websocket}, {@code resolver} or {@code rule}
 	 * @param requirement what this source requires
-	 * @param pattern the pattern of the rule, whose pattern matches one of the endpoint's patterns read as a path;
-	 * {@code null} for other sources
+	 * @param pattern the pattern of the rule (which matches one of the endpoint's patterns read as a path, or the
+	 * other way round); {@code null} for other sources
 	 */
 	public record Source(String source, String requirement, @Nullable String pattern) {
 	}

@@ -1,12 +1,9 @@
 package dev.upgraderequired.core;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -17,9 +14,6 @@ import dev.upgraderequired.TlsVersion;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-
-import org.springframework.http.server.PathContainer;
-
 
 /**
  * What the web stack adapters ask the core: what an endpoint requires (its handler's annotations and resolvers,
@@ -60,13 +54,7 @@ public final class UpgradePolicy {
 
 	private volatile boolean everyPathProtected;
 
-	private volatile HandlerInventory inventory = new HandlerInventory();
-
-	// The patterns of the listed handlers and of the rules: the only values of a refusal's pattern.
-	private volatile Set<String> knownPatterns = Set.of();
-
-	// The patterns of each listed handler.
-	private volatile Map<Object, List<String>> patternsByHandler = Map.of();
+	private volatile ListedHandlers listed = ListedHandlers.NONE;
 
 	private UpgradePolicy(EndpointRequirements requirements, UpgradeResponder responder,
 			List<RefusalObserver> observers) {
@@ -105,8 +93,6 @@ public final class UpgradePolicy {
 	 */
 	public void protectHandlers(HandlerInventory handlers) {
 		Map<String, ProtocolRequirement> byPattern = new LinkedHashMap<>();
-		Map<Object, List<String>> patternsByHandler = new HashMap<>();
-		Set<String> knownPatterns = new HashSet<>();
 		Map<String, Integer> counts = new TreeMap<>();
 		for (HandlerInventory.Entry entry : handlers.entries()) {
 			ProtocolRequirement requirement = requirementOf(entry.handler());
@@ -114,14 +100,9 @@ public final class UpgradePolicy {
 				entry.patterns().forEach((pattern) -> byPattern.merge(pattern, requirement, ProtocolRequirement::and));
 				counts.merge(requirement.toString(), 1, Integer::sum);
 			}
-			patternsByHandler.computeIfAbsent(entry.handler(), (handler) -> new ArrayList<>()).addAll(entry.patterns());
-			knownPatterns.addAll(entry.patterns());
 		}
-		this.requirements.rules().forEach((rule) -> knownPatterns.add(rule.pattern().getPatternString()));
 		this.handlerPrefixes = RequirementPrefixes.of(byPattern);
-		this.patternsByHandler = patternsByHandler;
-		this.knownPatterns = knownPatterns;
-		this.inventory = handlers;
+		this.listed = new ListedHandlers(handlers, this.requirements.rules());
 		String summary = summary(counts);
 		if (!handlers.unlisted().isEmpty()) {
 			summary += "; it looks up the handler of every request, since it cannot list the handlers of "
@@ -139,7 +120,8 @@ public final class UpgradePolicy {
 		StringBuilder summary = new StringBuilder("upgrade-required: ");
 		int endpoints = handlerCounts.values().stream().mapToInt(Integer::intValue).sum();
 		summary.append(endpoints)
-			.append((endpoints == 1) ? " endpoint has a requirement of its own" : " endpoints have a requirement of their own");
+			.append((endpoints == 1) ? " endpoint has a requirement of its own"
+					: " endpoints have a requirement of their own");
 		if (endpoints > 0) {
 			summary.append(" (");
 			handlerCounts.forEach((requirement, count) -> summary.append(requirement).append(": ").append(count)
@@ -284,7 +266,7 @@ public final class UpgradePolicy {
 			}
 		}
 		if (pattern == null) {
-			pattern = patternOf(handler, handlerPattern);
+			pattern = this.listed.patternOf(handler, handlerPattern);
 		}
 		for (RefusalObserver observer : this.observers) {
 			try {
@@ -298,16 +280,6 @@ public final class UpgradePolicy {
 			logger.debug("Refused with 426 (" + reason.slug() + "): " + source.tag() + " requirement " + requirement
 					+ " on " + pattern + ", from " + facts.remoteAddress(request));
 		}
-	}
-
-	// The pattern that the handler mapping says matched, if it is one of the listed handlers' (a mapping may expose
-	// the request's own path as its "pattern"); else the handler's only pattern; else UNKNOWN.
-	private String patternOf(@Nullable Object handler, @Nullable String handlerPattern) {
-		if (handlerPattern != null && this.knownPatterns.contains(handlerPattern)) {
-			return handlerPattern;
-		}
-		List<String> patterns = (handler != null) ? this.patternsByHandler.get(handler) : null;
-		return (patterns != null && patterns.size() == 1) ? patterns.get(0) : UNKNOWN_PATTERN;
 	}
 
 	// The part of the handler's requirement that refuses the request for the same reason, if any. (The reason of a
@@ -336,35 +308,12 @@ public final class UpgradePolicy {
 
 	/**
 	 * Return what every endpoint listed at startup requires and where it comes from, and the path rules. A rule
-	 * counts for an endpoint when one of the endpoint's patterns and the rule's pattern matches the other read as a
-	 * path, so that a rule over part of an endpoint's paths counts too.
+	 * counts for an endpoint when its pattern matches one of the endpoint's patterns read as a path (below the path
+	 * prefix of the inventory), or the other way round, so that a rule over part of an endpoint's paths counts too.
 	 * @return the report, without endpoints before {@link #protectHandlers} was called
 	 */
 	public RequirementReport report() {
-		HandlerInventory inventory = this.inventory;
-		List<PathRule> rules = this.requirements.rules();
-		List<RequirementReport.Endpoint> endpoints = new ArrayList<>();
-		for (HandlerInventory.Entry entry : inventory.entries()) {
-			List<RequirementReport.Source> sources = new ArrayList<>();
-			ProtocolRequirement requirement = ProtocolRequirement.none();
-			for (EndpointRequirements.Part part : this.requirements.partsOf(entry.handler())) {
-				sources.add(new RequirementReport.Source(part.source().tag(), part.requirement().toString(), null));
-				requirement = requirement.and(part.requirement());
-			}
-			for (PathRule rule : rulesOverlapping(rules, inventory.pathPrefix(), entry.patterns())) {
-				sources.add(new RequirementReport.Source(RequirementSource.RULE.tag(), rule.requirement().toString(),
-						rule.pattern().getPatternString()));
-				requirement = requirement.and(rule.requirement());
-			}
-			endpoints.add(new RequirementReport.Endpoint(entry.description(), entry.patterns(), entry.methods(),
-					requirement.toString(), List.copyOf(sources)));
-		}
-		return new RequirementReport(List.copyOf(endpoints),
-				rules.stream()
-					.map((rule) -> new RequirementReport.Rule(rule.pattern().getPatternString(),
-							rule.requirement().toString()))
-					.toList(),
-				List.copyOf(inventory.unlisted()));
+		return this.listed.report(this.requirements);
 	}
 
 	/**
@@ -375,44 +324,7 @@ public final class UpgradePolicy {
 	 * @throws InvalidRequirementException if the handler declares an invalid requirement
 	 */
 	public ProtocolRequirement documentedRequirementOf(Object handler) {
-		ProtocolRequirement requirement = requirementOf(handler);
-		List<String> patterns = this.patternsByHandler.get(handler);
-		if (patterns != null) {
-			for (PathRule rule : rulesOverlapping(this.requirements.rules(), this.inventory.pathPrefix(), patterns)) {
-				requirement = requirement.and(rule.requirement());
-			}
-		}
-		return requirement;
-	}
-
-	private static List<PathRule> rulesOverlapping(List<PathRule> rules, String pathPrefix, List<String> patterns) {
-		List<PathRule> overlapping = new ArrayList<>();
-		for (PathRule rule : rules) {
-			for (String pattern : patterns) {
-				if (overlaps(rule, pathPrefix + pattern)) {
-					overlapping.add(rule);
-					break;
-				}
-			}
-		}
-		return overlapping;
-	}
-
-	// Whether a rule matches the pattern read as a path, or the pattern (in PathPattern syntax) the rule's.
-	private static boolean overlaps(PathRule rule, String pattern) {
-		if (!pattern.startsWith("/")) {
-			return false;
-		}
-		if (rule.matches(PathContainer.parsePath(pattern))) {
-			return true;
-		}
-		try {
-			return PathRule.parse(pattern).matches(PathContainer.parsePath(rule.pattern().getPatternString()));
-		}
-		catch (IllegalArgumentException ex) {
-			// Not in PathPattern syntax (an AntPathMatcher pattern): read as a path only.
-			return false;
-		}
+		return this.listed.documentedRequirementOf(handler, this.requirements);
 	}
 
 	/**

@@ -86,15 +86,24 @@ public class UpgradeRequiredReactiveConfiguration {
 				if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
 					methods.getHandlerMethods().forEach((info, method) -> {
 						mappedRequirements.add(info, policy.requirementOf(method));
-						handlers.add(info.getPatternsCondition().getPatterns().stream().map(PathPattern::getPatternString)
-							.toList(), info.getMethodsCondition().getMethods().stream().map(Enum::name).sorted().toList(),
-								method, method.toString());
+						List<String> patterns = info.getPatternsCondition()
+							.getPatterns()
+							.stream()
+							.map(PathPattern::getPatternString)
+							.toList();
+						List<String> methodNames = info.getMethodsCondition()
+							.getMethods()
+							.stream()
+							.map(Enum::name)
+							.sorted()
+							.toList();
+						handlers.add(patterns, methodNames, method, method.toString());
 					});
 				}
 				else if (mapping instanceof AbstractUrlHandlerMapping urls) {
 					urls.getHandlerMap()
-						.forEach((pattern, handler) -> handlers.add(List.of(pattern.getPatternString()), List.of(), handler,
-								handler.getClass().getName()));
+						.forEach((pattern, handler) -> handlers.add(List.of(pattern.getPatternString()), List.of(),
+								handler, handler.getClass().getName()));
 				}
 				else if (mapping instanceof RouterFunctionMapping functions) {
 					// Router functions cannot be listed: only an application's resolver can protect their handlers.

@@ -78,7 +78,8 @@ final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 				.decidePath(path.value(), path.contextPath().value(), request, this.writer.facts()))))
 			.flatMap((decision) -> (decision instanceof Refused refused)
 					? this.writer.write(refused.refusal(), refused.handler(), exchange)
-					: (decision instanceof Refusal refusal) ? this.writer.write(refusal, exchange) : chain.filter(exchange));
+					: (decision instanceof Refusal refusal) ? this.writer.write(refusal, exchange)
+							: chain.filter(exchange));
 	}
 
 	private Object decide(Object found, ServerWebExchange exchange) {

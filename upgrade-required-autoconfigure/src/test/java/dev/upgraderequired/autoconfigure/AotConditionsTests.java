@@ -9,13 +9,17 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.server.Ssl;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
@@ -32,8 +36,14 @@ class AotConditionsTests {
 			UpgradeRequiredMetricsAutoConfiguration.class, UpgradeRequiredEndpointAutoConfiguration.class,
 			UpgradeRequiredOpenApiAutoConfiguration.class, UpgradeRequiredAotAutoConfiguration.class);
 
+	private static final AutoConfigurations CLEARTEXT = AutoConfigurations
+		.of(UpgradeRequiredCleartextAutoConfiguration.class);
+
+	private static final String CLEARTEXT_PORT = "upgrade-required.cleartext.port=0";
+
 	private final WebApplicationContextRunner servlet = new WebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(DispatcherServletAutoConfiguration.class, WebMvcAutoConfiguration.class))
 		.withConfiguration(STARTER)
 		.withUserConfiguration(AuditApplication.class)
 		.withPropertyValues("management.endpoints.web.exposure.include=upgraderequired");
@@ -46,26 +56,33 @@ class AotConditionsTests {
 
 	@Test
 	void disabledAtRunTimeLeavesTheBeansOfTheApplicationBuiltDisabledOnSpringMvc() {
+		WebApplicationContextRunner runner = this.servlet.withConfiguration(CLEARTEXT)
+			.withPropertyValues(CLEARTEXT_PORT)
+			.withBean(ServerProperties.class, AotConditionsTests::tls);
 		Set<String> disabled = new TreeSet<>();
-		this.servlet.withPropertyValues("upgrade-required.enabled=false").run((context) -> disabled.addAll(names(context)));
-		this.servlet.run((context) -> assertRemovalLeaves(disabled, context));
+		runner.withPropertyValues("upgrade-required.enabled=false").run((context) -> disabled.addAll(names(context)));
+		runner.run((context) -> assertRemovalLeaves(disabled, context));
 	}
 
 	@Test
 	void disabledAtRunTimeLeavesTheBeansOfTheApplicationBuiltDisabledOnWebFlux() {
+		ReactiveWebApplicationContextRunner runner = this.reactive.withConfiguration(CLEARTEXT)
+			.withPropertyValues(CLEARTEXT_PORT)
+			.withBean(ServerProperties.class, AotConditionsTests::tls);
 		Set<String> disabled = new TreeSet<>();
-		this.reactive.withPropertyValues("upgrade-required.enabled=false")
-			.run((context) -> disabled.addAll(names(context)));
-		this.reactive.run((context) -> assertRemovalLeaves(disabled, context));
+		runner.withPropertyValues("upgrade-required.enabled=false").run((context) -> disabled.addAll(names(context)));
+		runner.run((context) -> assertRemovalLeaves(disabled, context));
 	}
 
 	private static void assertRemovalLeaves(Set<String> disabled, ConfigurableApplicationContext context) {
 		assertThat(context.getBeanDefinitionNames()).contains("upgradeRequiredPolicy", "upgradeRequiredRefusalMetrics",
-				"upgradeRequiredEndpoint", "upgradeRequiredOperationCustomizer");
+				"upgradeRequiredEndpoint", "upgradeRequiredOperationCustomizer",
+				"upgradeRequiredCleartextListenerCheck");
 		aot(property("upgrade-required.enabled", "false")).postProcessBeanDefinitionRegistry(registry(context));
 		Set<String> expected = new TreeSet<>(disabled);
 		expected.remove(UpgradeRequiredAotAutoConfiguration.DISABLED);
-		assertThat(names(context)).containsExactlyInAnyOrderElementsOf(expected).contains("upgradeRequiredAuditObserver");
+		assertThat(names(context)).containsExactlyInAnyOrderElementsOf(expected)
+			.contains("upgradeRequiredAuditObserver");
 	}
 
 	private static Set<String> names(ConfigurableApplicationContext context) {
@@ -108,6 +125,17 @@ class AotConditionsTests {
 	}
 
 	@Test
+	void webSocketSwitchOfAnApplicationWithoutWebSocketSupportIsLeftAlone() {
+		this.servlet.withClassLoader(new FilteredClassLoader(WebSocketHttpRequestHandler.class))
+			.withPropertyValues("upgrade-required.websocket.enabled=false")
+			.run((context) -> {
+				int beans = context.getBeanDefinitionCount();
+				aot(new MockEnvironment()).postProcessBeanDefinitionRegistry(registry(context));
+				assertThat(context.getBeanDefinitionCount()).isEqualTo(beans);
+			});
+	}
+
+	@Test
 	void cleartextPortSetOtherwiseThanAtBuildTimeFailsTheStartup() {
 		this.servlet.run((context) -> assertThatIllegalStateException()
 			.isThrownBy(() -> aot(property("upgrade-required.cleartext.port", "8080"))
@@ -122,6 +150,15 @@ class AotConditionsTests {
 			new AotConditions(new MockEnvironment(), () -> false).postProcessBeanDefinitionRegistry(registry(context));
 			assertThat(context.getBeanDefinitionCount()).isEqualTo(beans);
 		});
+	}
+
+	// A server with TLS, which the cleartext listener goes beside.
+	private static ServerProperties tls() {
+		ServerProperties server = new ServerProperties();
+		Ssl ssl = new Ssl();
+		ssl.setBundle("demo");
+		server.setSsl(ssl);
+		return server;
 	}
 
 	private static AotConditions aot(MockEnvironment environment) {

@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadmeTests {
 
 	private static final Pattern ROW = Pattern
-		.compile("^\\| `((?:upgrade-required|management\\.endpoint\\.upgraderequired)\\.[^`]+)` \\| (`([^`]*)`)? *\\| (.*) \\|$",
-				Pattern.MULTILINE);
+		.compile("^\\| `((?:upgrade-required|management\\.endpoint\\.upgraderequired)\\.[^`]+)` \\| "
+				+ "(`([^`]*)`)? *\\| (.*) \\|$", Pattern.MULTILINE);
 
 	// How the additional metadata names the fields of every rule, and how the README does.
 	private static final String RULE_FIELDS = UpgradeRequiredProperties.PREFIX + ".rules[0].";

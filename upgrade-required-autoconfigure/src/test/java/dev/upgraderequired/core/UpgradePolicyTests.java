@@ -244,8 +244,8 @@ class UpgradePolicyTests {
 		handlers.add(List.of("/h2"), List.of(), new Http2Handler(), "http2");
 		handlers.add(List.of("/hello"), List.of(), this.open, "open");
 		this.policy.protectHandlers(handlers);
-		assertThat(output).contains("upgrade-required: 2 endpoints have a requirement of their own (HTTP/2: 1, TLS: 1); "
-				+ "1 path rule (/admin/**: TLS)");
+		assertThat(output).contains("upgrade-required: 2 endpoints have a requirement of their own "
+				+ "(HTTP/2: 1, TLS: 1); 1 path rule (/admin/**: TLS)");
 	}
 
 	@Test

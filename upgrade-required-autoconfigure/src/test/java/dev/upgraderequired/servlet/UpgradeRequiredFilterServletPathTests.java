@@ -2,6 +2,8 @@ package dev.upgraderequired.servlet;
 
 import java.net.http.HttpResponse;
 
+import dev.upgraderequired.core.RequirementReport;
+import dev.upgraderequired.core.UpgradePolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,9 @@ class UpgradeRequiredFilterServletPathTests {
 	@Autowired
 	UpgradeRequiredFilterIntegrationTests.Extras extras;
 
+	@Autowired
+	UpgradePolicy policy;
+
 	@BeforeEach
 	void forget() {
 		this.extras.lookups.clear();
@@ -47,6 +52,18 @@ class UpgradeRequiredFilterServletPathTests {
 	void pathRuleIsRefusedByTheFilter() throws Exception {
 		assertThat(send(request(this.port, "/app/mvc/rule/thing").GET()).statusCode()).isEqualTo(426);
 		assertThat(this.extras.lookups).containsExactly("filter /app/mvc/rule/thing");
+	}
+
+	@Test
+	void reportCountsTheRuleForTheHandlerBelowTheServletPath() {
+		RequirementReport.Endpoint ruled = this.policy.report()
+			.endpoints()
+			.stream()
+			.filter((endpoint) -> endpoint.patterns().contains("/rule/thing"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(ruled.requirement()).isEqualTo("TLS");
+		assertThat(ruled.sources()).containsExactly(new RequirementReport.Source("rule", "TLS", "/mvc/rule/**"));
 	}
 
 	@Test

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the client support.
+ */
+@NullMarked
+package dev.upgraderequired.client.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

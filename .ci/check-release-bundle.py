@@ -9,7 +9,8 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 GROUP = "dev/upgraderequired"
-JARS = ("upgrade-required-autoconfigure", "upgrade-required-starter", "upgrade-required-client")
+JARS = ("upgrade-required-autoconfigure", "upgrade-required-starter", "upgrade-required-client",
+        "upgrade-required-test")
 POMS = ("upgrade-required-bom",)
 NS = {"m": "http://maven.apache.org/POM/4.0.0"}
 REQUIRED = ("m:description", "m:url", "m:licenses/m:license/m:name", "m:licenses/m:license/m:url", "m:scm/m:url",

@@ -4,12 +4,13 @@ import dev.upgraderequired.server.ServletContainerRequestFacts;
 import dev.upgraderequired.server.UnsupportedServerException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
 import org.springframework.boot.web.server.reactive.ReactiveWebServerFactory;
 import org.springframework.boot.web.server.reactive.context.ReactiveWebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.aot.hint.RuntimeHints;
-import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.util.ClassUtils;
 
 /**
@@ -81,7 +82,8 @@ final class ReactiveServers {
 	}
 
 	/**
-	 * The facts of requests that no server received: HTTP/1.1, with no TLS protocol.
+	 * The facts of requests that no server received: HTTP/1.1, with no TLS protocol, unless the request is a
+	 * {@link MockRequestProtocol}.
 	 */
 	private static final class WithoutServer implements ReactiveRequestFacts {
 
@@ -89,12 +91,28 @@ final class ReactiveServers {
 
 		@Override
 		public @Nullable String tlsProtocol(ServerHttpRequest request) {
-			return null;
+			MockRequestProtocol protocol = protocolOf(request);
+			return (protocol != null) ? protocol.tlsProtocol() : null;
 		}
 
 		@Override
 		public boolean isHttp1(ServerHttpRequest request) {
-			return true;
+			MockRequestProtocol protocol = protocolOf(request);
+			return protocol == null || !protocol.isHttp2();
+		}
+
+		// The mock request's own word on its connection, through the decorators of filters.
+		private static @Nullable MockRequestProtocol protocolOf(ServerHttpRequest request) {
+			ServerHttpRequest candidate = request;
+			while (true) {
+				if (candidate instanceof MockRequestProtocol protocol) {
+					return protocol;
+				}
+				if (!(candidate instanceof ServerHttpRequestDecorator decorator)) {
+					return null;
+				}
+				candidate = decorator.getDelegate();
+			}
 		}
 
 		@Override

@@ -48,7 +48,10 @@ class ApiMvcSliceTests {
 	@Test
 	void http2EndpointRefusesHttp11AndServesHttp2() {
 		assertThatRefusal(this.mvc.get().uri("/api/stream").exchange()).offersUpgradeTo("h2c");
-		assertThat(this.mvc.get().uri("/api/stream").with(http2())).hasStatusOk();
+		assertThat(this.mvc.get().uri("/api/stream").with(http2())).hasStatusOk()
+			.bodyJson()
+			.extractingPath("$.protocol")
+			.isEqualTo("HTTP/2.0");
 	}
 
 	@Test

@@ -29,15 +29,7 @@ class ApiWebFluxSliceTests {
 			.offersUpgradeTo("TLS/1.3", "TLS/1.2", "HTTP/1.1")
 			.hasDetailContaining("only served over TLS")
 			.hasNoHttpsUrl();
-		this.client.mutateWith(tls())
-			.get()
-			.uri("/api/secure")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.tls")
-			.isEqualTo("TLSv1.3");
+		served(this.client.mutateWith(tls()), "/api/secure").jsonPath("$.tls").isEqualTo("TLSv1.3");
 	}
 
 	@Test
@@ -48,28 +40,24 @@ class ApiWebFluxSliceTests {
 			.exchange()
 			.expectBody()
 			.returnResult()).offersUpgradeTo("TLS/1.3", "HTTP/1.1").hasDetailContaining("TLS 1.3 or later");
-		this.client.mutateWith(tls(TlsVersion.TLS_1_3)).get().uri("/api/modern").exchange().expectStatus().isOk();
+		served(this.client.mutateWith(tls(TlsVersion.TLS_1_3)), "/api/modern");
 	}
 
 	@Test
 	void http2EndpointRefusesHttp11AndServesHttp2() {
 		assertThatRefusal(this.client.get().uri("/api/stream").exchange().expectBody().returnResult())
 			.offersUpgradeTo("h2c");
-		this.client.mutateWith(http2()).get().uri("/api/stream").exchange().expectStatus().isOk();
+		served(this.client.mutateWith(http2()), "/api/stream").jsonPath("$.protocol").isEqualTo("HTTP/2.0");
 	}
 
 	@Test
 	void tlsAndHttp2Combine() {
-		this.client.mutateWith(tls())
-			.mutateWith(http2())
-			.get()
-			.uri("/api/stream")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody()
-			.jsonPath("$.tls")
-			.isEqualTo("TLSv1.3");
+		served(this.client.mutateWith(tls()).mutateWith(http2()), "/api/stream").jsonPath("$.tls")
+			.isEqualTo("TLSv1.3")
+			.jsonPath("$.protocol")
+			.isEqualTo("HTTP/2.0")
+			.jsonPath("$.secure")
+			.isEqualTo(true);
 	}
 
 	@Test
@@ -85,6 +73,10 @@ class ApiWebFluxSliceTests {
 		this.client.get().uri("/api/account").exchange().expectStatus().isEqualTo(426).expectHeader()
 			.doesNotExist("WWW-Authenticate");
 		this.client.mutateWith(tls()).get().uri("/api/account").exchange().expectStatus().isUnauthorized();
+	}
+
+	private static WebTestClient.BodyContentSpec served(WebTestClient client, String path) {
+		return client.get().uri(path).exchange().expectStatus().isOk().expectBody();
 	}
 
 }

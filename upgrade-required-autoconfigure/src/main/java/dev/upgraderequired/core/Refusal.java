@@ -113,6 +113,7 @@ public final class Refusal {
 	 * @return the canonical refusal
 	 */
 	Refusal asThrown() {
+		// The thrown variant of a 426 is the next id (see id(...)); a 500 is an exception's already.
 		return (this.reason != null) ? ALL[this.id | 1] : this;
 	}
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +22,11 @@ final class ProblemBody {
 	static final int MAX_BODY = 64 * 1024;
 
 	private static final int MAX_DEPTH = 16;
+
+	// An integer that fits an int, and any other JSON number.
+	private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,8})");
+
+	private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
 	private final Map<String, Object> members;
 
@@ -162,10 +168,10 @@ final class ProblemBody {
 			if (literal.equals("true") || literal.equals("false") || literal.equals("null")) {
 				return null;
 			}
-			if (literal.matches("-?(0|[1-9][0-9]{0,8})")) {
+			if (INTEGER.matcher(literal).matches()) {
 				return Integer.valueOf(literal);
 			}
-			if (literal.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
+			if (NUMBER.matcher(literal).matches()) {
 				return null;
 			}
 			throw new MalformedException();

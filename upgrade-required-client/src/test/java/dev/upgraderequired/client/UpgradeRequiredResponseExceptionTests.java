@@ -20,7 +20,8 @@ class UpgradeRequiredResponseExceptionTests {
 	@Test
 	void isA426ClientErrorThatSaysWhatToUpgradeTo() {
 		UpgradeRequiredResponseException ex = exception();
-		assertThat(ex.getStatusCode().value()).isEqualTo(426);
+		assertThat(ex.getStatusText()).isEqualTo("Upgrade Required");
+		assertThat(ex.getResponseHeaders().getFirst("Upgrade")).isEqualTo("TLS/1.3, HTTP/1.1");
 		assertThat(ex.getMessage()).isEqualTo("426 Upgrade Required: upgrade to [TLS/1.3, HTTP/1.1] (Use https.)");
 		assertThat(ex.getUpgradeRequired().webSocketVersion()).isEqualTo("13");
 	}

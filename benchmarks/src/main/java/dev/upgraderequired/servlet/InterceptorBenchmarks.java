@@ -112,8 +112,8 @@ public class InterceptorBenchmarks {
 		ServletContainerRequestFacts facts = ServletContainerRequestFacts.tomcat();
 		Refusal refusal = this.policy.decide(this.secureHandler, request.getRequestURI(), request.getContextPath(),
 				request, facts);
-		blackhole.consume(this.policy.plan(refusal, facts.isHttp1(request), false, request.getRequestURI(),
-				request.getServerName(), request.getQueryString(), facts.isSecure(request)));
+		blackhole.consume(this.policy.plan(refusal, request, facts, request.getRequestURI(), request.getServerName(),
+				request.getQueryString()));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -107,6 +108,88 @@ abstract class AbstractSampleContractTests {
 		HttpResponse<String> served = send(http11(), HttpRequest.newBuilder(URI.create(httpsUrl)).build());
 		assertThat(served.statusCode()).isEqualTo(200);
 		assertThat(json.readTree(served.body()).get("secure").asBoolean()).isTrue();
+	}
+
+	@Test
+	void browserNavigationOverCleartextIsRedirectedToTheHttpsUrlWhichServesIt() throws Exception {
+		String httpsUrl = "https://localhost:" + this.httpsPort + "/api/secure?x=1";
+		HttpResponse<String> redirected = send(http11(), navigation(http("/api/secure?x=1")));
+		assertThat(redirected.statusCode()).isEqualTo(308);
+		assertThat(redirected.headers().firstValue("Location")).hasValue(httpsUrl);
+		assertThat(redirected.headers().allValues("Vary")).containsExactly("Sec-Fetch-Mode");
+		assertThat(redirected.headers().firstValue("Cache-Control")).hasValue("no-store");
+		assertThat(redirected.headers().map()).doesNotContainKeys("upgrade", "content-type");
+		assertThat(redirected.body()).isEmpty();
+		HttpResponse<String> served = send(http11(), navigation(HttpRequest.newBuilder(URI.create(httpsUrl)).build()));
+		assertThat(served.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(served.body()).get("secure").asBoolean()).isTrue();
+		// Spring Security, not the starter, writes Strict-Transport-Security here.
+		assertThat(served.headers().allValues("Strict-Transport-Security")).singleElement()
+			.asString()
+			.startsWith("max-age=");
+		// Without Sec-Fetch-Mode, as a browser navigates to a host that is not loopback over cleartext.
+		RawHttp.Response byAccept = RawHttp.exchange(this.httpPort, "GET", "/api/modern",
+				"Upgrade-Insecure-Requests: 1", "Accept: text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+		assertThat(byAccept.status()).isEqualTo(308);
+		assertThat(byAccept.header("Location")).isEqualTo("https://localhost:" + this.httpsPort + "/api/modern");
+		assertThat(byAccept.header("Vary")).isEqualTo("Sec-Fetch-Mode, Upgrade-Insecure-Requests, Accept");
+		RawHttp.Response head = RawHttp.exchange(this.httpPort, "HEAD", "/admin/status", "Sec-Fetch-Mode: navigate");
+		assertThat(head.status()).isEqualTo(308);
+		assertThat(head.body()).isEmpty();
+	}
+
+	@Test
+	void browserNavigationOverH2cIsRedirectedWithoutConnectionSpecificHeaders() {
+		StrictResponse response = strict(reactor.netty.http.client.HttpClient.create()
+			.protocol(HttpProtocol.H2C)
+			.headers((headers) -> headers.add("Sec-Fetch-Mode", "navigate")),
+				"http://localhost:" + this.httpPort + "/api/secure");
+		assertThat(response.status()).isEqualTo(308);
+		assertThat(response.headers()).doesNotContainKeys("connection", "upgrade")
+			.containsEntry("location", "https://localhost:" + this.httpsPort + "/api/secure")
+			.containsEntry("vary", "Sec-Fetch-Mode");
+	}
+
+	@Test
+	void navigationToAnEndpointThatNeedsCredentialsIsRedirectedBeforeSpringSecurityAsksForThem() throws Exception {
+		RawHttp.Response response = RawHttp.exchange(this.httpPort, "GET", "/api/account", "Sec-Fetch-Mode: navigate");
+		assertThat(response.status()).isEqualTo(308);
+		assertThat(response.header("Location")).isEqualTo("https://localhost:" + this.httpsPort + "/api/account");
+		assertThat(response.header("WWW-Authenticate")).isNull();
+	}
+
+	@Test
+	void scriptsPostsAndNavigationsThatLackMoreThanTlsKeepTheir426() throws Exception {
+		HttpResponse<String> fetch = send(http11(),
+				HttpRequest.newBuilder(http("/api/secure").uri()).header("Sec-Fetch-Mode", "cors").build());
+		assertThat(fetch.statusCode()).isEqualTo(426);
+		assertThat(fetch.headers().allValues("Vary")).containsExactly("Sec-Fetch-Mode");
+		assertThat(json.readTree(fetch.body()).get("httpsUrl").asString())
+			.isEqualTo("https://localhost:" + this.httpsPort + "/api/secure");
+		RawHttp.Response post = RawHttp.exchangeWithBody(this.httpPort, false, "POST", "/api/account", "x=1",
+				"Content-Type: application/x-www-form-urlencoded", "Sec-Fetch-Mode: navigate");
+		assertThat(post.status()).isEqualTo(426);
+		assertThat(post.header("Location")).isNull();
+		for (String path : List.of("/api/stream", "/ws/echo")) {
+			RawHttp.Response response = RawHttp.exchange(this.httpPort, "GET", path, "Sec-Fetch-Mode: navigate");
+			assertThat(response.status()).as(path).isEqualTo(426);
+			assertThat(response.header("Location")).as(path).isNull();
+		}
+		// Over TLS, a navigation refused for its TLS version is told what to do, not redirected.
+		HttpResponse<String> tls12 = send(client(HttpClient.Version.HTTP_1_1, "TLSv1.2"),
+				navigation(https("/api/modern")));
+		assertThat(tls12.statusCode()).isEqualTo(426);
+	}
+
+	@Test
+	void cleartextPageOfTheBrowserCheckIsServedOverCleartext() throws Exception {
+		HttpResponse<String> page = send(http11(), navigation(http("/browser-check.html")));
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("fetch('/api/secure')");
+	}
+
+	static HttpRequest navigation(HttpRequest request) {
+		return HttpRequest.newBuilder(request, (name, value) -> true).header("Sec-Fetch-Mode", "navigate").build();
 	}
 
 	@Test

@@ -7,7 +7,9 @@ import java.util.List;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.RequiresProtocol;
+import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.sample.RawHttp;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -16,6 +18,8 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * protocol gets its 426 before any Security filter acts (no challenge, no login redirect, no CSRF rejection, no
  * redirect to https), and every other request meets Security exactly as configured.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SpringSecurityScenarioTests {
 
 	private static final String DEMO = "Authorization: Basic ZGVtbzpkZW1v";
@@ -121,6 +126,31 @@ class SpringSecurityScenarioTests {
 			assertThat(challenged.status()).isEqualTo(401);
 			assertThat(challenged.header("WWW-Authenticate")).startsWith("Basic");
 			assertRefused(app.cleartext("GET", "/secure", DEMO));
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void browserNavigationIsRedirectedBeforeSecurityAndStrictTransportSecurityIsLeftToIt(Stack stack,
+			CapturedOutput output) throws Exception {
+		try (App app = App.start(stack, HttpBasic.class, "upgrade-required.browser-redirect.enabled=true",
+				"upgrade-required.hsts.enabled=true", "upgrade-required.hsts.max-age=60")) {
+			RawHttp.Response redirected = app.cleartext("GET", "/secure", "Sec-Fetch-Mode: navigate");
+			assertThat(redirected.status()).isEqualTo(308);
+			assertThat(redirected.header("Location")).isEqualTo("https://localhost:" + app.httpsPort() + "/secure");
+			assertThat(redirected.header("WWW-Authenticate")).isNull();
+			assertRefused(app.cleartext("GET", "/secure", "Sec-Fetch-Mode: cors"));
+			// Over TLS Security asks for credentials, and its Strict-Transport-Security is the only one.
+			RawHttp.Response challenged = app.tls("GET", "/secure", "Sec-Fetch-Mode: navigate");
+			assertThat(challenged.status()).isEqualTo(401);
+			RawHttp.Response served = app.tls("GET", "/secure", DEMO);
+			assertThat(served.status()).isEqualTo(200);
+			assertThat(served.header("Strict-Transport-Security")).doesNotContain("max-age=60")
+				.doesNotContain(",")
+				.startsWith("max-age=");
+			assertThat(app.context().getBean(UpgradePolicy.class).sendsStrictTransportSecurity()).isFalse();
+			assertThat(output).contains("upgrade-required.hsts.enabled=true is ignored: Spring Security's filter "
+					+ "chain writes Strict-Transport-Security itself");
 		}
 	}
 

@@ -6,6 +6,10 @@ import dev.upgraderequired.core.HandlerRequirementResolver;
 import dev.upgraderequired.core.RefusalObserver;
 import dev.upgraderequired.core.UpgradePolicy;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -35,10 +39,12 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(UpgradeRequiredProperties.class)
 public final class UpgradeRequiredAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(UpgradeRequiredAutoConfiguration.class);
+
 	@Bean
 	UpgradePolicy upgradeRequiredPolicy(UpgradeRequiredProperties properties,
 			ObjectProvider<HandlerRequirementResolver> resolvers, ObjectProvider<RefusalObserver> observers,
-			ObjectProvider<LocalHttpsPort> localHttpsPort) {
+			ObjectProvider<LocalHttpsPort> localHttpsPort, ListableBeanFactory beanFactory) {
 		UpgradePolicy.Builder builder = UpgradePolicy.builder()
 			.problemTypeBase(properties.getProblem().validatedTypeBase());
 		Integer httpsPort = properties.validatedHttpsPort();
@@ -46,6 +52,19 @@ public final class UpgradeRequiredAutoConfiguration {
 		IntSupplier port = (httpsPort != null) ? httpsPort::intValue : (local != null) ? local : () -> -1;
 		builder.httpsPort(port);
 		properties.addRules(builder);
+		builder.browserRedirect(properties.getBrowserRedirect().isEnabled());
+		UpgradeRequiredProperties.Hsts hsts = properties.getHsts();
+		if (hsts.isEnabled()) {
+			long maxAge = hsts.validatedMaxAgeSeconds();
+			if (SpringSecurity.isPresent(beanFactory)) {
+				logger.warn(UpgradeRequiredProperties.PREFIX + ".hsts.enabled=true is ignored: Spring Security's "
+						+ "filter chain writes Strict-Transport-Security itself (configure it there, with "
+						+ "headers.httpStrictTransportSecurity(...) or headers.hsts(...))");
+			}
+			else {
+				builder.strictTransportSecurity(maxAge, hsts.isIncludeSubDomains());
+			}
+		}
 		resolvers.orderedStream().forEach(builder::resolver);
 		observers.orderedStream().forEach(builder::observer);
 		return builder.build();

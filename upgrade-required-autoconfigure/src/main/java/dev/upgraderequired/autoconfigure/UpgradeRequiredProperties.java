@@ -2,6 +2,8 @@ package dev.upgraderequired.autoconfigure;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +14,7 @@ import dev.upgraderequired.core.UpgradePolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Configuration properties for upgrade-required.
@@ -57,6 +60,10 @@ public class UpgradeRequiredProperties {
 
 	private final Cleartext cleartext = new Cleartext();
 
+	private final BrowserRedirect browserRedirect = new BrowserRedirect();
+
+	private final Hsts hsts = new Hsts();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -99,6 +106,14 @@ public class UpgradeRequiredProperties {
 
 	public Cleartext getCleartext() {
 		return this.cleartext;
+	}
+
+	public BrowserRedirect getBrowserRedirect() {
+		return this.browserRedirect;
+	}
+
+	public Hsts getHsts() {
+		return this.hsts;
 	}
 
 	/**
@@ -301,6 +316,89 @@ public class UpgradeRequiredProperties {
 								+ "already serves cleartext; remove the property or enable server.ssl");
 			}
 			return port;
+		}
+
+	}
+
+	/**
+	 * Browser redirect settings.
+	 *
+	 * @since 0.2.0
+	 */
+	public static class BrowserRedirect {
+
+		/**
+		 * Whether a browser's navigation (GET or HEAD with Sec-Fetch-Mode: navigate, or with
+		 * Upgrade-Insecure-Requests: 1 and an Accept that prefers text/html) to an endpoint whose only unmet
+		 * requirement is TLS gets a 308 redirect to the https URL rather than 426, when that URL is known (see
+		 * https-port). Every other request, fetch() and POST included, keeps its 426.
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Strict-Transport-Security settings.
+	 *
+	 * @since 0.2.0
+	 */
+	public static class Hsts {
+
+		/**
+		 * Whether responses over TLS of endpoints that require TLS carry Strict-Transport-Security. Ignored, with a
+		 * warning, when Spring Security's filter chain is present, which writes that header itself.
+		 */
+		private boolean enabled;
+
+		/**
+		 * The max-age of Strict-Transport-Security, zero or more; a number without unit is in seconds.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private Duration maxAge = Duration.ofDays(365);
+
+		/**
+		 * Whether Strict-Transport-Security covers the subdomains of the host too (includeSubDomains).
+		 */
+		private boolean includeSubDomains;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+		public boolean isIncludeSubDomains() {
+			return this.includeSubDomains;
+		}
+
+		public void setIncludeSubDomains(boolean includeSubDomains) {
+			this.includeSubDomains = includeSubDomains;
+		}
+
+		long validatedMaxAgeSeconds() {
+			if (this.maxAge.isNegative()) {
+				throw new InvalidRequirementException(PREFIX + ".hsts.max-age", this.maxAge.toString(),
+						"a duration of zero or more, such as 365d or 31536000 (seconds)");
+			}
+			return this.maxAge.toSeconds();
 		}
 
 	}

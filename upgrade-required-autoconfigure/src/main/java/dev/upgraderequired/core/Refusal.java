@@ -83,7 +83,7 @@ public final class Refusal {
 				: "The application required " + requirement + " for this request, which already uses it, and "
 						+ "refused it for another reason.";
 		List<ResponsePlan.Header> common = new ArrayList<>(2);
-		common.add(new ResponsePlan.Header(HttpHeaders.CACHE_CONTROL, "no-store"));
+		common.add(ResponsePlan.NO_STORE);
 		if (reason == UpgradeReason.WEBSOCKET_VERSION_UNSUPPORTED) {
 			common.add(new ResponsePlan.Header("Sec-WebSocket-Version", WEBSOCKET_VERSION));
 		}
@@ -228,6 +228,12 @@ public final class Refusal {
 	// Whether the client should be told the equivalent https URL.
 	boolean needsTls() {
 		return this.reason == UpgradeReason.TLS_REQUIRED;
+	}
+
+	// Whether TLS is all the request lacks: the same request over TLS would meet the requirement, whatever TLS
+	// version the client then negotiates (a client that offers only older ones is refused over TLS).
+	boolean needsOnlyTls(boolean http1) {
+		return needsTls() && !this.requirement.requiresWebSocket() && !(http1 && this.requirement.requiresHttp2());
 	}
 
 	@Override

@@ -1,9 +1,10 @@
 package dev.upgraderequired.core;
 
 /**
- * Told of every request refused with {@code 426 Upgrade Required}, such as the {@code upgrade.required.refusals}
- * counter. Declare a bean of this type to observe refusals of your own; it is called on the thread that writes the
- * refusal, before it is written, so it must be quick. One that throws is logged, and the refusal is sent all the same.
+ * Told of every request refused with {@code 426 Upgrade Required} (or, in browser-redirect mode, redirected to https
+ * with a {@code 308} instead), such as the {@code upgrade.required.refusals} counter. Declare a bean of this type to
+ * observe refusals of your own; it is called on the thread that writes the refusal, before it is written, so it must
+ * be quick. One that throws is logged, and the refusal is sent all the same.
  *
  * @author upgrade-required
  * @since 0.2.0

@@ -2,13 +2,17 @@ package dev.upgraderequired.core;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 
 /**
  * The response to a {@link Refusal}, as the core decided it for one request: status, headers for the request's HTTP
  * version, and the {@code application/problem+json} body (none for {@code HEAD}, with the same
- * {@code Content-Length}). Each web stack's writer copies it onto its response, after removing the headers that
- * described what a handler was about to send ({@link #REPRESENTATION_HEADERS}).
+ * {@code Content-Length}); or, for a browser's navigation in browser-redirect mode, a {@code 308} to the
+ * {@code https} URL without a body. Each web stack's writer copies it onto its response, after removing the headers
+ * that described what a handler was about to send ({@link #REPRESENTATION_HEADERS}).
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -30,6 +34,8 @@ public final class ResponsePlan {
 
 	private static final byte[] NO_BODY = {};
 
+	static final Header NO_STORE = new Header(HttpHeaders.CACHE_CONTROL, "no-store");
+
 	private final int status;
 
 	private final List<Header> headers;
@@ -38,27 +44,66 @@ public final class ResponsePlan {
 
 	private final boolean head;
 
-	ResponsePlan(int status, List<Header> headers, byte[] body, boolean head) {
+	private final @Nullable String contentType;
+
+	private final @Nullable String vary;
+
+	ResponsePlan(int status, List<Header> headers, byte[] body, boolean head, @Nullable String contentType,
+			@Nullable String vary) {
 		this.status = status;
 		this.headers = headers;
 		this.body = body;
 		this.head = head;
+		this.contentType = contentType;
+		this.vary = vary;
+	}
+
+	/**
+	 * Return a permanent redirect of a browser's navigation to the {@code https} URL of the request. Caches must not
+	 * store it: its {@code Location} is built from the {@code Host} the client sent.
+	 * @param location the URL, printable ASCII only
+	 * @param vary the request headers the redirect was decided on
+	 * @return the response
+	 */
+	static ResponsePlan redirect(String location, String vary) {
+		return new ResponsePlan(HttpStatus.PERMANENT_REDIRECT.value(),
+				List.of(new Header(HttpHeaders.LOCATION, location), NO_STORE), NO_BODY, false, null, vary);
 	}
 
 	/**
 	 * Return the status code.
-	 * @return 426, or 500 for an exception whose requirement the request already meets
+	 * @return 426; 308 for a browser's navigation redirected to https; 500 for an exception whose requirement the
+	 * request already meets
 	 */
 	public int status() {
 		return this.status;
 	}
 
 	/**
-	 * Return the headers to set, besides {@code Content-Type} and {@code Content-Length}.
+	 * Return the headers to set, besides {@code Content-Type}, {@code Content-Length} and {@code Vary}.
 	 * @return the headers
 	 */
 	public List<Header> headers() {
 		return this.headers;
+	}
+
+	/**
+	 * Return the {@code Content-Type} of the response.
+	 * @return {@link #CONTENT_TYPE}, {@code null} for a redirect, which has no body
+	 * @since 0.2.0
+	 */
+	public @Nullable String contentType() {
+		return this.contentType;
+	}
+
+	/**
+	 * Return the request headers that the choice between a redirect and a 426 depended on, to add to the
+	 * response's {@code Vary} header (keeping what it has, such as CORS's {@code Origin}).
+	 * @return the header names, comma-separated, {@code null} if the response depends on none
+	 * @since 0.2.0
+	 */
+	public @Nullable String vary() {
+		return this.vary;
 	}
 
 	/**
@@ -71,7 +116,7 @@ public final class ResponsePlan {
 
 	/**
 	 * Return the body to write, ASCII only (so the same bytes in any ASCII-compatible encoding).
-	 * @return the body, empty for {@code HEAD}
+	 * @return the body, empty for {@code HEAD} and a redirect
 	 */
 	public byte[] body() {
 		return this.head ? NO_BODY : this.body;

@@ -134,24 +134,14 @@ final class UpgradeDecider {
 			if (end < 0) {
 				end = length;
 			}
-			int from = start;
-			int to = end;
-			while (from < to && isWhitespace(headerValue.charAt(from))) {
-				from++;
-			}
-			while (to > from && isWhitespace(headerValue.charAt(to - 1))) {
-				to--;
-			}
+			int from = HeaderValues.skipWhitespace(headerValue, start, end);
+			int to = HeaderValues.trimWhitespace(headerValue, from, end);
 			if (to - from == token.length() && headerValue.regionMatches(true, from, token, 0, token.length())) {
 				return true;
 			}
 			start = end + 1;
 		}
 		return false;
-	}
-
-	private static boolean isWhitespace(char c) {
-		return c == ' ' || c == '\t';
 	}
 
 }

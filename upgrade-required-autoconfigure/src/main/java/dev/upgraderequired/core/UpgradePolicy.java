@@ -50,6 +50,10 @@ public final class UpgradePolicy {
 
 	private final RefusalObserver[] observers;
 
+	private final boolean browserRedirect;
+
+	private final @Nullable String strictTransportSecurity;
+
 	private volatile RequirementPrefixes handlerPrefixes = RequirementPrefixes.none();
 
 	private volatile boolean everyPathProtected;
@@ -57,10 +61,12 @@ public final class UpgradePolicy {
 	private volatile ListedHandlers listed = ListedHandlers.NONE;
 
 	private UpgradePolicy(EndpointRequirements requirements, UpgradeResponder responder,
-			List<RefusalObserver> observers) {
+			List<RefusalObserver> observers, boolean browserRedirect, @Nullable String strictTransportSecurity) {
 		this.requirements = requirements;
 		this.responder = responder;
 		this.observers = observers.toArray(new RefusalObserver[0]);
+		this.browserRedirect = browserRedirect;
+		this.strictTransportSecurity = strictTransportSecurity;
 	}
 
 	/**
@@ -221,6 +227,7 @@ public final class UpgradePolicy {
 	 * client's address. Free when there is no observer and DEBUG is off.
 	 * @param <R> the native request type
 	 * @param refusal the refusal
+	 * @param status the status of the response, as {@link #plan} decided it
 	 * @param handler the handler the request is mapped to, {@code null} if none is known
 	 * @param handlerPattern the pattern of the handler that matched the request, {@code null} if the handler
 	 * mapping did not say
@@ -229,7 +236,7 @@ public final class UpgradePolicy {
 	 * @param request the request
 	 * @param facts reads what the request offers
 	 */
-	public <R> void refused(Refusal refusal, @Nullable Object handler, @Nullable String handlerPattern,
+	public <R> void refused(Refusal refusal, int status, @Nullable Object handler, @Nullable String handlerPattern,
 			String rawPath, String contextPath, R request, RequestFacts<R> facts) {
 		UpgradeReason reason = refusal.reason();
 		boolean debug = logger.isDebugEnabled();
@@ -277,8 +284,8 @@ public final class UpgradePolicy {
 			}
 		}
 		if (debug) {
-			logger.debug("Refused with 426 (" + reason.slug() + "): " + source.tag() + " requirement " + requirement
-					+ " on " + pattern + ", from " + facts.remoteAddress(request));
+			logger.debug("Refused with " + status + " (" + reason.slug() + "): " + source.tag() + " requirement "
+					+ requirement + " on " + pattern + ", from " + facts.remoteAddress(request));
 		}
 	}
 
@@ -328,19 +335,81 @@ public final class UpgradePolicy {
 	}
 
 	/**
-	 * Return the response to a refusal for one request.
+	 * Return the response to a refusal for one request: a 426 (or the 500 of an exception whose requirement the
+	 * request meets) with its problem body; in browser-redirect mode, a {@code 308} to the {@code https} URL for a
+	 * browser's navigation ({@code GET} or {@code HEAD}, see {@code BrowserNavigation}) that lacks nothing but TLS,
+	 * when that URL is known and is printable ASCII. Whenever a request could have been redirected, the response
+	 * (redirect or 426) names the request headers that decided it in {@link ResponsePlan#vary()}.
+	 * @param <R> the native request type
 	 * @param refusal the refusal
-	 * @param http1 whether the exchange is HTTP/1.x, which decides the headers
-	 * @param head whether the request is a {@code HEAD}, whose response has no body
+	 * @param request the request
+	 * @param facts reads what the request offers
 	 * @param path the raw (still encoded) request path, the problem's {@code instance}
 	 * @param host the host the client addressed, without port, {@code null} if unknown
 	 * @param query the raw query string or {@code null}
-	 * @param secure whether the request arrived over TLS
 	 * @return the response
 	 */
-	public ResponsePlan plan(Refusal refusal, boolean http1, boolean head, String path, @Nullable String host,
-			@Nullable String query, boolean secure) {
-		return this.responder.plan(refusal, http1, head, path, host, query, secure);
+	public <R> ResponsePlan plan(Refusal refusal, R request, RequestFacts<R> facts, String path,
+			@Nullable String host, @Nullable String query) {
+		boolean http1 = facts.isHttp1(request);
+		String method = facts.method(request);
+		boolean head = "HEAD".equals(method);
+		String httpsUrl = (host == null || facts.isSecure(request)) ? null
+				: this.responder.httpsUrl(refusal, host, path, query);
+		String vary = null;
+		if (this.browserRedirect && httpsUrl != null && (head || "GET".equals(method)) && refusal.needsOnlyTls(http1)
+				&& isPrintableAscii(httpsUrl)) {
+			BrowserNavigation navigation = BrowserNavigation.of(request, facts);
+			if (navigation.isNavigation()) {
+				return ResponsePlan.redirect(httpsUrl, navigation.vary());
+			}
+			vary = navigation.vary();
+		}
+		return this.responder.plan(refusal, http1, head, path, httpsUrl, vary);
+	}
+
+	// What a Location header can carry as it is: no spaces, controls or characters that would need encoding.
+	private static boolean isPrintableAscii(String url) {
+		for (int i = 0; i < url.length(); i++) {
+			char c = url.charAt(i);
+			if (c <= ' ' || c > '~') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * Return the {@code Strict-Transport-Security} header to add to the response to a request that a handler is
+	 * about to serve: when it is configured, and the request arrived over TLS for an endpoint that requires TLS (by
+	 * the handler's requirement or a path rule).
+	 * @param <R> the native request type
+	 * @param handler the handler the request is mapped to
+	 * @param rawPath the request path as received, still percent-encoded
+	 * @param contextPath the context path prefix of {@code rawPath}, empty if none
+	 * @param request the request
+	 * @param facts reads what the request offers
+	 * @return the header value, {@code null} if none is to be sent
+	 * @throws InvalidRequirementException if the handler declares an invalid requirement
+	 * @since 0.2.0
+	 */
+	public <R> @Nullable String strictTransportSecurity(Object handler, String rawPath, String contextPath,
+			R request, RequestFacts<R> facts) {
+		String value = this.strictTransportSecurity;
+		if (value == null || !facts.isSecure(request)) {
+			return null;
+		}
+		return this.requirements.withPathRules(requirementOf(handler), rawPath, contextPath).requiresTls() ? value
+				: null;
+	}
+
+	/**
+	 * Whether a {@code Strict-Transport-Security} header is configured ({@link #strictTransportSecurity}).
+	 * @return whether responses to protected endpoints over TLS carry one
+	 * @since 0.2.0
+	 */
+	public boolean sendsStrictTransportSecurity() {
+		return this.strictTransportSecurity != null;
 	}
 
 	/**
@@ -368,6 +437,10 @@ public final class UpgradePolicy {
 		private IntSupplier httpsPort = () -> -1;
 
 		private final List<RefusalObserver> observers = new ArrayList<>();
+
+		private boolean browserRedirect;
+
+		private @Nullable String strictTransportSecurity;
 
 		private Builder() {
 		}
@@ -441,12 +514,37 @@ public final class UpgradePolicy {
 		}
 
 		/**
+		 * Redirect a browser's navigation that lacks nothing but TLS to the {@code https} URL (308), rather than
+		 * refuse it with 426; every other request keeps its 426 (see {@link UpgradePolicy#plan}).
+		 * @param browserRedirect whether to redirect navigations
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder browserRedirect(boolean browserRedirect) {
+			this.browserRedirect = browserRedirect;
+			return this;
+		}
+
+		/**
+		 * Send {@code Strict-Transport-Security} on responses over TLS of endpoints that require TLS.
+		 * @param maxAge the {@code max-age} in seconds, zero or more
+		 * @param includeSubDomains whether to add {@code includeSubDomains}
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder strictTransportSecurity(long maxAge, boolean includeSubDomains) {
+			this.strictTransportSecurity = "max-age=" + maxAge + (includeSubDomains ? "; includeSubDomains" : "");
+			return this;
+		}
+
+		/**
 		 * Build the policy.
 		 * @return the policy
 		 */
 		public UpgradePolicy build() {
 			return new UpgradePolicy(new EndpointRequirements(this.rules, this.resolvers),
-					new UpgradeResponder(this.problemTypeBase, this.httpsPort), this.observers);
+					new UpgradeResponder(this.problemTypeBase, this.httpsPort), this.observers, this.browserRedirect,
+					this.strictTransportSecurity);
 		}
 
 	}

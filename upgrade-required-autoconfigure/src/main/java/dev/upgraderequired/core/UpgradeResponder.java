@@ -68,20 +68,19 @@ final class UpgradeResponder {
 	}
 
 	/**
-	 * Return the response to a refusal for one request.
+	 * Return the 426 (or 500) response to a refusal for one request.
 	 * @param refusal the refusal
 	 * @param http1 whether the exchange is HTTP/1.x, which decides the headers
 	 * @param head whether the request is a {@code HEAD}, whose response has no body
 	 * @param path the raw (still encoded) request path, the {@code instance} member
-	 * @param host the host the client addressed, without port, {@code null} if unknown
-	 * @param query the raw query string or {@code null}
-	 * @param secure whether the request arrived over TLS, in which case no https URL is given
+	 * @param httpsUrl the {@code httpsUrl} member or {@code null}
+	 * @param vary the request headers the response was chosen by, or {@code null}
 	 * @return the response
 	 */
-	ResponsePlan plan(Refusal refusal, boolean http1, boolean head, String path, @Nullable String host,
-			@Nullable String query, boolean secure) {
-		String httpsUrl = (secure || host == null) ? null : httpsUrl(refusal, host, path, query);
-		return new ResponsePlan(refusal.status(), refusal.headers(http1), body(refusal, path, httpsUrl), head);
+	ResponsePlan plan(Refusal refusal, boolean http1, boolean head, String path, @Nullable String httpsUrl,
+			@Nullable String vary) {
+		return new ResponsePlan(refusal.status(), refusal.headers(http1), body(refusal, path, httpsUrl), head,
+				ResponsePlan.CONTENT_TYPE, vary);
 	}
 
 	/**

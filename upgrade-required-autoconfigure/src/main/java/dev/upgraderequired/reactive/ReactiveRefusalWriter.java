@@ -9,7 +9,6 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -65,16 +64,14 @@ final class ReactiveRefusalWriter {
 	 */
 	Mono<Void> write(Refusal refusal, @Nullable Object handler, ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
+		ResponsePlan plan = this.policy.plan(refusal, request, this.facts, request.getPath().value(),
+				request.getURI().getHost(), request.getURI().getRawQuery());
 		Object pattern = exchange.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-		this.policy.refused(refusal, handler,
+		this.policy.refused(refusal, plan.status(), handler,
 				(pattern instanceof PathPattern pathPattern) ? pathPattern.getPatternString()
 						: (pattern != null) ? pattern.toString() : null,
 				request.getPath().value(), request.getPath().contextPath().value(), request, this.facts);
 		ServerHttpResponse response = exchange.getResponse();
-		boolean http1 = this.facts.isHttp1(request);
-		ResponsePlan plan = this.policy.plan(refusal, http1, HttpMethod.HEAD.equals(request.getMethod()),
-				request.getPath().value(), request.getURI().getHost(), request.getURI().getRawQuery(),
-				this.facts.isSecure(request));
 		if (!response.setStatusCode(HttpStatusCode.valueOf(plan.status()))) {
 			return Mono.error(new IllegalStateException("Response already committed, cannot send " + plan.status()));
 		}
@@ -82,7 +79,7 @@ final class ReactiveRefusalWriter {
 		for (String name : ResponsePlan.REPRESENTATION_HEADERS) {
 			headers.remove(name);
 		}
-		if (http1) {
+		if (this.facts.isHttp1(request)) {
 			this.facts.beforeHttp1Refusal(request);
 		}
 		List<ResponsePlan.Header> planned = plan.headers();
@@ -90,7 +87,12 @@ final class ReactiveRefusalWriter {
 			ResponsePlan.Header header = planned.get(i);
 			headers.set(header.name(), header.value());
 		}
-		headers.set(HttpHeaders.CONTENT_TYPE, ResponsePlan.CONTENT_TYPE);
+		if (plan.vary() != null) {
+			headers.add(HttpHeaders.VARY, plan.vary());
+		}
+		if (plan.contentType() != null) {
+			headers.set(HttpHeaders.CONTENT_TYPE, plan.contentType());
+		}
 		headers.setContentLength(plan.contentLength());
 		byte[] body = plan.body();
 		return (body.length == 0) ? response.setComplete()

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.upgraderequired.core.Refusal;
+import dev.upgraderequired.core.UpgradePolicy;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,7 +30,8 @@ import org.springframework.web.server.WebFilterChain;
  * mappings, in their order, and decided; a request let through is looked up again by the {@code DispatcherHandler}.
  * A request for no handler is held to the path rules. A request that CORS processing rejected during the lookup
  * keeps its 403. Exchanges of another application context (a management server's child context sees this filter
- * among its parent's beans) are left alone.
+ * among its parent's beans) are left alone. When configured, it adds {@code Strict-Transport-Security} to the
+ * response of a request over TLS that it lets through to an endpoint requiring TLS.
  * <p>
  * It decides on the exchange as the filters before it left it: a filter that changes what a request's handler is
  * chosen by (its path, method or headers) must be ordered before it.
@@ -39,6 +41,8 @@ import org.springframework.web.server.WebFilterChain;
 final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 
 	private static final Object ALLOWED = new Object();
+
+	private static final String STRICT_TRANSPORT_SECURITY = "Strict-Transport-Security";
 
 	private final ReactiveRefusalWriter writer;
 
@@ -63,9 +67,12 @@ final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 		ServerHttpRequest request = exchange.getRequest();
 		RequestPath path = request.getPath();
 		int applicationPathStart = path.contextPath().value().length();
-		if (!serves(exchange) || !this.writer.policy()
-			.mayRefuse(path.value(), applicationPathStart, applicationPathStart, request, this.writer.facts())) {
+		if (!serves(exchange)) {
 			return chain.filter(exchange);
+		}
+		if (!this.writer.policy()
+			.mayRefuse(path.value(), applicationPathStart, applicationPathStart, request, this.writer.facts())) {
+			return proceed(exchange, chain);
 		}
 		return Flux.fromIterable(mappings())
 			.concatMap((mapping) -> mapping.getHandler(exchange))
@@ -79,7 +86,27 @@ final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 			.flatMap((decision) -> (decision instanceof Refused refused)
 					? this.writer.write(refused.refusal(), refused.handler(), exchange)
 					: (decision instanceof Refusal refusal) ? this.writer.write(refusal, exchange)
-							: chain.filter(exchange));
+							: proceed(exchange, chain));
+	}
+
+	// When configured, a response over TLS of an endpoint that requires TLS gets Strict-Transport-Security: its
+	// handler is known once the DispatcherHandler has looked it up, so it is added just before the response is
+	// committed.
+	private Mono<Void> proceed(ServerWebExchange exchange, WebFilterChain chain) {
+		UpgradePolicy policy = this.writer.policy();
+		ServerHttpRequest request = exchange.getRequest();
+		if (policy.sendsStrictTransportSecurity() && this.writer.facts().isSecure(request)) {
+			exchange.getResponse().beforeCommit(() -> {
+				Object handler = exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
+				String hsts = (handler != null) ? policy.strictTransportSecurity(handler, request.getPath().value(),
+						request.getPath().contextPath().value(), request, this.writer.facts()) : null;
+				if (hsts != null) {
+					exchange.getResponse().getHeaders().set(STRICT_TRANSPORT_SECURITY, hsts);
+				}
+				return Mono.empty();
+			});
+		}
+		return chain.filter(exchange);
 	}
 
 	private Object decide(Object found, ServerWebExchange exchange) {

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
@@ -51,12 +52,11 @@ final class ServletRefusalWriter {
 	 */
 	void write(Refusal refusal, @Nullable Object handler, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
+		ResponsePlan plan = this.policy.plan(refusal, request, this.facts, request.getRequestURI(),
+				request.getServerName(), request.getQueryString());
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-		this.policy.refused(refusal, handler, (pattern != null) ? pattern.toString() : null, request.getRequestURI(),
-				request.getContextPath(), request, this.facts);
-		ResponsePlan plan = this.policy.plan(refusal, this.facts.isHttp1(request), "HEAD".equals(request.getMethod()),
-				request.getRequestURI(), request.getServerName(), request.getQueryString(),
-				this.facts.isSecure(request));
+		this.policy.refused(refusal, plan.status(), handler, (pattern != null) ? pattern.toString() : null,
+				request.getRequestURI(), request.getContextPath(), request, this.facts);
 		response.resetBuffer();
 		for (String name : ResponsePlan.REPRESENTATION_HEADERS) {
 			if (response.containsHeader(name)) {
@@ -69,7 +69,12 @@ final class ServletRefusalWriter {
 			ResponsePlan.Header header = headers.get(i);
 			response.setHeader(header.name(), header.value());
 		}
-		response.setContentType(ResponsePlan.CONTENT_TYPE);
+		if (plan.vary() != null) {
+			response.addHeader(HttpHeaders.VARY, plan.vary());
+		}
+		if (plan.contentType() != null) {
+			response.setContentType(plan.contentType());
+		}
 		byte[] body = plan.body();
 		OutputStream out = outputStream(response);
 		if (out != null) {

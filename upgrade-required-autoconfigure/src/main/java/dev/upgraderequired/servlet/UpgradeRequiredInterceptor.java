@@ -1,6 +1,7 @@
 package dev.upgraderequired.servlet;
 
 import dev.upgraderequired.core.Refusal;
+import dev.upgraderequired.core.UpgradePolicy;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,11 +19,14 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * filter sees (forwards, includes and async dispatches, a {@code DispatcherServlet} other than the one the filter
  * knows), and checks again the requests the filter let through, which costs a cache lookup per request, so that no
  * later rewrite of a request escapes the check. A refused include renders nothing, since an include cannot set a
- * status.
+ * status. When configured, it adds {@code Strict-Transport-Security} to the response of a request over TLS that it
+ * lets through to an endpoint requiring TLS.
  *
  * @author upgrade-required
  */
 final class UpgradeRequiredInterceptor implements HandlerInterceptor {
+
+	private static final String STRICT_TRANSPORT_SECURITY = "Strict-Transport-Security";
 
 	private final ServletRefusalWriter writer;
 
@@ -41,10 +45,18 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 		}
 		boolean include = dispatcherType == DispatcherType.INCLUDE;
 		String includedPath = include ? (String) request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI) : null;
-		Refusal refusal = this.writer.policy()
-			.decide(handler, (includedPath != null) ? includedPath : request.getRequestURI(), request.getContextPath(),
-					request, this.writer.facts());
+		String path = (includedPath != null) ? includedPath : request.getRequestURI();
+		UpgradePolicy policy = this.writer.policy();
+		Refusal refusal = policy.decide(handler, path, request.getContextPath(), request, this.writer.facts());
 		if (refusal == null) {
+			// An include cannot set headers.
+			if (!include && policy.sendsStrictTransportSecurity()) {
+				String hsts = policy.strictTransportSecurity(handler, path, request.getContextPath(), request,
+						this.writer.facts());
+				if (hsts != null) {
+					response.setHeader(STRICT_TRANSPORT_SECURITY, hsts);
+				}
+			}
 			return true;
 		}
 		// An include cannot set a status or headers: the protected resource is simply left out.

@@ -107,6 +107,22 @@ class UpgradeRequiredAutoConfigurationTests {
 	}
 
 	@Test
+	void negativeStrictTransportSecurityMaxAgeFailsStartup() {
+		this.contextRunner.withPropertyValues("upgrade-required.hsts.enabled=true", "upgrade-required.hsts.max-age=-1s")
+			.run((context) -> assertInvalid(context, "upgrade-required.hsts.max-age", "PT-1S",
+					"a duration of zero or more"));
+	}
+
+	@Test
+	void strictTransportSecurityIsSentOnlyWhenEnabled() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(UpgradePolicy.class).sendsStrictTransportSecurity())
+			.isFalse());
+		this.contextRunner.withPropertyValues("upgrade-required.hsts.enabled=true")
+			.run((context) -> assertThat(context.getBean(UpgradePolicy.class).sendsStrictTransportSecurity())
+				.isTrue());
+	}
+
+	@Test
 	void ruleWithoutProtocolFailsStartup() {
 		this.contextRunner.withPropertyValues("upgrade-required.rules[0].paths=/admin/**")
 			.run((context) -> assertInvalid(context, "upgrade-required.rules[0].protocol", "",

@@ -84,11 +84,11 @@ class UpgradePolicyTests {
 		UpgradePolicy policy = observedPolicy(observed);
 		policy.protectHandlers(inventory("/hello", this.protectedByTls));
 		Refusal byHandler = policy.decide(this.protectedByTls, "/hello", "", CLEARTEXT, Offer.FACTS);
-		policy.refused(byHandler, this.protectedByTls, "/hello", "/hello", "", CLEARTEXT, Offer.FACTS);
+		policy.refused(byHandler, 426, this.protectedByTls, "/hello", "/hello", "", CLEARTEXT, Offer.FACTS);
 		Refusal byRule = policy.decide(this.open, "/app/admin/x", "/app", CLEARTEXT, Offer.FACTS);
-		policy.refused(byRule, this.open, "/admin/{page}", "/app/admin/x", "/app", CLEARTEXT, Offer.FACTS);
+		policy.refused(byRule, 426, this.open, "/admin/{page}", "/app/admin/x", "/app", CLEARTEXT, Offer.FACTS);
 		Refusal withoutHandler = policy.decidePath("/admin/x", "", CLEARTEXT, Offer.FACTS);
-		policy.refused(withoutHandler, null, null, "/admin/x", "", CLEARTEXT, Offer.FACTS);
+		policy.refused(withoutHandler, 426, null, null, "/admin/x", "", CLEARTEXT, Offer.FACTS);
 		assertThat(observed).containsExactly("tls-required resolver /hello", "tls-required rule /admin/**",
 				"tls-required rule /admin/**");
 	}
@@ -101,10 +101,10 @@ class UpgradePolicyTests {
 		policy.protectHandlers(inventory("/admin/x", http2));
 		Offer tlsHttp1 = new Offer(true, "TLSv1.3", true);
 		// Cleartext: the rule's TLS comes first; over TLS, the handler's HTTP/2.
-		policy.refused(policy.decide(http2, "/admin/x", "", CLEARTEXT, Offer.FACTS), http2, "/admin/x", "/admin/x", "",
-				CLEARTEXT, Offer.FACTS);
-		policy.refused(policy.decide(http2, "/admin/x", "", tlsHttp1, Offer.FACTS), http2, "/admin/x", "/admin/x", "",
-				tlsHttp1, Offer.FACTS);
+		policy.refused(policy.decide(http2, "/admin/x", "", CLEARTEXT, Offer.FACTS), 426, http2, "/admin/x",
+				"/admin/x", "", CLEARTEXT, Offer.FACTS);
+		policy.refused(policy.decide(http2, "/admin/x", "", tlsHttp1, Offer.FACTS), 426, http2, "/admin/x",
+				"/admin/x", "", tlsHttp1, Offer.FACTS);
 		assertThat(observed).containsExactly("tls-required rule /admin/**", "http2-required resolver /admin/x");
 	}
 
@@ -115,8 +115,8 @@ class UpgradePolicyTests {
 		policy.protectHandlers(inventory("/hello", this.open));
 		Refusal thrown = policy.decideFailure(new UpgradeRequiredException(ProtocolRequirement.tls()), "/hello", "",
 				CLEARTEXT, Offer.FACTS, ProtocolRequirement::none);
-		policy.refused(thrown, null, null, "/hello", "", CLEARTEXT, Offer.FACTS);
-		policy.refused(thrown, this.open, "/hello", "/hello", "", CLEARTEXT, Offer.FACTS);
+		policy.refused(thrown, 426, null, null, "/hello", "", CLEARTEXT, Offer.FACTS);
+		policy.refused(thrown, 426, this.open, "/hello", "/hello", "", CLEARTEXT, Offer.FACTS);
 		assertThat(observed).containsExactly("tls-required exception UNKNOWN", "tls-required exception /hello");
 	}
 
@@ -131,8 +131,8 @@ class UpgradePolicyTests {
 		handlers.add(List.of("/b"), List.of(), twice, "twice");
 		policy.protectHandlers(handlers);
 		for (Object handler : List.of(this.protectedByTls, twice)) {
-			policy.refused(policy.decide(handler, "/x", "", CLEARTEXT, Offer.FACTS), handler, null, "/x", "", CLEARTEXT,
-					Offer.FACTS);
+			policy.refused(policy.decide(handler, "/x", "", CLEARTEXT, Offer.FACTS), 426, handler, null, "/x", "",
+					CLEARTEXT, Offer.FACTS);
 		}
 		assertThat(observed).containsExactly("tls-required resolver /report", "tls-required resolver UNKNOWN");
 	}
@@ -145,9 +145,9 @@ class UpgradePolicyTests {
 		handlers.add(List.of("/report/{id}"), List.of(), this.protectedByTls, "protectedByTls");
 		policy.protectHandlers(handlers);
 		Refusal refusal = policy.decide(this.protectedByTls, "/report/42", "", CLEARTEXT, Offer.FACTS);
-		policy.refused(refusal, this.protectedByTls, "/report/{id}", "/report/42", "", CLEARTEXT, Offer.FACTS);
+		policy.refused(refusal, 426, this.protectedByTls, "/report/{id}", "/report/42", "", CLEARTEXT, Offer.FACTS);
 		// A handler mapping that exposes the looked-up path as its pattern, as a URL mapping's default handler does.
-		policy.refused(refusal, new TlsHandler(), "/report/42", "/report/42", "", CLEARTEXT, Offer.FACTS);
+		policy.refused(refusal, 426, new TlsHandler(), "/report/42", "/report/42", "", CLEARTEXT, Offer.FACTS);
 		assertThat(observed).containsExactly("tls-required resolver /report/{id}", "tls-required resolver UNKNOWN");
 	}
 
@@ -155,12 +155,12 @@ class UpgradePolicyTests {
 	void requirementOfAnUnknownHandlerMethodIsTheAnnotationsUnlessTheApplicationHasResolvers() {
 		List<String> withResolver = new ArrayList<>();
 		Refusal refusal = Refusal.of(ProtocolRequirement.tls(), UpgradeReason.TLS_REQUIRED, false);
-		observedPolicy(withResolver).refused(refusal, null, null, "/x", "", CLEARTEXT, Offer.FACTS);
+		observedPolicy(withResolver).refused(refusal, 426, null, null, "/x", "", CLEARTEXT, Offer.FACTS);
 		List<String> annotationsOnly = new ArrayList<>();
 		UpgradePolicy.builder()
 			.observer((reason, source, pattern) -> annotationsOnly.add(source.tag()))
 			.build()
-			.refused(refusal, null, null, "/x", "", CLEARTEXT, Offer.FACTS);
+			.refused(refusal, 426, null, null, "/x", "", CLEARTEXT, Offer.FACTS);
 		assertThat(withResolver).containsExactly("tls-required resolver UNKNOWN");
 		assertThat(annotationsOnly).containsExactly("annotation");
 	}
@@ -174,8 +174,8 @@ class UpgradePolicyTests {
 			})
 			.observer((reason, source, pattern) -> observed.add(reason.slug()))
 			.build();
-		policy.refused(Refusal.of(ProtocolRequirement.tls(), UpgradeReason.TLS_REQUIRED, false), null, null, "/x", "",
-				CLEARTEXT, Offer.FACTS);
+		policy.refused(Refusal.of(ProtocolRequirement.tls(), UpgradeReason.TLS_REQUIRED, false), 426, null, null,
+				"/x", "", CLEARTEXT, Offer.FACTS);
 		assertThat(observed).containsExactly("tls-required");
 	}
 
@@ -186,7 +186,7 @@ class UpgradePolicyTests {
 		Refusal alreadyMet = policy.decideFailure(new UpgradeRequiredException(ProtocolRequirement.tls()), "/hello",
 				"", TLS, Offer.FACTS, ProtocolRequirement::none);
 		assertThat(alreadyMet.status()).isEqualTo(500);
-		policy.refused(alreadyMet, this.open, "/hello", "/hello", "", TLS, Offer.FACTS);
+		policy.refused(alreadyMet, 500, this.open, "/hello", "/hello", "", TLS, Offer.FACTS);
 		assertThat(observed).isEmpty();
 	}
 

@@ -1,0 +1,163 @@
+package dev.upgraderequired.core;
+
+import java.nio.charset.StandardCharsets;
+
+import dev.upgraderequired.Protocol;
+import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.TlsVersion;
+import dev.upgraderequired.UpgradeRequiredException;
+import dev.upgraderequired.core.UpgradeDeciderTests.Offer;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the responses {@link UpgradePolicy#plan} chooses in browser-redirect mode, and for
+ * {@link UpgradePolicy#strictTransportSecurity}.
+ */
+class BrowserRedirectTests {
+
+	private static final Offer CLEARTEXT = new Offer(false, null, true);
+
+	private static final Offer NAVIGATION = CLEARTEXT.with("Sec-Fetch-Mode", "navigate");
+
+	private final UpgradePolicy policy = UpgradePolicy.builder()
+		.httpsPort(() -> 8443)
+		.browserRedirect(true)
+		.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.TLS_1_3, "min-tls-version")
+		.rule("/stream/**", "paths", Protocol.HTTP_2, TlsVersion.ANY, "min-tls-version")
+		.rule("/stream/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version")
+		.rule("/socket/**", "paths", Protocol.WEBSOCKET, TlsVersion.ANY, "min-tls-version")
+		.rule("/socket/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version")
+		.build();
+
+	@Test
+	void navigationThatLacksOnlyTlsIsRedirectedToTheHttpsUrl() {
+		ResponsePlan plan = plan("/admin/page", NAVIGATION, "q=1");
+		assertThat(plan.status()).isEqualTo(308);
+		assertThat(plan.headers()).containsExactly(
+				new ResponsePlan.Header("Location", "https://example.com:8443/admin/page?q=1"),
+				new ResponsePlan.Header("Cache-Control", "no-store"));
+		assertThat(plan.vary()).isEqualTo("Sec-Fetch-Mode");
+		assertThat(plan.contentType()).isNull();
+		assertThat(plan.body()).isEmpty();
+		assertThat(plan.contentLength()).isZero();
+		Offer head = new Offer(false, null, true, "HEAD", NAVIGATION.headers());
+		assertThat(plan("/admin/page", head, null).status()).isEqualTo(308);
+		Offer insecureRequests = CLEARTEXT.with("Upgrade-Insecure-Requests", "1").with("Accept", "text/html");
+		ResponsePlan byAccept = plan("/admin/page", insecureRequests, null);
+		assertThat(byAccept.status()).isEqualTo(308);
+		assertThat(byAccept.vary()).isEqualTo("Sec-Fetch-Mode, Upgrade-Insecure-Requests, Accept");
+	}
+
+	@Test
+	void requestThatCouldHaveBeenRedirectedKeepsIts426WithTheHeadersItWasDecidedOn() {
+		ResponsePlan fetch = plan("/admin/page", CLEARTEXT.with("Sec-Fetch-Mode", "cors"), null);
+		assertThat(fetch.status()).isEqualTo(426);
+		assertThat(fetch.vary()).isEqualTo("Sec-Fetch-Mode");
+		assertThat(fetch.contentType()).isEqualTo("application/problem+json");
+		assertThat(new String(fetch.body(), StandardCharsets.US_ASCII))
+			.contains("\"httpsUrl\":\"https://example.com:8443/admin/page\"");
+		ResponsePlan api = plan("/admin/page", CLEARTEXT, null);
+		assertThat(api.status()).isEqualTo(426);
+		assertThat(api.vary()).isEqualTo("Sec-Fetch-Mode, Upgrade-Insecure-Requests");
+	}
+
+	@Test
+	void otherMethodsAreNeverRedirectedAndTheirResponseDependsOnNoHeader() {
+		for (String method : new String[] { "POST", "PUT", "DELETE", "OPTIONS", "get" }) {
+			ResponsePlan plan = plan("/admin/page", new Offer(false, null, true, method, NAVIGATION.headers()), null);
+			assertThat(plan.status()).as(method).isEqualTo(426);
+			assertThat(plan.vary()).as(method).isNull();
+		}
+	}
+
+	@Test
+	void navigationThatLacksMoreThanTlsKeepsIts426() {
+		// HTTP/1.1 to an endpoint that needs HTTP/2 too, and a WebSocket endpoint.
+		assertThat(plan("/stream/x", NAVIGATION, null).status()).isEqualTo(426);
+		assertThat(plan("/stream/x", NAVIGATION, null).vary()).isNull();
+		assertThat(plan("/socket/x", NAVIGATION, null).status()).isEqualTo(426);
+		// Over h2c the same HTTP/2 endpoint lacks only TLS.
+		Offer h2c = new Offer(false, null, false, "GET", NAVIGATION.headers());
+		assertThat(plan("/stream/x", h2c, null).status()).isEqualTo(308);
+	}
+
+	@Test
+	void navigationIsNotRedirectedWithoutAnHttpsUrlThatALocationHeaderCanCarry() {
+		UpgradePolicy unknownPort = UpgradePolicy.builder()
+			.browserRedirect(true)
+			.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version")
+			.build();
+		Refusal refusal = unknownPort.decidePath("/admin/x", "", NAVIGATION, Offer.FACTS);
+		assertThat(unknownPort.plan(refusal, NAVIGATION, Offer.FACTS, "/admin/x", "example.com", null).status())
+			.isEqualTo(426);
+		Refusal known = this.policy.decidePath("/admin/x", "", NAVIGATION, Offer.FACTS);
+		assertThat(this.policy.plan(known, NAVIGATION, Offer.FACTS, "/admin/x", null, null).status())
+			.isEqualTo(426);
+		assertThat(this.policy.plan(known, NAVIGATION, Offer.FACTS, "/admin/caf\u00e9", "example.com", null).status())
+			.isEqualTo(426);
+		assertThat(this.policy.plan(known, NAVIGATION, Offer.FACTS, "/admin/x", "example.com", "a=b c").status())
+			.isEqualTo(426);
+	}
+
+	@Test
+	void refusalsOverTlsAreNeverRedirected() {
+		Offer tls12 = new Offer(true, "TLSv1.2", true, "GET", NAVIGATION.headers());
+		Refusal refusal = this.policy.decidePath("/admin/x", "", tls12, Offer.FACTS);
+		assertThat(refusal.reason()).isEqualTo(UpgradeReason.TLS_VERSION_TOO_OLD);
+		ResponsePlan plan = this.policy.plan(refusal, tls12, Offer.FACTS, "/admin/x", "example.com", null);
+		assertThat(plan.status()).isEqualTo(426);
+		assertThat(plan.vary()).isNull();
+	}
+
+	@Test
+	void thrownTlsRequirementOfANavigationIsRedirectedToo() {
+		Refusal thrown = this.policy.decideFailure(new UpgradeRequiredException(ProtocolRequirement.tls()), "/page", "",
+				NAVIGATION, Offer.FACTS, ProtocolRequirement::none);
+		assertThat(this.policy.plan(thrown, NAVIGATION, Offer.FACTS, "/page", "example.com", null).status())
+			.isEqualTo(308);
+	}
+
+	@Test
+	void withoutBrowserRedirectANavigationGetsA426ThatDependsOnNoHeader() {
+		UpgradePolicy policy = UpgradePolicy.builder()
+			.httpsPort(() -> 8443)
+			.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version")
+			.build();
+		Refusal refusal = policy.decidePath("/admin/x", "", NAVIGATION, Offer.FACTS);
+		ResponsePlan plan = policy.plan(refusal, NAVIGATION, Offer.FACTS, "/admin/x", "example.com", null);
+		assertThat(plan.status()).isEqualTo(426);
+		assertThat(plan.vary()).isNull();
+	}
+
+	@Test
+	void strictTransportSecurityIsForResponsesOverTlsOfEndpointsThatRequireTls() {
+		UpgradePolicy policy = UpgradePolicy.builder()
+			.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version")
+			.strictTransportSecurity(31536000, true)
+			.build();
+		Offer tls = new Offer(true, "TLSv1.3", true);
+		Object handler = new Object();
+		assertThat(policy.sendsStrictTransportSecurity()).isTrue();
+		assertThat(policy.strictTransportSecurity(handler, "/app/admin/x", "/app", tls, Offer.FACTS))
+			.isEqualTo("max-age=31536000; includeSubDomains");
+		assertThat(policy.strictTransportSecurity(handler, "/app/other", "/app", tls, Offer.FACTS)).isNull();
+		assertThat(policy.strictTransportSecurity(handler, "/app/admin/x", "/app", CLEARTEXT, Offer.FACTS)).isNull();
+		UpgradePolicy withoutSubDomains = UpgradePolicy.builder()
+			.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version")
+			.strictTransportSecurity(0, false)
+			.build();
+		assertThat(withoutSubDomains.strictTransportSecurity(handler, "/admin/x", "", tls, Offer.FACTS))
+			.isEqualTo("max-age=0");
+		assertThat(this.policy.sendsStrictTransportSecurity()).isFalse();
+		assertThat(this.policy.strictTransportSecurity(handler, "/admin/x", "", tls, Offer.FACTS)).isNull();
+	}
+
+	private ResponsePlan plan(String path, Offer request, String query) {
+		Refusal refusal = this.policy.decidePath(path, "", request, Offer.FACTS);
+		assertThat(refusal).isNotNull();
+		return this.policy.plan(refusal, request, Offer.FACTS, path, "example.com", query);
+	}
+
+}

@@ -1,8 +1,10 @@
 package dev.upgraderequired.servlet;
 
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import dev.upgraderequired.Protocol;
+import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.TlsVersion;
 import dev.upgraderequired.core.Refusal;
 import dev.upgraderequired.core.UpgradePolicy;
@@ -45,6 +47,9 @@ import org.springframework.web.method.HandlerMethod;
 @State(Scope.Benchmark)
 public class InterceptorBenchmarks {
 
+	// No request mapping of another HTTP method requires anything.
+	private static final Function<Object, ProtocolRequirement> NO_MAPPINGS = (request) -> ProtocolRequirement.none();
+
 	private static final String SECURE_PATH = "/api/secure";
 
 	/**
@@ -78,7 +83,8 @@ public class InterceptorBenchmarks {
 		}
 		this.policy = builder.build();
 		this.interceptor = new UpgradeRequiredInterceptor(
-				new ServletRefusalWriter(this.policy, ServletContainerRequestFacts.tomcat()));
+				new ServletRefusalWriter(this.policy, ServletContainerRequestFacts.tomcat()),
+				new MappedHandlerRequirements());
 		Api api = new Api();
 		this.openHandler = new HandlerMethod(api, Api.class.getDeclaredMethod("hello"));
 		this.secureHandler = new HandlerMethod(api, Api.class.getDeclaredMethod("secure"));
@@ -111,7 +117,7 @@ public class InterceptorBenchmarks {
 		MockHttpServletRequest request = this.secureCleartextRequest;
 		ServletContainerRequestFacts facts = ServletContainerRequestFacts.tomcat();
 		Refusal refusal = this.policy.decide(this.secureHandler, request.getRequestURI(), request.getContextPath(),
-				request, facts);
+				request, facts, NO_MAPPINGS);
 		blackhole.consume(this.policy.plan(refusal, request, facts, request.getRequestURI(), request.getServerName(),
 				request.getQueryString()));
 	}

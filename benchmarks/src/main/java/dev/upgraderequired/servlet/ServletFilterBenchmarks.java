@@ -120,8 +120,9 @@ public class ServletFilterBenchmarks {
 		ServletRefusalWriter writer = new ServletRefusalWriter(policy, ServletContainerRequestFacts.tomcat());
 		UpgradeRequiredFilter.Target target = new UpgradeRequiredFilter.Target(SERVLET_NAME, this.context,
 				this.mappings, true);
-		this.filter = new UpgradeRequiredFilter(writer,
-				new UpgradeRequiredExceptionResolver(writer, new MappedHandlerRequirements()), () -> target);
+		MappedHandlerRequirements mappedRequirements = new MappedHandlerRequirements();
+		this.filter = new UpgradeRequiredFilter(writer, new UpgradeRequiredExceptionResolver(writer, mappedRequirements),
+				mappedRequirements, () -> target);
 		this.unprotectedRequest = request("/api/hello", false);
 		this.protectedTlsRequest = request("/api/secure", true);
 		this.sharedPathRequest = request("/api/report", false);

@@ -17,6 +17,7 @@ import javax.net.ssl.SSLParameters;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.UpgradeRequiredException;
+import io.netty.handler.codec.http.HttpMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -464,6 +465,34 @@ abstract class AbstractSampleContractTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "/api/secure", "/admin/status", "/api/account" })
+	void plainOptionsToAProtectedEndpointIsRefusedLikeItsOtherMethods(String path) throws Exception {
+		RawHttp.Response refused = RawHttp.exchange(this.httpPort, "OPTIONS", path);
+		assertThat(refused.status()).isEqualTo(426);
+		assertThat(refused.header("Upgrade")).isEqualTo("TLS/1.3, TLS/1.2, HTTP/1.1");
+		assertThat(refused.header("Allow")).isNull();
+		assertThat(refused.header("WWW-Authenticate")).isNull();
+		// With an Origin but no Access-Control-Request-Method it is no pre-flight either.
+		assertThat(RawHttp.exchange(this.httpPort, "OPTIONS", path, "Origin: https://example.com").status())
+			.isEqualTo(426);
+		StrictResponse h2c = strict(reactor.netty.http.client.HttpClient.create().protocol(HttpProtocol.H2C),
+				"http://localhost:" + this.httpPort + path, "OPTIONS");
+		assertThat(h2c.status()).isEqualTo(426);
+	}
+
+	@Test
+	void plainOptionsIsAnsweredWhereTheRequirementIsMet() throws Exception {
+		RawHttp.Response overTls = RawHttp.exchangeTls(this.httpsPort, "OPTIONS", "/api/secure");
+		assertThat(overTls.status()).isEqualTo(200);
+		assertThat(overTls.header("Allow")).contains("GET");
+		RawHttp.Response open = RawHttp.exchange(this.httpPort, "OPTIONS", "/api/hello");
+		assertThat(open.status()).isEqualTo(200);
+		assertThat(open.header("Allow")).contains("GET");
+		// /api/stream needs HTTP/2 for every method: OPTIONS too, whatever the connection's security.
+		assertThat(RawHttp.exchangeTls(this.httpsPort, "OPTIONS", "/api/stream").status()).isEqualTo(426);
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "/api/secure", "/admin/status" })
 	void corsPreflightIsNotRefused(String path) throws Exception {
 		RawHttp.Response response = RawHttp.exchange(this.httpPort, "OPTIONS", path, "Origin: https://example.com",
@@ -493,7 +522,11 @@ abstract class AbstractSampleContractTests {
 	}
 
 	static StrictResponse strict(reactor.netty.http.client.HttpClient client, String uri) {
-		return client.get()
+		return strict(client, uri, "GET");
+	}
+
+	static StrictResponse strict(reactor.netty.http.client.HttpClient client, String uri, String method) {
+		return client.request(HttpMethod.valueOf(method))
 			.uri(uri)
 			.responseSingle((response, body) -> body.asString()
 				.defaultIfEmpty("")

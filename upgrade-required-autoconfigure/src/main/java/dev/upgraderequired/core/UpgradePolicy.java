@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -14,6 +15,8 @@ import dev.upgraderequired.TlsVersion;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpMethod;
 
 /**
  * What the web stack adapters ask the core: what an endpoint requires (its handler's annotations and resolvers,
@@ -171,21 +174,28 @@ public final class UpgradePolicy {
 	}
 
 	/**
-	 * Decide whether a request to a handler is refused: by the handler's requirement and the path rules.
+	 * Decide whether a request to a handler is refused: by the handler's requirement and the path rules. A plain
+	 * {@code OPTIONS} request (not a CORS pre-flight, which is never refused) asks about the resource, whichever
+	 * handler answers it (the framework's own, which lists the allowed methods, as a rule): it is held to the
+	 * requirements of the handlers mapped to its path for any method as well.
 	 * @param <R> the native request type
 	 * @param handler the handler the request is mapped to
 	 * @param rawPath the request path as received, still percent-encoded
 	 * @param contextPath the context path prefix of {@code rawPath}, empty if none
 	 * @param request the request
 	 * @param facts reads what the request offers
+	 * @param anyMethod what the handlers that match the request best, whatever their HTTP methods, require; asked
+	 * for {@code OPTIONS} requests only
 	 * @return the refusal, or {@code null} if the request may proceed
 	 * @throws InvalidRequirementException if the handler declares an invalid requirement
 	 */
 	public <R> @Nullable Refusal decide(Object handler, String rawPath, String contextPath, R request,
-			RequestFacts<R> facts) {
-		ProtocolRequirement requirement = this.requirements.withPathRules(requirementOf(handler), rawPath,
-				contextPath);
-		return UpgradeDecider.decide(requirement, request, facts);
+			RequestFacts<R> facts, Function<? super R, ProtocolRequirement> anyMethod) {
+		ProtocolRequirement own = requirementOf(handler);
+		if (HttpMethod.OPTIONS.name().equals(facts.method(request))) {
+			own = own.and(anyMethod.apply(request));
+		}
+		return UpgradeDecider.decide(this.requirements.withPathRules(own, rawPath, contextPath), request, facts);
 	}
 
 	/**

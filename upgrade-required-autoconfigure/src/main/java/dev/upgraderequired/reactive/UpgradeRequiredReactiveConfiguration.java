@@ -66,9 +66,10 @@ public class UpgradeRequiredReactiveConfiguration {
 
 	@Bean
 	UpgradeRequiredWebFilter upgradeRequiredWebFilter(ReactiveRefusalWriter writer,
-			UpgradeRequiredWebExceptionHandler exceptionHandler, ApplicationContext context,
+			UpgradeRequiredWebExceptionHandler exceptionHandler, ReactiveMappedHandlerRequirements mappedRequirements,
+			ApplicationContext context,
 			@Value("${upgrade-required.filter-order:" + UpgradePolicy.DEFAULT_FILTER_ORDER + "}") int order) {
-		return new UpgradeRequiredWebFilter(writer, exceptionHandler, context, order);
+		return new UpgradeRequiredWebFilter(writer, exceptionHandler, mappedRequirements, context, order);
 	}
 
 	// Resolves every handler's requirement at startup: invalid annotations fail the start, no request ever pays for

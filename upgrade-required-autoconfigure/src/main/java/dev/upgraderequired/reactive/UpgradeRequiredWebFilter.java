@@ -48,6 +48,8 @@ final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 
 	private final UpgradeRequiredWebExceptionHandler failures;
 
+	private final ReactiveMappedHandlerRequirements mappedRequirements;
+
 	private final ApplicationContext applicationContext;
 
 	private final int order;
@@ -55,9 +57,10 @@ final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 	private volatile @Nullable List<HandlerMapping> mappings;
 
 	UpgradeRequiredWebFilter(ReactiveRefusalWriter writer, UpgradeRequiredWebExceptionHandler failures,
-			ApplicationContext applicationContext, int order) {
+			ReactiveMappedHandlerRequirements mappedRequirements, ApplicationContext applicationContext, int order) {
 		this.writer = writer;
 		this.failures = failures;
+		this.mappedRequirements = mappedRequirements;
 		this.applicationContext = applicationContext;
 		this.order = order;
 	}
@@ -120,7 +123,7 @@ final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 		ServerHttpRequest request = exchange.getRequest();
 		Refusal refusal = this.writer.policy()
 			.decide(found, request.getPath().value(), request.getPath().contextPath().value(), request,
-					this.writer.facts());
+					this.writer.facts(), (ignored) -> this.mappedRequirements.forAnyMethod(exchange));
 		return (refusal != null) ? new Refused(refusal, found) : ALLOWED;
 	}
 

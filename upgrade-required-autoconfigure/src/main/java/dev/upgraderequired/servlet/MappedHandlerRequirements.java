@@ -14,7 +14,8 @@ import org.springframework.web.util.UrlPathHelper;
 /**
  * How a Spring MVC request mapping matches a request, for the core's {@link MappedRequirements}: by path, HTTP
  * method, parameters and headers, regardless of the media types it consumes and produces (and of API versions), as
- * Spring MVC would match it, so that a request refused with 406 or 415 for a protected endpoint gets 426.
+ * Spring MVC would match it, so that a request refused with 406 or 415 for a protected endpoint gets 426; and
+ * regardless of the method too, for the requirement of the resource a plain {@code OPTIONS} request asks about.
  *
  * @author upgrade-required
  */
@@ -27,15 +28,20 @@ final class MappedHandlerRequirements {
 	}
 
 	ProtocolRequirement forRequest(HttpServletRequest request) {
-		return this.mapped.bestMatch((candidate) -> candidate.matchingPatterns(request),
+		return this.mapped.bestMatch((candidate) -> candidate.matchingPatterns(request, false),
+				(patterns, other) -> patterns.compareTo(other, request));
+	}
+
+	ProtocolRequirement forAnyMethod(HttpServletRequest request) {
+		return this.mapped.bestMatch((candidate) -> candidate.matchingPatterns(request, true),
 				(patterns, other) -> patterns.compareTo(other, request));
 	}
 
 	private record Mapped(RequestMappingInfoHandlerMapping mapping, RequestMappingInfo info) {
 
 		@SuppressWarnings("unchecked")
-		@Nullable RequestCondition<Object> matchingPatterns(HttpServletRequest request) {
-			if (this.info.getMethodsCondition().getMatchingCondition(request) == null
+		@Nullable RequestCondition<Object> matchingPatterns(HttpServletRequest request, boolean anyMethod) {
+			if ((!anyMethod && this.info.getMethodsCondition().getMatchingCondition(request) == null)
 					|| this.info.getParamsCondition().getMatchingCondition(request) == null
 					|| this.info.getHeadersCondition().getMatchingCondition(request) == null) {
 				return null;

@@ -52,6 +52,8 @@ final class UpgradeRequiredFilter implements Filter {
 
 	private final UpgradeRequiredExceptionResolver failures;
 
+	private final MappedHandlerRequirements mappedRequirements;
+
 	private final Supplier<@Nullable Target> target;
 
 	private volatile @Nullable Target resolvedTarget;
@@ -60,13 +62,15 @@ final class UpgradeRequiredFilter implements Filter {
 	 * Create a filter.
 	 * @param writer writes refusals, and knows the policy and the request facts
 	 * @param failures decides on requests whose handler lookup failed, as it would when the servlet fails them
+	 * @param mappedRequirements the requirements of request mappings, for {@code OPTIONS} requests
 	 * @param target supplies the servlet this filter looks handlers up for, once it is initialized; {@code null}
 	 * while it is not
 	 */
 	UpgradeRequiredFilter(ServletRefusalWriter writer, UpgradeRequiredExceptionResolver failures,
-			Supplier<@Nullable Target> target) {
+			MappedHandlerRequirements mappedRequirements, Supplier<@Nullable Target> target) {
 		this.writer = writer;
 		this.failures = failures;
+		this.mappedRequirements = mappedRequirements;
 		this.target = target;
 	}
 
@@ -88,7 +92,7 @@ final class UpgradeRequiredFilter implements Filter {
 			refusal = (handler != null)
 					? this.writer.policy()
 						.decide(handler.getHandler(), request.getRequestURI(), request.getContextPath(), request,
-								this.writer.facts())
+								this.writer.facts(), (ignored) -> this.mappedRequirements.forAnyMethod(lookup))
 					: this.writer.policy()
 						.decidePath(request.getRequestURI(), request.getContextPath(), request, this.writer.facts());
 		}

@@ -1,5 +1,8 @@
 package dev.upgraderequired.servlet;
 
+import java.util.function.Function;
+
+import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.Refusal;
 import dev.upgraderequired.core.UpgradePolicy;
 import jakarta.servlet.DispatcherType;
@@ -30,8 +33,11 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 
 	private final ServletRefusalWriter writer;
 
-	UpgradeRequiredInterceptor(ServletRefusalWriter writer) {
+	private final Function<HttpServletRequest, ProtocolRequirement> anyMethod;
+
+	UpgradeRequiredInterceptor(ServletRefusalWriter writer, MappedHandlerRequirements mappedRequirements) {
 		this.writer = writer;
+		this.anyMethod = mappedRequirements::forAnyMethod;
 	}
 
 	@Override
@@ -47,7 +53,8 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 		String includedPath = include ? (String) request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI) : null;
 		String path = (includedPath != null) ? includedPath : request.getRequestURI();
 		UpgradePolicy policy = this.writer.policy();
-		Refusal refusal = policy.decide(handler, path, request.getContextPath(), request, this.writer.facts());
+		Refusal refusal = policy.decide(handler, path, request.getContextPath(), request, this.writer.facts(),
+				this.anyMethod);
 		if (refusal == null) {
 			// An include cannot set headers.
 			if (!include && policy.sendsStrictTransportSecurity()) {

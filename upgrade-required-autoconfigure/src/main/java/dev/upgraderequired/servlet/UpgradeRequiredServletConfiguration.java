@@ -71,8 +71,9 @@ public class UpgradeRequiredServletConfiguration {
 
 	// A MappedInterceptor bean reaches every handler mapping, WebSocket ones included; addInterceptors would not.
 	@Bean
-	MappedInterceptor upgradeRequiredMappedInterceptor(ServletRefusalWriter writer) {
-		return new MappedInterceptor(null, new UpgradeRequiredInterceptor(writer));
+	MappedInterceptor upgradeRequiredMappedInterceptor(ServletRefusalWriter writer,
+			MappedHandlerRequirements mappedRequirements) {
+		return new MappedInterceptor(null, new UpgradeRequiredInterceptor(writer, mappedRequirements));
 	}
 
 	@Bean
@@ -161,11 +162,11 @@ public class UpgradeRequiredServletConfiguration {
 
 		@Bean
 		FilterRegistrationBean<UpgradeRequiredFilter> upgradeRequiredFilterRegistration(ServletRefusalWriter writer,
-				UpgradeRequiredExceptionResolver exceptionResolver,
+				UpgradeRequiredExceptionResolver exceptionResolver, MappedHandlerRequirements mappedRequirements,
 				ObjectProvider<DispatcherServletRegistrationBean> registration,
 				ObjectProvider<DispatcherServlet> dispatcherServlet,
 				@Value("${upgrade-required.filter-order:" + UpgradePolicy.DEFAULT_FILTER_ORDER + "}") int order) {
-			UpgradeRequiredFilter filter = new UpgradeRequiredFilter(writer, exceptionResolver,
+			UpgradeRequiredFilter filter = new UpgradeRequiredFilter(writer, exceptionResolver, mappedRequirements,
 					() -> target(registration, dispatcherServlet));
 			FilterRegistrationBean<UpgradeRequiredFilter> bean = new FilterRegistrationBean<>(filter);
 			// Forwards, includes and error dispatches are the interceptor's: no filter sees them.

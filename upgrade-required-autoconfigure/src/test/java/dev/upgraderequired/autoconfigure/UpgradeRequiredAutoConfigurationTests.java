@@ -2,7 +2,9 @@ package dev.upgraderequired.autoconfigure;
 
 import java.io.IOException;
 import java.util.Properties;
+import java.util.function.Function;
 
+import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.InvalidRequirementException;
 import dev.upgraderequired.core.Refusal;
 import dev.upgraderequired.core.UpgradePolicy;
@@ -41,6 +43,9 @@ import static org.assertj.core.api.Assertions.assertThatException;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class UpgradeRequiredAutoConfigurationTests {
+
+	// No request mapping of another HTTP method requires anything.
+	private static final Function<Object, ProtocolRequirement> NO_MAPPINGS = (request) -> ProtocolRequirement.none();
 
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class));
@@ -115,8 +120,9 @@ class UpgradeRequiredAutoConfigurationTests {
 
 	@Test
 	void strictTransportSecurityIsSentOnlyWhenEnabled() {
-		this.contextRunner.run((context) -> assertThat(context.getBean(UpgradePolicy.class).sendsStrictTransportSecurity())
-			.isFalse());
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(UpgradePolicy.class).sendsStrictTransportSecurity())
+				.isFalse());
 		this.contextRunner.withPropertyValues("upgrade-required.hsts.enabled=true")
 			.run((context) -> assertThat(context.getBean(UpgradePolicy.class).sendsStrictTransportSecurity())
 				.isTrue());
@@ -204,7 +210,8 @@ class UpgradeRequiredAutoConfigurationTests {
 			request.setSecure(true);
 			request.setAttribute("jakarta.servlet.request.secure_protocol", tls);
 		}
-		Refusal refusal = policy.decide(new Object(), path, "", request, ServletContainerRequestFacts.tomcat());
+		Refusal refusal = policy.decide(new Object(), path, "", request, ServletContainerRequestFacts.tomcat(),
+				NO_MAPPINGS);
 		return (refusal != null) ? refusal.reason() : null;
 	}
 

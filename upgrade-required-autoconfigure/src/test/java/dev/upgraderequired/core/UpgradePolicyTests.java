@@ -2,6 +2,7 @@ package dev.upgraderequired.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
@@ -21,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(OutputCaptureExtension.class)
 class UpgradePolicyTests {
+
+	// No request mapping of another HTTP method requires anything.
+	private static final Function<Object, ProtocolRequirement> NO_MAPPINGS = (request) -> ProtocolRequirement.none();
 
 	private static final Offer CLEARTEXT = new Offer(false, null, true);
 
@@ -70,12 +74,12 @@ class UpgradePolicyTests {
 
 	@Test
 	void decisionCombinesTheHandlersRequirementWithThePathRules() {
-		assertThat(this.policy.decide(this.open, "/hello", "", CLEARTEXT, Offer.FACTS)).isNull();
-		assertThat(this.policy.decide(this.open, "/app/admin/x", "/app", CLEARTEXT, Offer.FACTS).reason())
+		assertThat(this.policy.decide(this.open, "/hello", "", CLEARTEXT, Offer.FACTS, NO_MAPPINGS)).isNull();
+		assertThat(this.policy.decide(this.open, "/app/admin/x", "/app", CLEARTEXT, Offer.FACTS, NO_MAPPINGS).reason())
 			.isEqualTo(UpgradeReason.TLS_REQUIRED);
-		assertThat(this.policy.decide(this.protectedByTls, "/hello", "", CLEARTEXT, Offer.FACTS).reason())
+		assertThat(this.policy.decide(this.protectedByTls, "/hello", "", CLEARTEXT, Offer.FACTS, NO_MAPPINGS).reason())
 			.isEqualTo(UpgradeReason.TLS_REQUIRED);
-		assertThat(this.policy.decide(this.protectedByTls, "/hello", "", TLS, Offer.FACTS)).isNull();
+		assertThat(this.policy.decide(this.protectedByTls, "/hello", "", TLS, Offer.FACTS, NO_MAPPINGS)).isNull();
 	}
 
 	@Test
@@ -83,9 +87,9 @@ class UpgradePolicyTests {
 		List<String> observed = new ArrayList<>();
 		UpgradePolicy policy = observedPolicy(observed);
 		policy.protectHandlers(inventory("/hello", this.protectedByTls));
-		Refusal byHandler = policy.decide(this.protectedByTls, "/hello", "", CLEARTEXT, Offer.FACTS);
+		Refusal byHandler = policy.decide(this.protectedByTls, "/hello", "", CLEARTEXT, Offer.FACTS, NO_MAPPINGS);
 		policy.refused(byHandler, 426, this.protectedByTls, "/hello", "/hello", "", CLEARTEXT, Offer.FACTS);
-		Refusal byRule = policy.decide(this.open, "/app/admin/x", "/app", CLEARTEXT, Offer.FACTS);
+		Refusal byRule = policy.decide(this.open, "/app/admin/x", "/app", CLEARTEXT, Offer.FACTS, NO_MAPPINGS);
 		policy.refused(byRule, 426, this.open, "/admin/{page}", "/app/admin/x", "/app", CLEARTEXT, Offer.FACTS);
 		Refusal withoutHandler = policy.decidePath("/admin/x", "", CLEARTEXT, Offer.FACTS);
 		policy.refused(withoutHandler, 426, null, null, "/admin/x", "", CLEARTEXT, Offer.FACTS);
@@ -101,10 +105,10 @@ class UpgradePolicyTests {
 		policy.protectHandlers(inventory("/admin/x", http2));
 		Offer tlsHttp1 = new Offer(true, "TLSv1.3", true);
 		// Cleartext: the rule's TLS comes first; over TLS, the handler's HTTP/2.
-		policy.refused(policy.decide(http2, "/admin/x", "", CLEARTEXT, Offer.FACTS), 426, http2, "/admin/x",
-				"/admin/x", "", CLEARTEXT, Offer.FACTS);
-		policy.refused(policy.decide(http2, "/admin/x", "", tlsHttp1, Offer.FACTS), 426, http2, "/admin/x",
-				"/admin/x", "", tlsHttp1, Offer.FACTS);
+		policy.refused(policy.decide(http2, "/admin/x", "", CLEARTEXT, Offer.FACTS, NO_MAPPINGS), 426, http2,
+				"/admin/x", "/admin/x", "", CLEARTEXT, Offer.FACTS);
+		policy.refused(policy.decide(http2, "/admin/x", "", tlsHttp1, Offer.FACTS, NO_MAPPINGS), 426, http2,
+				"/admin/x", "/admin/x", "", tlsHttp1, Offer.FACTS);
 		assertThat(observed).containsExactly("tls-required rule /admin/**", "http2-required resolver /admin/x");
 	}
 
@@ -131,8 +135,8 @@ class UpgradePolicyTests {
 		handlers.add(List.of("/b"), List.of(), twice, "twice");
 		policy.protectHandlers(handlers);
 		for (Object handler : List.of(this.protectedByTls, twice)) {
-			policy.refused(policy.decide(handler, "/x", "", CLEARTEXT, Offer.FACTS), 426, handler, null, "/x", "",
-					CLEARTEXT, Offer.FACTS);
+			policy.refused(policy.decide(handler, "/x", "", CLEARTEXT, Offer.FACTS, NO_MAPPINGS), 426, handler, null,
+					"/x", "", CLEARTEXT, Offer.FACTS);
 		}
 		assertThat(observed).containsExactly("tls-required resolver /report", "tls-required resolver UNKNOWN");
 	}
@@ -144,7 +148,7 @@ class UpgradePolicyTests {
 		HandlerInventory handlers = new HandlerInventory();
 		handlers.add(List.of("/report/{id}"), List.of(), this.protectedByTls, "protectedByTls");
 		policy.protectHandlers(handlers);
-		Refusal refusal = policy.decide(this.protectedByTls, "/report/42", "", CLEARTEXT, Offer.FACTS);
+		Refusal refusal = policy.decide(this.protectedByTls, "/report/42", "", CLEARTEXT, Offer.FACTS, NO_MAPPINGS);
 		policy.refused(refusal, 426, this.protectedByTls, "/report/{id}", "/report/42", "", CLEARTEXT, Offer.FACTS);
 		// A handler mapping that exposes the looked-up path as its pattern, as a URL mapping's default handler does.
 		policy.refused(refusal, 426, new TlsHandler(), "/report/42", "/report/42", "", CLEARTEXT, Offer.FACTS);

@@ -1,6 +1,7 @@
 package dev.upgraderequired.reactive;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.Refusal;
@@ -21,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class ReactiveRefusalWriterTests {
 
+	// No request mapping of another HTTP method requires anything.
+	private static final Function<Object, ProtocolRequirement> NO_MAPPINGS = (request) -> ProtocolRequirement.none();
+
 	private final UpgradePolicy policy = UpgradePolicy.builder()
 		.httpsPort(() -> 8443)
 		.resolver((handler) -> ProtocolRequirement.tls())
@@ -30,7 +34,7 @@ class ReactiveRefusalWriterTests {
 			ReactorNettyRequestFacts.INSTANCE);
 
 	private final Refusal tlsRequired = this.policy.decide(new Object(), "/p", "",
-			MockServerHttpRequest.get("http://example.com/p").build(), ReactorNettyRequestFacts.INSTANCE);
+			MockServerHttpRequest.get("http://example.com/p").build(), ReactorNettyRequestFacts.INSTANCE, NO_MAPPINGS);
 
 	@Test
 	void problemIsWrittenWithItsLengthAndHttp1Headers() {

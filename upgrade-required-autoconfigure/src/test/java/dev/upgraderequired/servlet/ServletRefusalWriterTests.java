@@ -1,6 +1,7 @@
 package dev.upgraderequired.servlet;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
 
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.Refusal;
@@ -18,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ServletRefusalWriterTests {
 
+	// No request mapping of another HTTP method requires anything.
+	private static final Function<Object, ProtocolRequirement> NO_MAPPINGS = (request) -> ProtocolRequirement.none();
+
 	private final UpgradePolicy policy = UpgradePolicy.builder()
 		.httpsPort(() -> 8443)
 		.resolver((handler) -> ProtocolRequirement.tls())
@@ -27,7 +31,7 @@ class ServletRefusalWriterTests {
 			ServletContainerRequestFacts.tomcat());
 
 	private final Refusal tlsRequired = this.policy.decide(new Object(), "/p", "", new MockHttpServletRequest(),
-			ServletContainerRequestFacts.tomcat());
+			ServletContainerRequestFacts.tomcat(), NO_MAPPINGS);
 
 	@Test
 	void whatTheHandlerBufferedIsReplacedByTheProblem() throws Exception {

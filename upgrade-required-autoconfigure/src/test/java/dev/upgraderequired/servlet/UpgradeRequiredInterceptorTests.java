@@ -29,7 +29,7 @@ class UpgradeRequiredInterceptorTests {
 				.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version")
 				.resolver((handler) -> (handler instanceof Http2Handler) ? ProtocolRequirement.http2() : null)
 				.build(),
-			ServletContainerRequestFacts.tomcat()));
+			ServletContainerRequestFacts.tomcat()), new MappedHandlerRequirements());
 
 	@Test
 	void errorDispatchIsLetThrough() throws Exception {

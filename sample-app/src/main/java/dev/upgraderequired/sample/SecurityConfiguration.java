@@ -13,7 +13,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 /**
  * Spring Security in both modes, configured the same way: {@code /api/account} and every actuator endpoint but
  * {@code health} require authentication (HTTP Basic, the demo user of {@code application.properties}), every other
- * endpoint is open, CSRF protection is Spring Security's default.
+ * endpoint is open, CSRF protection is Spring Security's default. No {@code Strict-Transport-Security}: cleartext
+ * and TLS are two ports of one host here, and a browser that kept HSTS for it would ask for https on the cleartext
+ * port.
  *
  * @author upgrade-required
  */
@@ -40,6 +42,7 @@ class SecurityConfiguration {
 					.anyRequest()
 					.permitAll())
 				.httpBasic(Customizer.withDefaults())
+				.headers((headers) -> headers.httpStrictTransportSecurity((hsts) -> hsts.disable()))
 				.build();
 		}
 
@@ -59,6 +62,7 @@ class SecurityConfiguration {
 					.anyExchange()
 					.permitAll())
 				.httpBasic(Customizer.withDefaults())
+				.headers((headers) -> headers.hsts((hsts) -> hsts.disable()))
 				.build();
 		}
 

@@ -150,7 +150,7 @@ class SpringSecurityScenarioTests {
 				.startsWith("max-age=");
 			assertThat(app.context().getBean(UpgradePolicy.class).sendsStrictTransportSecurity()).isFalse();
 			assertThat(output).contains("upgrade-required.hsts.enabled=true is ignored: Spring Security's filter "
-					+ "chain writes Strict-Transport-Security itself");
+					+ "chain is present, which writes Strict-Transport-Security by default");
 		}
 	}
 

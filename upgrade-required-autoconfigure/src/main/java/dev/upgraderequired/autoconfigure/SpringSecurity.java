@@ -1,39 +1,33 @@
 package dev.upgraderequired.autoconfigure;
 
 import org.springframework.beans.factory.ListableBeanFactory;
-import org.springframework.util.ClassUtils;
 
 /**
- * Whether Spring Security's filter chain is part of the application, on either web stack.
+ * Whether Spring Security's filter chain is part of the application, on either web stack, by the names of the beans
+ * that its configurations declare (no class of Spring Security is needed, also in a native image).
  *
  * @author upgrade-required
  */
 final class SpringSecurity {
 
-	// The bean name of the servlet filter chain, declared as a Filter, so not found by its type.
+	// The servlet filter chain of @EnableWebSecurity, declared as a Filter.
 	private static final String SERVLET_FILTER_CHAIN = "springSecurityFilterChain";
 
-	private static final String REACTIVE_FILTER_CHAIN = "org.springframework.security.web.server.WebFilterChainProxy";
+	// The WebFilterChainProxy of @EnableWebFluxSecurity.
+	private static final String REACTIVE_FILTER_CHAIN = "org.springframework.security.config.annotation.web.reactive."
+			+ "WebFluxSecurityConfiguration.WebFilterChainFilter";
 
 	private SpringSecurity() {
 	}
 
 	/**
-	 * Whether the bean factory defines Spring Security's filter chain (servlet) or web filter chain (WebFlux).
-	 * Reads bean definitions only, so it may be asked before those beans are created.
+	 * Whether the bean factory defines Spring Security's filter chain (servlet) or web filter chain (WebFlux). Reads
+	 * bean definitions only, so it may be asked before those beans are created.
 	 * @param beanFactory the bean factory
 	 * @return whether Spring Security filters the application's requests
 	 */
 	static boolean isPresent(ListableBeanFactory beanFactory) {
-		if (beanFactory.containsBean(SERVLET_FILTER_CHAIN)) {
-			return true;
-		}
-		ClassLoader classLoader = SpringSecurity.class.getClassLoader();
-		if (!ClassUtils.isPresent(REACTIVE_FILTER_CHAIN, classLoader)) {
-			return false;
-		}
-		Class<?> reactiveChain = ClassUtils.resolveClassName(REACTIVE_FILTER_CHAIN, classLoader);
-		return beanFactory.getBeanNamesForType(reactiveChain, true, false).length > 0;
+		return beanFactory.containsBean(SERVLET_FILTER_CHAIN) || beanFactory.containsBean(REACTIVE_FILTER_CHAIN);
 	}
 
 }

@@ -51,15 +51,17 @@ public final class UpgradeRequiredAutoConfiguration {
 		LocalHttpsPort local = localHttpsPort.getIfAvailable();
 		IntSupplier port = (httpsPort != null) ? httpsPort::intValue : (local != null) ? local : () -> -1;
 		builder.httpsPort(port);
+		builder.httpsHost(properties.validatedHttpsHost());
 		properties.addRules(builder);
 		builder.browserRedirect(properties.getBrowserRedirect().isEnabled());
 		UpgradeRequiredProperties.Hsts hsts = properties.getHsts();
+		// Validated even while off, so that turning it on cannot fail a later start.
+		long maxAge = hsts.validatedMaxAgeSeconds();
 		if (hsts.isEnabled()) {
-			long maxAge = hsts.validatedMaxAgeSeconds();
 			if (SpringSecurity.isPresent(beanFactory)) {
 				logger.warn(UpgradeRequiredProperties.PREFIX + ".hsts.enabled=true is ignored: Spring Security's "
-						+ "filter chain writes Strict-Transport-Security itself (configure it there, with "
-						+ "headers.httpStrictTransportSecurity(...) or headers.hsts(...))");
+						+ "filter chain is present, which writes Strict-Transport-Security by default (configure it "
+						+ "there, with headers.httpStrictTransportSecurity(...) or headers.hsts(...))");
 			}
 			else {
 				builder.strictTransportSecurity(maxAge, hsts.isIncludeSubDomains());

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.TlsVersion;
@@ -27,6 +28,12 @@ public class UpgradeRequiredProperties {
 
 	static final String PREFIX = "upgrade-required";
 
+	// Labels of letters, digits and hyphens (a dotted IPv4 address among them), as RFC 3986's reg-name allows them.
+	private static final Pattern HTTPS_HOST_NAME = Pattern
+		.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
+
+	private static final Pattern HTTPS_HOST_IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
 	/**
 	 * Whether to answer requests that arrive on a protocol their endpoint does not accept with 426 Upgrade
 	 * Required.
@@ -45,6 +52,14 @@ public class UpgradeRequiredProperties {
 	 * (server.ssl.*); otherwise no URL is given.
 	 */
 	private @Nullable Integer httpsPort;
+
+	/**
+	 * Host of the https URL given to clients refused for lack of TLS (problem member 'httpsUrl', and the Location of
+	 * a browser redirect): a host name or IP address, without scheme or port. When not set, the host the request
+	 * addressed is used (its Host header as the server read it, or the proxy's X-Forwarded-Host where forwarding
+	 * headers are trusted).
+	 */
+	private @Nullable String httpsHost;
 
 	/**
 	 * Order of the filter that refuses requests before the rest of the filter chain and the handler run (a
@@ -86,6 +101,14 @@ public class UpgradeRequiredProperties {
 
 	public void setHttpsPort(@Nullable Integer httpsPort) {
 		this.httpsPort = httpsPort;
+	}
+
+	public @Nullable String getHttpsHost() {
+		return this.httpsHost;
+	}
+
+	public void setHttpsHost(@Nullable String httpsHost) {
+		this.httpsHost = httpsHost;
 	}
 
 	public int getFilterOrder() {
@@ -134,6 +157,24 @@ public class UpgradeRequiredProperties {
 	 * @param policy the policy being built
 	 * @throws InvalidRequirementException naming the first invalid property
 	 */
+	@Nullable String validatedHttpsHost() {
+		String host = this.httpsHost;
+		if (host == null || host.isBlank()) {
+			return null;
+		}
+		String trimmed = host.trim();
+		boolean ipv6 = trimmed.startsWith("[") && trimmed.endsWith("]");
+		String bare = ipv6 ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
+		boolean valid = ipv6 ? HTTPS_HOST_IPV6.matcher(bare).matches() && bare.indexOf(':') >= 0
+				: HTTPS_HOST_NAME.matcher(bare).matches();
+		if (!valid) {
+			throw new InvalidRequirementException(PREFIX + ".https-host", host,
+					"a host name or IP address without scheme, port or path, such as api.example.com, 192.0.2.1 "
+							+ "or [2001:db8::1]");
+		}
+		return bare;
+	}
+
 	void addRules(UpgradePolicy.Builder policy) {
 		for (int i = 0; i < this.rules.size(); i++) {
 			this.rules.get(i).addTo(policy, PREFIX + ".rules[" + i + "]");
@@ -359,10 +400,11 @@ public class UpgradeRequiredProperties {
 		private boolean enabled;
 
 		/**
-		 * The max-age of Strict-Transport-Security, zero or more; a number without unit is in seconds.
+		 * The max-age of Strict-Transport-Security, a whole number of seconds, zero or more; a number without unit is
+		 * in seconds.
 		 */
 		@DurationUnit(ChronoUnit.SECONDS)
-		private Duration maxAge = Duration.ofDays(365);
+		private @Nullable Duration maxAge = Duration.ofDays(365);
 
 		/**
 		 * Whether Strict-Transport-Security covers the subdomains of the host too (includeSubDomains).
@@ -377,11 +419,11 @@ public class UpgradeRequiredProperties {
 			this.enabled = enabled;
 		}
 
-		public Duration getMaxAge() {
+		public @Nullable Duration getMaxAge() {
 			return this.maxAge;
 		}
 
-		public void setMaxAge(Duration maxAge) {
+		public void setMaxAge(@Nullable Duration maxAge) {
 			this.maxAge = maxAge;
 		}
 
@@ -394,11 +436,14 @@ public class UpgradeRequiredProperties {
 		}
 
 		long validatedMaxAgeSeconds() {
-			if (this.maxAge.isNegative()) {
-				throw new InvalidRequirementException(PREFIX + ".hsts.max-age", this.maxAge.toString(),
-						"a duration of zero or more, such as 365d or 31536000 (seconds)");
+			Duration maxAge = this.maxAge;
+			// Whole seconds only: what a browser is sent, and 500ms would silently become max-age=0, which makes it
+			// forget.
+			if (maxAge == null || maxAge.isNegative() || maxAge.toNanosPart() != 0) {
+				throw new InvalidRequirementException(PREFIX + ".hsts.max-age", String.valueOf(maxAge),
+						"a whole number of seconds, zero or more, such as 365d or 31536000 (seconds)");
 			}
-			return this.maxAge.toSeconds();
+			return maxAge.toSeconds();
 		}
 
 	}

@@ -114,8 +114,9 @@ enum BrowserNavigation {
 
 	/**
 	 * Whether an {@code Accept} value lists {@code text/html} (ignoring case) with a weight above zero, and no media
-	 * range with a higher weight. Members are separated by commas; a member whose {@code q} parameter is not a
-	 * weight is skipped.
+	 * range with a higher weight. Members are separated by commas, and empty ones are skipped; a malformed member (a
+	 * {@code q} parameter that is not a weight, parameters without a media range) makes the value prefer nothing,
+	 * so that a request that cannot be read keeps its 426.
 	 * @param accept the header value, may be {@code null}
 	 * @return whether it prefers HTML
 	 */
@@ -132,16 +133,18 @@ enum BrowserNavigation {
 			if (end < 0) {
 				end = length;
 			}
-			int parameters = accept.indexOf(';', start);
-			int rangeEnd = (parameters >= 0 && parameters < end) ? parameters : end;
-			int weight = weight(accept, rangeEnd, end);
-			if (weight >= 0) {
-				int from = HeaderValues.skipWhitespace(accept, start, rangeEnd);
-				int to = HeaderValues.trimWhitespace(accept, from, rangeEnd);
+			int rangeEnd = indexOf(accept, ';', start, end);
+			int from = HeaderValues.skipWhitespace(accept, start, rangeEnd);
+			int to = HeaderValues.trimWhitespace(accept, from, rangeEnd);
+			if (to > from || rangeEnd < end) {
+				int weight = weight(accept, rangeEnd, end);
+				if (weight < 0 || to == from) {
+					return false;
+				}
 				if (to - from == HTML.length() && accept.regionMatches(true, from, HTML, 0, HTML.length())) {
 					html = Math.max(html, weight);
 				}
-				else if (to > from) {
+				else {
 					others = Math.max(others, weight);
 				}
 			}
@@ -154,10 +157,7 @@ enum BrowserNavigation {
 	private static int weight(String accept, int from, int end) {
 		int at = from;
 		while (at < end) {
-			int next = accept.indexOf(';', at + 1);
-			if (next < 0 || next > end) {
-				next = end;
-			}
+			int next = indexOf(accept, ';', at + 1, end);
 			int name = HeaderValues.skipWhitespace(accept, at + 1, next);
 			if (name + 1 < next && (accept.charAt(name) == 'q' || accept.charAt(name) == 'Q')
 					&& accept.charAt(name + 1) == '=') {
@@ -166,6 +166,16 @@ enum BrowserNavigation {
 			at = next;
 		}
 		return MAX_WEIGHT;
+	}
+
+	// The index of a character between from and end, end if none: never looks past the member.
+	private static int indexOf(String value, char c, int from, int end) {
+		for (int i = from; i < end; i++) {
+			if (value.charAt(i) == c) {
+				return i;
+			}
+		}
+		return end;
 	}
 
 	// RFC 9110 section 12.4.2: qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] ), in thousandths.

@@ -57,6 +57,8 @@ public final class UpgradePolicy {
 
 	private final @Nullable String strictTransportSecurity;
 
+	private final @Nullable String httpsHost;
+
 	private volatile RequirementPrefixes handlerPrefixes = RequirementPrefixes.none();
 
 	private volatile boolean everyPathProtected;
@@ -64,12 +66,14 @@ public final class UpgradePolicy {
 	private volatile ListedHandlers listed = ListedHandlers.NONE;
 
 	private UpgradePolicy(EndpointRequirements requirements, UpgradeResponder responder,
-			List<RefusalObserver> observers, boolean browserRedirect, @Nullable String strictTransportSecurity) {
+			List<RefusalObserver> observers, boolean browserRedirect, @Nullable String strictTransportSecurity,
+			@Nullable String httpsHost) {
 		this.requirements = requirements;
 		this.responder = responder;
 		this.observers = observers.toArray(new RefusalObserver[0]);
 		this.browserRedirect = browserRedirect;
 		this.strictTransportSecurity = strictTransportSecurity;
+		this.httpsHost = httpsHost;
 	}
 
 	/**
@@ -355,7 +359,8 @@ public final class UpgradePolicy {
 	 * @param request the request
 	 * @param facts reads what the request offers
 	 * @param path the raw (still encoded) request path, the problem's {@code instance}
-	 * @param host the host the client addressed, without port, {@code null} if unknown
+	 * @param host the host the client addressed, without port, {@code null} if unknown; a configured
+	 * {@link Builder#httpsHost https host} is used instead
 	 * @param query the raw query string or {@code null}
 	 * @return the response
 	 */
@@ -364,8 +369,9 @@ public final class UpgradePolicy {
 		boolean http1 = facts.isHttp1(request);
 		String method = facts.method(request);
 		boolean head = "HEAD".equals(method);
-		String httpsUrl = (host == null || facts.isSecure(request)) ? null
-				: this.responder.httpsUrl(refusal, host, path, query);
+		String urlHost = (this.httpsHost != null) ? this.httpsHost : host;
+		String httpsUrl = (urlHost == null || facts.isSecure(request)) ? null
+				: this.responder.httpsUrl(refusal, urlHost, path, query);
 		String vary = null;
 		if (this.browserRedirect && httpsUrl != null && (head || "GET".equals(method)) && refusal.needsOnlyTls(http1)
 				&& isPrintableAscii(httpsUrl)) {
@@ -378,7 +384,8 @@ public final class UpgradePolicy {
 		return this.responder.plan(refusal, http1, head, path, httpsUrl, vary);
 	}
 
-	// What a Location header can carry as it is: no spaces, controls or characters that would need encoding.
+	// What a Location header can carry as it is: printable ASCII, no spaces or controls (a request target the
+	// server accepted holds nothing else, but a Host or a decoded path might).
 	private static boolean isPrintableAscii(String url) {
 		for (int i = 0; i < url.length(); i++) {
 			char c = url.charAt(i);
@@ -452,6 +459,8 @@ public final class UpgradePolicy {
 
 		private @Nullable String strictTransportSecurity;
 
+		private @Nullable String httpsHost;
+
 		private Builder() {
 		}
 
@@ -513,6 +522,18 @@ public final class UpgradePolicy {
 		}
 
 		/**
+		 * Set the host of the {@code https} URL, for the {@code httpsUrl} of a refusal and the {@code Location} of a
+		 * browser's redirect, rather than the host the request addressed.
+		 * @param httpsHost a host name or IP address, without port; {@code null} for the request's host
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder httpsHost(@Nullable String httpsHost) {
+			this.httpsHost = httpsHost;
+			return this;
+		}
+
+		/**
 		 * Add an observer of refusals.
 		 * @param observer the observer
 		 * @return this builder
@@ -540,9 +561,13 @@ public final class UpgradePolicy {
 		 * @param maxAge the {@code max-age} in seconds, zero or more
 		 * @param includeSubDomains whether to add {@code includeSubDomains}
 		 * @return this builder
+		 * @throws IllegalArgumentException if {@code maxAge} is negative
 		 * @since 0.2.0
 		 */
 		public Builder strictTransportSecurity(long maxAge, boolean includeSubDomains) {
+			if (maxAge < 0) {
+				throw new IllegalArgumentException("max-age must be zero or more, not " + maxAge);
+			}
 			this.strictTransportSecurity = "max-age=" + maxAge + (includeSubDomains ? "; includeSubDomains" : "");
 			return this;
 		}
@@ -554,7 +579,7 @@ public final class UpgradePolicy {
 		public UpgradePolicy build() {
 			return new UpgradePolicy(new EndpointRequirements(this.rules, this.resolvers),
 					new UpgradeResponder(this.problemTypeBase, this.httpsPort), this.observers, this.browserRedirect,
-					this.strictTransportSecurity);
+					this.strictTransportSecurity, this.httpsHost);
 		}
 
 	}

@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -79,7 +80,7 @@ final class ReactiveRefusalWriter {
 		for (String name : ResponsePlan.REPRESENTATION_HEADERS) {
 			headers.remove(name);
 		}
-		if (this.facts.isHttp1(request)) {
+		if (plan.status() == HttpStatus.UPGRADE_REQUIRED.value() && this.facts.isHttp1(request)) {
 			this.facts.beforeHttp1Refusal(request);
 		}
 		List<ResponsePlan.Header> planned = plan.headers();
@@ -92,6 +93,10 @@ final class ReactiveRefusalWriter {
 		}
 		if (plan.contentType() != null) {
 			headers.set(HttpHeaders.CONTENT_TYPE, plan.contentType());
+		}
+		else {
+			// A redirect has no body, and no type a handler may have set.
+			headers.remove(HttpHeaders.CONTENT_TYPE);
 		}
 		headers.setContentLength(plan.contentLength());
 		byte[] body = plan.body();

@@ -5,6 +5,8 @@ import java.util.List;
 
 import dev.upgraderequired.core.Refusal;
 import dev.upgraderequired.core.UpgradePolicy;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -13,6 +15,7 @@ import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.RequestPath;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -39,6 +42,8 @@ import org.springframework.web.server.WebFilterChain;
  * @author upgrade-required
  */
 final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
+
+	private static final Log logger = LogFactory.getLog(UpgradeRequiredWebFilter.class);
 
 	private static final Object ALLOWED = new Object();
 
@@ -92,24 +97,39 @@ final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 							: proceed(exchange, chain));
 	}
 
-	// When configured, a response over TLS of an endpoint that requires TLS gets Strict-Transport-Security: its
-	// handler is known once the DispatcherHandler has looked it up, so it is added just before the response is
-	// committed.
+	// When configured, a response over TLS of an endpoint that requires TLS gets Strict-Transport-Security (unless
+	// the application set its own): its handler is known once the DispatcherHandler has looked it up, so it is added
+	// just before the response is committed. That costs a commit action per request over TLS, only while HSTS is on.
 	private Mono<Void> proceed(ServerWebExchange exchange, WebFilterChain chain) {
 		UpgradePolicy policy = this.writer.policy();
 		ServerHttpRequest request = exchange.getRequest();
 		if (policy.sendsStrictTransportSecurity() && this.writer.facts().isSecure(request)) {
 			exchange.getResponse().beforeCommit(() -> {
-				Object handler = exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
-				String hsts = (handler != null) ? policy.strictTransportSecurity(handler, request.getPath().value(),
-						request.getPath().contextPath().value(), request, this.writer.facts()) : null;
-				if (hsts != null) {
-					exchange.getResponse().getHeaders().set(STRICT_TRANSPORT_SECURITY, hsts);
-				}
+				addStrictTransportSecurity(policy, exchange);
 				return Mono.empty();
 			});
 		}
 		return chain.filter(exchange);
+	}
+
+	private void addStrictTransportSecurity(UpgradePolicy policy, ServerWebExchange exchange) {
+		Object handler = exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
+		HttpHeaders headers = exchange.getResponse().getHeaders();
+		if (handler == null || headers.containsHeader(STRICT_TRANSPORT_SECURITY)) {
+			return;
+		}
+		ServerHttpRequest request = exchange.getRequest();
+		try {
+			String hsts = policy.strictTransportSecurity(handler, request.getPath().value(),
+					request.getPath().contextPath().value(), request, this.writer.facts());
+			if (hsts != null) {
+				headers.set(STRICT_TRANSPORT_SECURITY, hsts);
+			}
+		}
+		catch (RuntimeException ex) {
+			// The handler's requirement was decided before it ran; a response it wrote is not failed for a header.
+			logger.debug("Strict-Transport-Security not added: " + ex.getMessage());
+		}
 	}
 
 	private Object decide(Object found, ServerWebExchange exchange) {

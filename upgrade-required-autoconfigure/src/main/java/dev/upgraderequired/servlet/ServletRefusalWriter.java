@@ -9,6 +9,9 @@ import dev.upgraderequired.core.Refusal;
 import dev.upgraderequired.core.RequestFacts;
 import dev.upgraderequired.core.ResponsePlan;
 import dev.upgraderequired.core.UpgradePolicy;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -52,8 +55,17 @@ final class ServletRefusalWriter {
 	 */
 	void write(Refusal refusal, @Nullable Object handler, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		ResponsePlan plan = this.policy.plan(refusal, request, this.facts, request.getRequestURI(),
-				request.getServerName(), request.getQueryString());
+		// A forward or async dispatch has its own path: the client is told about the one it asked for.
+		DispatcherType type = request.getDispatcherType();
+		String originalPath = (type == DispatcherType.FORWARD)
+				? (String) request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI)
+				: (type == DispatcherType.ASYNC) ? (String) request.getAttribute(AsyncContext.ASYNC_REQUEST_URI) : null;
+		String path = (originalPath != null) ? originalPath : request.getRequestURI();
+		String originalQuery = (type == DispatcherType.FORWARD) ? RequestDispatcher.FORWARD_QUERY_STRING
+				: AsyncContext.ASYNC_QUERY_STRING;
+		String query = (originalPath == null) ? request.getQueryString()
+				: (String) request.getAttribute(originalQuery);
+		ResponsePlan plan = this.policy.plan(refusal, request, this.facts, path, request.getServerName(), query);
 		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		this.policy.refused(refusal, plan.status(), handler, (pattern != null) ? pattern.toString() : null,
 				request.getRequestURI(), request.getContextPath(), request, this.facts);
@@ -72,9 +84,8 @@ final class ServletRefusalWriter {
 		if (plan.vary() != null) {
 			response.addHeader(HttpHeaders.VARY, plan.vary());
 		}
-		if (plan.contentType() != null) {
-			response.setContentType(plan.contentType());
-		}
+		// A redirect has no body, and no type a handler may have set.
+		response.setContentType(plan.contentType());
 		byte[] body = plan.body();
 		OutputStream out = outputStream(response);
 		if (out != null) {

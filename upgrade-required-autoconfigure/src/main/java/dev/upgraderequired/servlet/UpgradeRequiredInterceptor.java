@@ -60,7 +60,8 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 			if (!include && policy.sendsStrictTransportSecurity()) {
 				String hsts = policy.strictTransportSecurity(handler, path, request.getContextPath(), request,
 						this.writer.facts());
-				if (hsts != null) {
+				// The application's own (with preload, say) is kept.
+				if (hsts != null && !response.containsHeader(STRICT_TRANSPORT_SECURITY)) {
 					response.setHeader(STRICT_TRANSPORT_SECURITY, hsts);
 				}
 			}

@@ -1,6 +1,7 @@
 package dev.upgraderequired.autoconfigure;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.function.Function;
 
@@ -102,6 +103,12 @@ class UpgradeRequiredAutoConfigurationTests {
 			upgrade-required.rules[0].paths           | admin/** | a path pattern starting with '/'
 			upgrade-required.https-port               | 0        | a port between 1 and 65535
 			upgrade-required.problem.type-base        | problems | an absolute URI
+			upgrade-required.https-host               | example.com:8443    | a host name or IP address without scheme
+			upgrade-required.https-host               | https://example.com | a host name or IP address without scheme
+			upgrade-required.https-host               | example.com/api     | a host name or IP address without scheme
+			upgrade-required.https-host               | exa mple.com        | a host name or IP address without scheme
+			upgrade-required.https-host               | [example.com]       | a host name or IP address without scheme
+			upgrade-required.https-host               | -example.com        | a host name or IP address without scheme
 			""")
 	void invalidPropertyFailsStartupNamingPropertyValueAndAllowedValues(String property, String value,
 			String allowed) {
@@ -111,11 +118,38 @@ class UpgradeRequiredAutoConfigurationTests {
 			.run((context) -> assertInvalid(context, property.replace("paths", "paths[0]"), value, allowed));
 	}
 
-	@Test
-	void negativeStrictTransportSecurityMaxAgeFailsStartup() {
-		this.contextRunner.withPropertyValues("upgrade-required.hsts.enabled=true", "upgrade-required.hsts.max-age=-1s")
-			.run((context) -> assertInvalid(context, "upgrade-required.hsts.max-age", "PT-1S",
-					"a duration of zero or more"));
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			api.example.com | https://api.example.com:8443/admin/x
+			192.0.2.1       | https://192.0.2.1:8443/admin/x
+			[2001:db8::1]   | https://[2001:db8::1]:8443/admin/x
+			""")
+	void httpsHostReplacesTheHostTheRequestAddressed(String host, String url) {
+		this.contextRunner
+			.withPropertyValues("upgrade-required.rules[0].paths=/admin/**", "upgrade-required.rules[0].protocol=tls",
+					"upgrade-required.https-port=8443", "upgrade-required.https-host=" + host)
+			.run((context) -> {
+				UpgradePolicy policy = context.getBean(UpgradePolicy.class);
+				MockHttpServletRequest request = new MockHttpServletRequest("GET", "/admin/x");
+				request.setServerName("client-chosen.example");
+				ServletContainerRequestFacts facts = ServletContainerRequestFacts.tomcat();
+				Refusal refusal = policy.decidePath("/admin/x", "", request, facts);
+				String body = new String(policy.plan(refusal, request, facts, "/admin/x", "client-chosen.example", null)
+					.body(), StandardCharsets.US_ASCII);
+				assertThat(body).contains("\"httpsUrl\":\"" + url + "\"").doesNotContain("client-chosen");
+			});
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "-1s, PT-1S", "500ms, PT0.5S", "1500ms, PT1.5S" })
+	void strictTransportSecurityMaxAgeOtherThanWholeSecondsFailsStartupEvenWhenOff(String value, String shown) {
+		for (String enabled : new String[] { "true", "false" }) {
+			this.contextRunner
+				.withPropertyValues("upgrade-required.hsts.enabled=" + enabled,
+						"upgrade-required.hsts.max-age=" + value)
+				.run((context) -> assertInvalid(context, "upgrade-required.hsts.max-age", shown,
+						"a whole number of seconds, zero or more"));
+		}
 	}
 
 	@Test

@@ -51,9 +51,7 @@ class BrowserNavigationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { CHROME_ACCEPT, FIREFOX_ACCEPT, "text/html", "TEXT/HTML", " text/html ; level=1 ",
 			"application/xhtml+xml, text/html", "text/html;q=0.5, */*;q=0.5", "text/html;Q=1.000",
-			"application/json;q=0.9, text/html", "text/html;q=0.8, application/json;q=bad",
-			// A member without a media range is skipped.
-			";q=1, text/html;q=0.5" })
+			"application/json;q=0.9, text/html", "text/html,, ,application/json;q=0.5", "text/html;level=1;q=0.7" })
 	void acceptThatPrefersHtml(String accept) {
 		assertThat(BrowserNavigation.prefersHtml(accept)).isTrue();
 	}
@@ -62,7 +60,9 @@ class BrowserNavigationTests {
 	@ValueSource(strings = { "", "*/*", "text/*", "application/json", "application/json, text/html;q=0.9",
 			"text/html;q=0", "text/html;q=0.000", "text/html;q=0.5, */*", "text/html;q=1.5", "text/html;q=2",
 			"text/html;q=0.1234", "text/html;q=", "text/html;q=.5", "text/html;q=1.001", "text/htmlx", "texthtml",
-			",,,;;;", "text/html;q=abc", "\u0000text/html" })
+			",,,;;;", "text/html;q=abc",
+			// Malformed members: the value is not read as preferring anything.
+			";q=1, text/html;q=0.5", "text/html;q=0.8, application/json;q=bad", "text/html, ;x=1", "\u0000text/html" })
 	void acceptThatDoesNotPreferHtml(String accept) {
 		assertThat(BrowserNavigation.prefersHtml(accept)).isFalse();
 	}
@@ -73,8 +73,8 @@ class BrowserNavigationTests {
 		String longAccept = "text/html," + "a/b;q=0.1,".repeat(BrowserNavigation.MAX_ACCEPT_LENGTH / 10);
 		assertThat(longAccept.length()).isGreaterThan(BrowserNavigation.MAX_ACCEPT_LENGTH);
 		assertThat(BrowserNavigation.prefersHtml(longAccept)).isFalse();
-		assertThat(BrowserNavigation.prefersHtml(longAccept.substring(0, BrowserNavigation.MAX_ACCEPT_LENGTH)))
-			.isTrue();
+		String longest = longAccept.substring(0, longAccept.lastIndexOf(',', BrowserNavigation.MAX_ACCEPT_LENGTH));
+		assertThat(BrowserNavigation.prefersHtml(longest)).isTrue();
 	}
 
 	private static BrowserNavigation of(Offer request) {

@@ -109,6 +109,7 @@ class BrowserRedirectTests {
 		ResponsePlan plan = this.policy.plan(refusal, tls12, Offer.FACTS, "/admin/x", "example.com", null);
 		assertThat(plan.status()).isEqualTo(426);
 		assertThat(plan.vary()).isNull();
+		assertThat(new String(plan.body(), StandardCharsets.US_ASCII)).doesNotContain("httpsUrl");
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.Refusal;
 import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.server.ServletContainerRequestFacts;
+import jakarta.servlet.DispatcherType;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -66,6 +67,44 @@ class ServletRefusalWriterTests {
 		assertThat(response.getHeader("Content-Length")).isNull();
 		assertThat(new String(response.getContentAsByteArray(), StandardCharsets.UTF_16)).startsWith("{\"type\"")
 			.contains("\"instance\":\"/p\"");
+	}
+
+	@Test
+	void forwardedOrAsyncDispatchIsToldTheUrlTheClientAskedFor() throws Exception {
+		for (DispatcherType type : new DispatcherType[] { DispatcherType.FORWARD, DispatcherType.ASYNC }) {
+			MockHttpServletRequest request = new MockHttpServletRequest("GET", "/internal/target");
+			request.setQueryString("internal=1");
+			request.setDispatcherType(type);
+			String prefix = (type == DispatcherType.FORWARD) ? "jakarta.servlet.forward." : "jakarta.servlet.async.";
+			request.setAttribute(prefix + "request_uri", "/asked");
+			request.setAttribute(prefix + "query_string", "q=1");
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			this.writer.write(this.tlsRequired, null, request, response);
+			assertThat(response.getContentAsString()).as(type.name())
+				.contains("\"instance\":\"/asked\"")
+				.contains("\"httpsUrl\":\"https://localhost:8443/asked?q=1\"")
+				.doesNotContain("internal");
+		}
+	}
+
+	@Test
+	void redirectCarriesNoTypeTheHandlerSet() throws Exception {
+		ServletRefusalWriter browserMode = new ServletRefusalWriter(UpgradePolicy.builder()
+			.httpsPort(() -> 8443)
+			.browserRedirect(true)
+			.resolver((handler) -> ProtocolRequirement.tls())
+			.build(), ServletContainerRequestFacts.tomcat());
+		MockHttpServletRequest navigation = new MockHttpServletRequest("GET", "/p");
+		navigation.addHeader("Sec-Fetch-Mode", "navigate");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		response.setContentType("text/html");
+		response.addHeader("Vary", "Origin");
+		browserMode.write(this.tlsRequired, null, navigation, response);
+		assertThat(response.getStatus()).isEqualTo(308);
+		assertThat(response.getHeader("Location")).isEqualTo("https://localhost:8443/p");
+		assertThat(response.getContentType()).isNull();
+		assertThat(response.getHeaders("Vary")).containsExactly("Origin", "Sec-Fetch-Mode");
+		assertThat(response.getContentAsByteArray()).isEmpty();
 	}
 
 	@Test

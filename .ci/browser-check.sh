@@ -3,8 +3,10 @@
 # from two origins: 127.0.0.1, to which Chromium sends Sec-Fetch-Mode (a loopback address is potentially
 # trustworthy), and the host name ur.test mapped to 127.0.0.1, to which it does not (so a navigation is told by
 # Upgrade-Insecure-Requests and Accept). For each:
-#  1. A navigation to http://HOST:HTTP_PORT/api/secure ends on https://HOST:HTTPS_PORT/api/secure, and the page shows
-#     the endpoint's content saying it was served over TLS (the 308 of browser-redirect mode, followed by the browser).
+#  1. A navigation to http://HOST:HTTP_PORT/api/secure ends on https://HOST:HTTPS_PORT/api/secure (the 308 of
+#     browser-redirect mode, followed by the browser), where, from 127.0.0.1, the page shows the endpoint's content
+#     saying it was served over TLS. (The demo certificate names localhost and 127.0.0.1 only, and Jetty refuses a
+#     TLS server name it has no certificate for, so the content is not checked from ur.test.)
 #  2. The cleartext page /browser-check.html, whose script calls fetch('/api/secure'), sees the 426 (its title
 #     becomes "fetch 426"), and stays on http.
 # Chromium's own automatic upgrades to https are off, so that what is checked is the sample's redirect; the demo
@@ -67,23 +69,25 @@ wait_for_tab() {
 	return 1
 }
 
+# check_origin HOST CHECK_CONTENT
 check_origin() {
-	local host=$1 name=${1//./-}
+	local host=$1 check_content=$2 name=${1//./-}
 	local target="http://$host:$http_port/api/secure" landed="https://$host:$https_port/api/secure"
 	local page="http://$host:$http_port/browser-check.html"
 	local pattern_host=${host//./\\.}
 
 	# The page a navigation ends on shows what the endpoint says about its connection.
-	start_browser "$name-dom" --dump-dom "$target"
-	for _ in $(seq 1 240); do kill -0 "$browser_pid" 2>/dev/null || break; sleep 0.25; done
-	stop_browser
-	local dom
-	dom=$(cat "$work/$name-dom.out")
-	if [[ "$dom" == *'"endpoint":"secure"'* && "$dom" == *'"secure":true'* ]]; then
-		ok "navigation to $target shows the endpoint served over TLS"
-	else
-		bad "navigation to $target: page content is '${dom:0:300}'"
-		tail -n 5 "$work/$name-dom.err" || true
+	if [ "$check_content" = yes ]; then
+		start_browser "$name-dom" --dump-dom "$target"
+		for _ in $(seq 1 240); do kill -0 "$browser_pid" 2>/dev/null || break; sleep 0.25; done
+		stop_browser
+		local dom
+		dom=$(cat "$work/$name-dom.out")
+		if [[ "$dom" == *'"endpoint":"secure"'* && "$dom" == *'"secure":true'* ]]; then
+			ok "navigation to $target shows the endpoint served over TLS"
+		else
+			bad "navigation to $target: page content is '${dom:0:300}'"
+		fi
 	fi
 
 	# One browser with the DevTools HTTP endpoint, which lists each tab's URL and title.
@@ -119,6 +123,6 @@ check_origin() {
 	stop_browser
 }
 
-check_origin 127.0.0.1
-check_origin ur.test
+check_origin 127.0.0.1 yes
+check_origin ur.test no
 exit "$status"

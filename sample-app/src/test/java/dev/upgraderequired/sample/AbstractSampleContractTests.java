@@ -5,13 +5,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 
 import javax.net.ssl.SSLParameters;
 
@@ -58,6 +63,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class AbstractSampleContractTests {
 
 	static final JsonMapper json = JsonMapper.builder().build();
+
+	// A status line, which follows the body of the response before it on the same line of text.
+	private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 \\d{3}");
 
 	@LocalServerPort
 	int httpsPort;
@@ -477,6 +485,49 @@ abstract class AbstractSampleContractTests {
 		StrictResponse h2c = strict(reactor.netty.http.client.HttpClient.create().protocol(HttpProtocol.H2C),
 				"http://localhost:" + this.httpPort + path, "OPTIONS");
 		assertThat(h2c.status()).isEqualTo(426);
+	}
+
+	@Test
+	void refusedRequestWithASmallBodyLeavesItsConnectionToTheNextPipelinedRequest() throws Exception {
+		String responses = RawHttp.pipeline(this.httpPort, ("POST /api/account HTTP/1.1\r\nHost: localhost\r\n"
+				+ "Content-Type: text/plain\r\nContent-Length: 10\r\n\r\n0123456789"
+				+ "GET /api/hello HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+			.getBytes(StandardCharsets.ISO_8859_1));
+		assertThat(statusLines(responses)).containsExactly("HTTP/1.1 426", "HTTP/1.1 200");
+		assertThat(connectionOptions(responses)).containsExactly("upgrade");
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void refusedRequestWithABodyItWillNotReadSaysCloseAndIsTheLastOnItsConnection(boolean chunked) throws Exception {
+		String body = "x".repeat(16 * 1024);
+		String request = "POST /api/account HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+				+ (chunked ? "Transfer-Encoding: chunked\r\n\r\n" + ("4000\r\n" + body + "\r\n").repeat(4)
+						+ "0\r\n\r\n" : "Content-Length: " + (4 * body.length()) + "\r\n\r\n" + body.repeat(4));
+		// The server closes the connection after the 426 (pipeline() reads until then), so the next request is
+		// never answered: the response said so.
+		String next = "GET /api/hello HTTP/1.1\r\nHost: localhost\r\n\r\n";
+		String responses = RawHttp.pipeline(this.httpPort, (request + next).getBytes(StandardCharsets.ISO_8859_1));
+		assertThat(statusLines(responses)).containsExactly("HTTP/1.1 426");
+		assertThat(connectionOptions(responses)).containsExactlyInAnyOrder("upgrade", "close");
+	}
+
+	private static List<String> statusLines(String responses) {
+		return STATUS_LINE.matcher(responses).results().map(MatchResult::group).toList();
+	}
+
+	// The options of the first response's Connection header fields, lower case.
+	private static List<String> connectionOptions(String responses) {
+		String head = responses.substring(0, responses.indexOf("\r\n\r\n"));
+		List<String> options = new ArrayList<>();
+		for (String line : head.split("\r\n")) {
+			if (line.regionMatches(true, 0, "Connection:", 0, 11)) {
+				for (String option : line.substring(11).split(",")) {
+					options.add(option.trim().toLowerCase(Locale.ROOT));
+				}
+			}
+		}
+		return options;
 	}
 
 	@Test

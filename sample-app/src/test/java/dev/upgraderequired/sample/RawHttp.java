@@ -38,6 +38,20 @@ public final class RawHttp {
 	}
 
 	/**
+	 * Send bytes as they are over cleartext, such as several pipelined requests, and read until the server closes
+	 * the connection, for at most 10 seconds (a {@link java.net.SocketTimeoutException} then).
+	 */
+	public static String pipeline(int port, byte[] requests) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(10_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(requests);
+			out.flush();
+			return new String(readAll(socket.getInputStream()), StandardCharsets.ISO_8859_1);
+		}
+	}
+
+	/**
 	 * Send a request whose request line is exactly the given text, such as {@code GET / HTTP/3.0}.
 	 */
 	public static Response exchangeRequestLine(int port, boolean tls, String requestLine, String... headers)

@@ -68,6 +68,8 @@ public final class Refusal {
 
 	private final List<ResponsePlan.Header> http1Headers;
 
+	private final List<ResponsePlan.Header> http1CloseHeaders;
+
 	private final List<ResponsePlan.Header> http2Headers;
 
 	private final String detail;
@@ -88,12 +90,22 @@ public final class Refusal {
 			common.add(new ResponsePlan.Header("Sec-WebSocket-Version", WEBSOCKET_VERSION));
 		}
 		List<ResponsePlan.Header> http1 = new ArrayList<>(4);
+		List<ResponsePlan.Header> http1Close = new ArrayList<>(4);
 		if (reason != null) {
-			http1.add(new ResponsePlan.Header(HttpHeaders.UPGRADE, String.join(", ", this.upgradeTokens)));
+			ResponsePlan.Header upgrade = new ResponsePlan.Header(HttpHeaders.UPGRADE,
+					String.join(", ", this.upgradeTokens));
+			http1.add(upgrade);
 			http1.add(new ResponsePlan.Header(HttpHeaders.CONNECTION, "Upgrade"));
+			http1Close.add(upgrade);
+			http1Close.add(new ResponsePlan.Header(HttpHeaders.CONNECTION, "Upgrade, close"));
+		}
+		else {
+			http1Close.add(ResponsePlan.CONNECTION_CLOSE);
 		}
 		http1.addAll(common);
+		http1Close.addAll(common);
 		this.http1Headers = List.copyOf(http1);
+		this.http1CloseHeaders = List.copyOf(http1Close);
 		this.http2Headers = List.copyOf(common);
 	}
 
@@ -219,10 +231,11 @@ public final class Refusal {
 		return this.detail;
 	}
 
-	// On HTTP/1.x with Upgrade and Connection: Upgrade; on HTTP/2 and later neither, since connection-specific
-	// headers make an HTTP/2 response malformed (RFC 9113 section 8.2.2).
-	List<ResponsePlan.Header> headers(boolean http1) {
-		return http1 ? this.http1Headers : this.http2Headers;
+	// On HTTP/1.x with Upgrade and Connection: Upgrade (and close, when the connection is closed after the
+	// response); on HTTP/2 and later neither, since connection-specific headers make an HTTP/2 response malformed
+	// (RFC 9113 section 8.2.2).
+	List<ResponsePlan.Header> headers(boolean http1, boolean close) {
+		return !http1 ? this.http2Headers : close ? this.http1CloseHeaders : this.http1Headers;
 	}
 
 	// Whether the client should be told the equivalent https URL.

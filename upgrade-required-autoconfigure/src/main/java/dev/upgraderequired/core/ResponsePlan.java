@@ -36,6 +36,8 @@ public final class ResponsePlan {
 
 	static final Header NO_STORE = new Header(HttpHeaders.CACHE_CONTROL, "no-store");
 
+	static final Header CONNECTION_CLOSE = new Header(HttpHeaders.CONNECTION, "close");
+
 	private final int status;
 
 	private final List<Header> headers;
@@ -48,14 +50,17 @@ public final class ResponsePlan {
 
 	private final @Nullable String vary;
 
+	private final boolean closesConnection;
+
 	ResponsePlan(int status, List<Header> headers, byte[] body, boolean head, @Nullable String contentType,
-			@Nullable String vary) {
+			@Nullable String vary, boolean closesConnection) {
 		this.status = status;
 		this.headers = headers;
 		this.body = body;
 		this.head = head;
 		this.contentType = contentType;
 		this.vary = vary;
+		this.closesConnection = closesConnection;
 	}
 
 	/**
@@ -63,11 +68,14 @@ public final class ResponsePlan {
 	 * store it: its {@code Location} is built from the {@code Host} the client sent.
 	 * @param location the URL, printable ASCII only
 	 * @param vary the request headers the redirect was decided on
+	 * @param close whether the connection is closed after the response (HTTP/1.x only)
 	 * @return the response
 	 */
-	static ResponsePlan redirect(String location, String vary) {
+	static ResponsePlan redirect(String location, String vary, boolean close) {
+		Header target = new Header(HttpHeaders.LOCATION, location);
 		return new ResponsePlan(HttpStatus.PERMANENT_REDIRECT.value(),
-				List.of(new Header(HttpHeaders.LOCATION, location), NO_STORE), NO_BODY, false, null, vary);
+				close ? List.of(target, NO_STORE, CONNECTION_CLOSE) : List.of(target, NO_STORE), NO_BODY, false, null,
+				vary, close);
 	}
 
 	/**
@@ -104,6 +112,18 @@ public final class ResponsePlan {
 	 */
 	public @Nullable String vary() {
 		return this.vary;
+	}
+
+	/**
+	 * Whether the connection is to be closed after this response, which its {@code Connection} header then says: an
+	 * HTTP/1.x request whose body is not read (longer than {@link UpgradePolicy#MAX_KEPT_BODY}, or of unknown
+	 * length), so that no server is left to guess where the next request starts. The writer makes sure the server
+	 * closes it.
+	 * @return whether the connection is closed
+	 * @since 0.2.0
+	 */
+	public boolean closesConnection() {
+		return this.closesConnection;
 	}
 
 	/**

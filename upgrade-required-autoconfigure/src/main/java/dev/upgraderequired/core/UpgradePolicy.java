@@ -16,6 +16,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
 /**
@@ -46,6 +47,13 @@ public final class UpgradePolicy {
 	 * {@code http.server.requests} names such requests.
 	 */
 	public static final String UNKNOWN_PATTERN = "UNKNOWN";
+
+	/**
+	 * The longest request body, in bytes, that a refusal leaves the connection open after (on HTTP/1.x): the server
+	 * skips it and reads the next request. After a longer one, or one of unknown length, the response says
+	 * {@code Connection: close} and the connection is closed.
+	 */
+	public static final int MAX_KEPT_BODY = 8192;
 
 	private final EndpointRequirements requirements;
 
@@ -372,16 +380,41 @@ public final class UpgradePolicy {
 		String urlHost = (this.httpsHost != null) ? this.httpsHost : host;
 		String httpsUrl = (urlHost == null || facts.isSecure(request)) ? null
 				: this.responder.httpsUrl(refusal, urlHost, path, query);
+		boolean close = http1 && hasUnkeptBody(request, facts);
 		String vary = null;
 		if (this.browserRedirect && httpsUrl != null && (head || "GET".equals(method)) && refusal.needsOnlyTls(http1)
 				&& isPrintableAscii(httpsUrl)) {
 			BrowserNavigation navigation = BrowserNavigation.of(request, facts);
 			if (navigation.isNavigation()) {
-				return ResponsePlan.redirect(httpsUrl, navigation.vary());
+				return ResponsePlan.redirect(httpsUrl, navigation.vary(), close);
 			}
 			vary = navigation.vary();
 		}
-		return this.responder.plan(refusal, http1, head, path, httpsUrl, vary);
+		return this.responder.plan(refusal, http1, head, path, httpsUrl, vary, close);
+	}
+
+	// A body nobody reads: longer than the servers reliably skip to reach the next request on the connection, or of
+	// unknown length (chunked). Servers differ there (Tomcat skips up to 2 MB, Jetty closes as soon as it would have
+	// to wait for more, Reactor Netty reads on): closing is the one answer that is the same on all of them, and costs
+	// nothing a refused client keeps, since it has to connect again with another protocol.
+	private static <R> boolean hasUnkeptBody(R request, RequestFacts<R> facts) {
+		if (facts.header(request, HttpHeaders.TRANSFER_ENCODING) != null) {
+			return true;
+		}
+		String length = facts.header(request, HttpHeaders.CONTENT_LENGTH);
+		if (length == null) {
+			return false;
+		}
+		String digits = length.trim();
+		if (digits.isEmpty() || digits.length() > 18) {
+			return true;
+		}
+		for (int i = 0; i < digits.length(); i++) {
+			if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+				return true;
+			}
+		}
+		return Long.parseLong(digits) > MAX_KEPT_BODY;
 	}
 
 	// What a Location header can carry as it is: printable ASCII, no spaces or controls (a request target the

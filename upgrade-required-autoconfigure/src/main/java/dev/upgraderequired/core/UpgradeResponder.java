@@ -75,12 +75,13 @@ final class UpgradeResponder {
 	 * @param path the raw (still encoded) request path, the {@code instance} member
 	 * @param httpsUrl the {@code httpsUrl} member or {@code null}
 	 * @param vary the request headers the response was chosen by, or {@code null}
+	 * @param close whether the connection is closed after the response (HTTP/1.x only)
 	 * @return the response
 	 */
 	ResponsePlan plan(Refusal refusal, boolean http1, boolean head, String path, @Nullable String httpsUrl,
-			@Nullable String vary) {
-		return new ResponsePlan(refusal.status(), refusal.headers(http1), body(refusal, path, httpsUrl), head,
-				ResponsePlan.CONTENT_TYPE, vary);
+			@Nullable String vary, boolean close) {
+		return new ResponsePlan(refusal.status(), refusal.headers(http1, close), body(refusal, path, httpsUrl), head,
+				ResponsePlan.CONTENT_TYPE, vary, close);
 	}
 
 	/**

@@ -100,7 +100,7 @@ class UpgradeDeciderTests {
 		Refusal version = decide(ProtocolRequirement.websocket(),
 				CLEARTEXT_H1.with("Upgrade", "websocket").with("Sec-WebSocket-Version", "8"));
 		assertThat(version.reason()).isEqualTo(UpgradeReason.WEBSOCKET_VERSION_UNSUPPORTED);
-		assertThat(version.headers(true)).contains(new ResponsePlan.Header("Sec-WebSocket-Version", "13"));
+		assertThat(version.headers(true, false)).contains(new ResponsePlan.Header("Sec-WebSocket-Version", "13"));
 		assertThat(decide(ProtocolRequirement.websocket(), CLEARTEXT_H1.with("Upgrade", "websocket")).reason())
 			.isEqualTo(UpgradeReason.WEBSOCKET_VERSION_UNSUPPORTED);
 		assertThat(decide(ProtocolRequirement.websocket(),
@@ -123,10 +123,10 @@ class UpgradeDeciderTests {
 	@Test
 	void http1HeadersCarryUpgradeAndConnectionAndHttp2HeadersCarryNeither() {
 		Refusal refusal = decide(ProtocolRequirement.tls(), CLEARTEXT_H1);
-		assertThat(refusal.headers(true)).containsExactly(
+		assertThat(refusal.headers(true, false)).containsExactly(
 				new ResponsePlan.Header("Upgrade", "TLS/1.3, TLS/1.2, HTTP/1.1"),
 				new ResponsePlan.Header("Connection", "Upgrade"), new ResponsePlan.Header("Cache-Control", "no-store"));
-		assertThat(refusal.headers(false)).containsExactly(new ResponsePlan.Header("Cache-Control", "no-store"));
+		assertThat(refusal.headers(false, false)).containsExactly(new ResponsePlan.Header("Cache-Control", "no-store"));
 	}
 
 	@Test
@@ -183,7 +183,7 @@ class UpgradeDeciderTests {
 		assertThat(refusal.reason()).isNull();
 		assertThat(refusal.upgradeTokens()).isEmpty();
 		assertThat(refusal.detail()).doesNotContain("https").doesNotContain("Repeat").contains("already uses it");
-		assertThat(refusal.headers(true)).containsExactly(new ResponsePlan.Header("Cache-Control", "no-store"));
+		assertThat(refusal.headers(true, false)).containsExactly(new ResponsePlan.Header("Cache-Control", "no-store"));
 	}
 
 	@Test

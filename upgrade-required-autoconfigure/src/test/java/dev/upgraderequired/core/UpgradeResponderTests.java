@@ -64,17 +64,17 @@ class UpgradeResponderTests {
 	void planCarriesTheHeadersOfTheHttpVersionAndNoBodyForHead() {
 		UpgradeResponder responder = new UpgradeResponder(null, () -> 8443);
 		String url = "https://localhost:8443/p";
-		ResponsePlan http1 = responder.plan(this.tlsRequired, true, false, "/p", url, null);
+		ResponsePlan http1 = responder.plan(this.tlsRequired, true, false, "/p", url, null, false);
 		assertThat(http1.status()).isEqualTo(426);
 		assertThat(http1.headers()).extracting(ResponsePlan.Header::name)
 			.containsExactly("Upgrade", "Connection", "Cache-Control");
 		assertThat(http1.contentType()).isEqualTo("application/problem+json");
 		assertThat(http1.vary()).isNull();
 		assertThat(new String(http1.body(), StandardCharsets.US_ASCII)).contains("\"httpsUrl\":\"" + url + "\"");
-		ResponsePlan http2 = responder.plan(this.tlsRequired, false, false, "/p", url, "Sec-Fetch-Mode");
+		ResponsePlan http2 = responder.plan(this.tlsRequired, false, false, "/p", url, "Sec-Fetch-Mode", false);
 		assertThat(http2.headers()).extracting(ResponsePlan.Header::name).containsExactly("Cache-Control");
 		assertThat(http2.vary()).isEqualTo("Sec-Fetch-Mode");
-		ResponsePlan head = responder.plan(this.tlsRequired, true, true, "/p", url, null);
+		ResponsePlan head = responder.plan(this.tlsRequired, true, true, "/p", url, null, false);
 		assertThat(head.body()).isEmpty();
 		assertThat(head.contentLength()).isEqualTo(http1.contentLength()).isPositive();
 	}
@@ -82,7 +82,7 @@ class UpgradeResponderTests {
 	@Test
 	void serverErrorOfAnExceptionTheRequestMeetsHasNoUpgradeMember() {
 		String body = new String(new UpgradeResponder("https://example.com/problems", () -> 8443)
-			.plan(Refusal.alreadyMet(ProtocolRequirement.tls()), true, false, "/p", null, null)
+			.plan(Refusal.alreadyMet(ProtocolRequirement.tls()), true, false, "/p", null, null, false)
 			.body(), StandardCharsets.US_ASCII);
 		assertThat(body).startsWith("{\"type\":\"about:blank\",\"title\":\"Internal Server Error\",\"status\":500,")
 			.contains("\"instance\":\"/p\"")

@@ -109,11 +109,16 @@ final class UpgradeDecider {
 		return status == HttpStatus.NOT_ACCEPTABLE.value() || status == HttpStatus.UNSUPPORTED_MEDIA_TYPE.value();
 	}
 
-	// An OPTIONS request with Origin and Access-Control-Request-Method, as Spring's CorsUtils tells it.
+	// An OPTIONS request with Origin and Access-Control-Request-Method, as Spring's CorsUtils tells it, both with a
+	// value, as browsers send them: an empty one is no pre-flight, and no way around a plain OPTIONS's refusal.
 	private static <R> boolean isPreFlight(R request, RequestFacts<R> facts) {
 		return HttpMethod.OPTIONS.name().equals(facts.method(request))
-				&& facts.header(request, HttpHeaders.ORIGIN) != null
-				&& facts.header(request, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD) != null;
+				&& hasValue(facts.header(request, HttpHeaders.ORIGIN))
+				&& hasValue(facts.header(request, HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD));
+	}
+
+	private static boolean hasValue(@Nullable String header) {
+		return header != null && !header.isBlank();
 	}
 
 	/**

@@ -158,6 +158,13 @@ class UpgradeDeciderTests {
 			.isEqualTo(UpgradeReason.TLS_REQUIRED);
 		assertThat(decide(ProtocolRequirement.tls(), CLEARTEXT_H1.withMethod("OPTIONS").with("Origin", "https://x"))
 			.reason()).isEqualTo(UpgradeReason.TLS_REQUIRED);
+		// Found by benchmarks/fuzz.sh: empty values make no pre-flight, so no way around a plain OPTIONS's 426.
+		for (String[] values : new String[][] { { "", "POST" }, { "https://x", "" }, { " ", " " } }) {
+			Offer empty = CLEARTEXT_H1.withMethod("OPTIONS")
+				.with("Origin", values[0])
+				.with("Access-Control-Request-Method", values[1]);
+			assertThat(decide(ProtocolRequirement.tls(), empty)).isNotNull();
+		}
 		assertThat(UpgradeDecider.decideFailure(new UpgradeRequiredException(ProtocolRequirement.tls()), preFlight,
 				Offer.FACTS, NOTHING_MAPPED))
 			.isNull();

@@ -1,0 +1,186 @@
+#!/usr/bin/env bash
+# Soak test of upgrade-required: the packaged sample app in each mode under a long mixed load, refused and allowed
+# requests together, with the JVM's state compared after a warm-up and at the end.
+#
+# Load in slices of SLICE seconds, each run of a slice at the same time: wrk over HTTP/1.1 keep-alive on
+# GET http /api/hello (200) and on GET http /api/secure (426); h2load over h2c (prior knowledge) on /api/hello (200)
+# and /api/secure (426); h2load over h2 (TLS, ALPN) on /api/secure and /api/stream (200). Slices follow each other
+# until the round has its requests.
+# After the warm-up round (WARMUP_REQUESTS) and after the soak round (REQUESTS), once the server has closed the load's
+# connections, a full GC (jcmd GC.run, twice), then: the heap in use (jcmd GC.heap_info), the live threads and the
+# open file descriptors (/proc/PID; what they are is written to OUT).
+# Fails on any socket error, any status other than the expected one, and, unless CHECK_GROWTH=false, on heap after
+# GC more than 10 % above the warm-up's, or more threads or descriptors than after the warm-up.
+#
+# Usage: benchmarks/soak.sh
+# Environment: REQUESTS (per mode, 1000000), WARMUP_REQUESTS (200000), MODES ("servlet reactive"), CONNECTIONS (wrk
+#   and h2load connections per run, 16), SLICE (seconds, 10), CHECK_GROWTH (true), SAMPLE_JAR (built if absent), OUT
+#   (benchmarks/target/soak). Results of a full run: RELIABILITY.md.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+REQUESTS=${REQUESTS:-1000000}
+WARMUP_REQUESTS=${WARMUP_REQUESTS:-200000}
+MODES=${MODES:-servlet reactive}
+CONNECTIONS=${CONNECTIONS:-16}
+CHECK_GROWTH=${CHECK_GROWTH:-true}
+SLICE=${SLICE:-10}
+OUT=${OUT:-$root/benchmarks/target/soak}
+mkdir -p "$OUT"
+
+missing=()
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+command -v h2load >/dev/null 2>&1 || missing+=(nghttp2-client)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "Installing ${missing[*]}"
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+sample_jar() { ls sample-app/target/sample-app-*.jar 2>/dev/null | grep -Ev '(-sources|-javadoc)\.jar$' | head -n 1 || true; }
+jar=${SAMPLE_JAR:-$(sample_jar)}
+if [ -z "$jar" ]; then
+	./mvnw -B -q -pl sample-app -am -DskipTests package
+	jar=$(sample_jar)
+fi
+
+free_port() {
+	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+pid=""
+stop() {
+	if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+		kill "$pid"; for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+		kill -9 "$pid" 2>/dev/null || true
+	fi
+	pid=""
+}
+trap stop EXIT
+
+failed=0
+fail() { echo "FAIL  $*"; failed=1; }
+
+# wrk_run NAME URL EXPECT(2xx|426): SLICE seconds of wrk, checked; prints the requests answered.
+wrk_run() {
+	local name=$1 url=$2 expect=$3 log="$OUT/$mode-$1.log"
+	timeout -k 5 $((SLICE + 30)) wrk -t 2 -c "$CONNECTIONS" -d "${SLICE}s" --timeout 10s "$url" >"$log" 2>&1 \
+		|| { fail "$name: wrk failed or did not finish within 30 s after its slice"; return; }
+	local done non2xx errors
+	done=$(awk '/requests in/ {print $1}' "$log")
+	non2xx=$(awk '/Non-2xx or 3xx responses/ {print $NF}' "$log"); non2xx=${non2xx:-0}
+	errors=$(grep -o 'Socket errors:.*' "$log" || true)
+	[ -z "$errors" ] || fail "$name: $errors"
+	if [ "$expect" = 2xx ] && [ "$non2xx" != 0 ]; then fail "$name: $non2xx responses other than 2xx"; fi
+	if [ "$expect" = 426 ] && [ "$non2xx" != "$done" ]; then
+		fail "$name: $((done - non2xx)) 2xx responses, expected 426"
+	fi
+	echo "$done"
+}
+
+# h2load_run NAME EXPECT(2xx|4xx) URI [h2load options]: SLICE seconds of h2load on one URI, checked.
+h2load_run() {
+	local name=$1 expect=$2 uri=$3 log="$OUT/$mode-$1.log"; shift 3
+	# A stream left without an answer would keep h2load waiting: that fails the run instead of hanging it.
+	if ! timeout -k 5 $((SLICE + 30)) h2load -D "$SLICE" -c "$CONNECTIONS" -m 10 "$@" "$uri" >"$log" 2>&1; then
+		fail "$name: h2load failed or did not finish within 30 s after its slice (see $log)"; return
+	fi
+	local codes line c2 c3 c4 c5
+	line=$(grep -E '^requests:' "$log")
+	codes=$(grep -E '^status codes:' "$log")
+	read -r c2 c3 c4 c5 < <(grep -oE '[0-9]+ [2-5]xx' <<<"$codes" | awk '{printf "%s ", $1}')
+	[[ "$line" == *" 0 errored, 0 timeout"* ]] || fail "$name: $line"
+	if [ "$expect" = 2xx ]; then [ "$c3$c4$c5" = 000 ] || fail "$name: $codes (expected 2xx only)"; fi
+	if [ "$expect" = 4xx ]; then [ "$c2$c3$c5" = 000 ] || fail "$name: $codes (expected 4xx only: 426)"; fi
+	echo "$((c2 + c3 + c4 + c5))"
+}
+
+# round REQUESTS: slices of the mixed load, every run of a slice at the same time, until REQUESTS are answered;
+# prints any failure, then the requests answered.
+round() {
+	local want=$1 total=0 f line
+	while [ "$total" -lt "$want" ]; do
+		wrk_run wrk-serve "http://127.0.0.1:$http/api/hello" 2xx >"$OUT/n1" &
+		wrk_run wrk-refuse "http://127.0.0.1:$http/api/secure" 426 >"$OUT/n2" &
+		h2load_run h2c-serve 2xx "http://127.0.0.1:$http/api/hello" >"$OUT/n3" &
+		h2load_run h2c-refuse 4xx "http://127.0.0.1:$http/api/secure" >"$OUT/n4" &
+		h2load_run h2-secure 2xx "https://127.0.0.1:$https/api/secure" >"$OUT/n5" &
+		h2load_run h2-stream 2xx "https://127.0.0.1:$https/api/stream" >"$OUT/n6" &
+		wait
+		for f in "$OUT"/n1 "$OUT"/n2 "$OUT"/n3 "$OUT"/n4 "$OUT"/n5 "$OUT"/n6; do
+			while read -r line; do
+				case "$line" in FAIL*) echo "$line" ;; [0-9]*) total=$((total + line)) ;; esac
+			done <"$f"
+		done
+	done
+	echo "$total"
+}
+
+# settle: the load generators have closed their connections; waits until the server has closed its ends too (the
+# descriptor count stops falling for two seconds), at most 30 s.
+settle() {
+	local before now stable=0
+	before=$(ls "/proc/$pid/fd" | wc -l)
+	for _ in $(seq 1 30); do
+		sleep 1
+		now=$(ls "/proc/$pid/fd" | wc -l)
+		if [ "$now" -ge "$before" ]; then stable=$((stable + 1)); else stable=0; fi
+		[ "$stable" -ge 2 ] && return 0
+		before=$now
+	done
+}
+
+# state NAME: heap in use after a full GC (KiB), live threads, open descriptors, once the connections are closed.
+state() {
+	settle
+	jcmd "$pid" GC.run >/dev/null; jcmd "$pid" GC.run >/dev/null
+	local heap threads fds
+	heap=$(jcmd "$pid" GC.heap_info | grep -oE 'used [0-9]+K' | head -n 1 | grep -oE '[0-9]+')
+	threads=$(awk '/^Threads:/ {print $2}' "/proc/$pid/status")
+	fds=$(ls "/proc/$pid/fd" | wc -l)
+	# What the descriptors are, for the record.
+	ls -l "/proc/$pid/fd" | awk 'NR > 1 {print $NF}' | sed -E 's/\[[0-9]+\]//' | sort | uniq -c >"$OUT/$mode-fds-$1.txt"
+	echo "$heap $threads $fds"
+}
+
+summary=()
+for mode in $MODES; do
+	http=$(free_port); https=$(free_port)
+	args=(--server.port="$https" --sample.http-port="$http")
+	[ "$mode" = reactive ] && args+=(--spring.main.web-application-type=reactive)
+	java -jar "$jar" "${args[@]}" >"$OUT/$mode-app.log" 2>&1 &
+	pid=$!
+	for _ in $(seq 1 240); do
+		curl -s --max-time 2 -o /dev/null "http://127.0.0.1:$http/api/hello" && break
+		kill -0 "$pid" 2>/dev/null || { echo "The sample ($mode) exited:"; tail -n 30 "$OUT/$mode-app.log"; exit 1; }
+		sleep 0.5
+	done
+	echo "== $mode: warm-up, $WARMUP_REQUESTS requests"
+	warm_out=$(round "$WARMUP_REQUESTS")
+	grep '^FAIL' <<<"$warm_out" && failed=1
+	read -r heap1 threads1 fds1 < <(state warm-up)
+	echo "   after the warm-up: heap after GC ${heap1} KiB, ${threads1} threads, ${fds1} descriptors"
+	echo "== $mode: soak, $REQUESTS requests"
+	start=$(date +%s)
+	soak_out=$(round "$REQUESTS")
+	grep '^FAIL' <<<"$soak_out" && failed=1
+	soak_done=$(tail -n 1 <<<"$soak_out")
+	seconds=$(($(date +%s) - start))
+	read -r heap2 threads2 fds2 < <(state end)
+	echo "   at the end: heap after GC ${heap2} KiB, ${threads2} threads, ${fds2} descriptors;" \
+		"$soak_done requests in ${seconds} s"
+	if [ "$CHECK_GROWTH" = true ]; then
+		[ "$heap2" -le $((heap1 * 110 / 100)) ] || fail "$mode: heap after GC grew from $heap1 to $heap2 KiB"
+		[ "$threads2" -le "$threads1" ] || fail "$mode: threads grew from $threads1 to $threads2"
+		[ "$fds2" -le "$fds1" ] || fail "$mode: descriptors grew from $fds1 to $fds2"
+	fi
+	summary+=("| $mode | $soak_done | ${seconds} s | ${heap1} → ${heap2} KiB | ${threads1} → ${threads2} |"\
+" ${fds1} → ${fds2} |")
+	stop
+done
+echo
+echo "| mode | requests (soak) | time | heap after GC (warm-up → end) | threads | descriptors |"
+echo "| --- | --- | --- | --- | --- | --- |"
+printf '%s\n' "${summary[@]}"
+exit "$failed"

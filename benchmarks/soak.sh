@@ -2,15 +2,19 @@
 # Soak test of upgrade-required: the packaged sample app in each mode under a long mixed load, refused and allowed
 # requests together, with the JVM's state compared after a warm-up and at the end.
 #
-# Load in slices of SLICE seconds, each run of a slice at the same time: wrk over HTTP/1.1 keep-alive on
+# Load in slices of about SLICE seconds, each run of a slice at the same time: wrk over HTTP/1.1 keep-alive on
 # GET http /api/hello (200) and on GET http /api/secure (426); h2load over h2c (prior knowledge) on /api/hello (200)
 # and /api/secure (426); h2load over h2 (TLS, ALPN) on /api/secure and /api/stream (200). Slices follow each other
-# until the round has its requests.
+# until the round has its requests. The warm-up runs h2load with twice the soak's streams per connection: servers keep
+# pools sized by the peak of concurrent streams (Tomcat recycles a request and response per HTTP/2 stream), and these
+# reach their peak in the warm-up, so that what the soak adds is what the requests leave behind.
 # After the warm-up round (WARMUP_REQUESTS) and after the soak round (REQUESTS), once the server has closed the load's
 # connections, a full GC (jcmd GC.run, twice), then: the heap in use (jcmd GC.heap_info), the live threads and the
-# open file descriptors (/proc/PID; what they are is written to OUT).
-# Fails on any socket error, any status other than the expected one, and, unless CHECK_GROWTH=false, on heap after
-# GC more than 10 % above the warm-up's, or more threads or descriptors than after the warm-up.
+# open file descriptors (/proc/PID; what they are is written to OUT), and the live objects of the starter's classes
+# (dev.upgraderequired.*, from jcmd GC.class_histogram, written to OUT in full).
+# Fails on any socket error, any status other than the expected one, more live objects of the starter's classes at
+# the end than after the warm-up, and, unless CHECK_GROWTH=false (for short runs), on heap after GC more than 10 %
+# above the warm-up's or more threads or descriptors than after the warm-up.
 #
 # Usage: benchmarks/soak.sh
 # Environment: REQUESTS (per mode, 1000000), WARMUP_REQUESTS (200000), MODES ("servlet reactive"), CONNECTIONS (wrk
@@ -79,20 +83,30 @@ wrk_run() {
 	echo "$done"
 }
 
-# h2load_run NAME EXPECT(2xx|4xx) URI [h2load options]: SLICE seconds of h2load on one URI, checked.
+# h2load_run NAME EXPECT(2xx|4xx) URI [h2load options]: about SLICE seconds of h2load on one URI, checked.
+# h2load runs a number of requests, not a duration: in its duration mode (-D, nghttp2 1.52), a connection whose TLS
+# handshake ends after the duration is never told to stop and sends requests for ever (seen on a cold JVM, whose first
+# handshakes are slow). The number is what this run answered per second in its last slice, times SLICE.
 h2load_run() {
-	local name=$1 expect=$2 uri=$3 log="$OUT/$mode-$1.log"; shift 3
+	local name=$1 expect=$2 uri=$3 log="$OUT/$mode-$1.log" rate="$OUT/$mode-$1.rate"; shift 3
+	local n=$((SLICE * 500))
+	[ -s "$rate" ] && n=$(($(cat "$rate") * SLICE))
+	[ "$n" -ge $((CONNECTIONS * streams)) ] || n=$((CONNECTIONS * streams))
 	# A stream left without an answer would keep h2load waiting: that fails the run instead of hanging it.
-	if ! timeout -k 5 $((SLICE + 30)) h2load -D "$SLICE" -c "$CONNECTIONS" -m 10 "$@" "$uri" >"$log" 2>&1; then
-		fail "$name: h2load failed or did not finish within 30 s after its slice (see $log)"; return
+	if ! timeout -k 5 $((SLICE * 6 + 60)) h2load -n "$n" -c "$CONNECTIONS" -m "$streams" "$@" "$uri" >"$log" 2>&1
+	then
+		fail "$name: h2load failed or did not answer $n requests within $((SLICE * 6 + 60)) s (see $log)"; return
 	fi
 	local codes line c2 c3 c4 c5
 	line=$(grep -E '^requests:' "$log")
 	codes=$(grep -E '^status codes:' "$log")
 	read -r c2 c3 c4 c5 < <(grep -oE '[0-9]+ [2-5]xx' <<<"$codes" | awk '{printf "%s ", $1}')
-	[[ "$line" == *" 0 errored, 0 timeout"* ]] || fail "$name: $line"
+	# Every request answered (h2load counts a 4xx as failed, and an unanswered or reset stream as errored).
+	[[ "$line" == "requests: $n total, $n started, $n done, "*", 0 errored, 0 timeout" ]] || fail "$name: $line"
+	[ $((c2 + c3 + c4 + c5)) = "$n" ] || fail "$name: $codes for $n requests"
 	if [ "$expect" = 2xx ]; then [ "$c3$c4$c5" = 000 ] || fail "$name: $codes (expected 2xx only)"; fi
 	if [ "$expect" = 4xx ]; then [ "$c2$c3$c5" = 000 ] || fail "$name: $codes (expected 4xx only: 426)"; fi
+	awk '/^finished in/ {print int($4)}' "$log" >"$rate"
 	echo "$((c2 + c3 + c4 + c5))"
 }
 
@@ -131,22 +145,28 @@ settle() {
 	done
 }
 
-# state NAME: heap in use after a full GC (KiB), live threads, open descriptors, once the connections are closed.
+# state NAME: heap in use after a full GC (KiB), live threads, open descriptors and live objects of the starter's
+# classes, once the connections are closed.
 state() {
 	settle
 	jcmd "$pid" GC.run >/dev/null; jcmd "$pid" GC.run >/dev/null
-	local heap threads fds
+	local heap threads fds starter
 	heap=$(jcmd "$pid" GC.heap_info | grep -oE 'used [0-9]+K' | head -n 1 | grep -oE '[0-9]+')
 	threads=$(awk '/^Threads:/ {print $2}' "/proc/$pid/status")
 	fds=$(ls "/proc/$pid/fd" | wc -l)
 	# What the descriptors are, for the record.
 	ls -l "/proc/$pid/fd" | awk 'NR > 1 {print $NF}' | sed -E 's/\[[0-9]+\]//' | sort | uniq -c >"$OUT/$mode-fds-$1.txt"
-	echo "$heap $threads $fds"
+	# What the heap holds (live objects by class), to tell a leak from what a GC leaves.
+	jcmd "$pid" GC.class_histogram >"$OUT/$mode-heap-$1.txt"
+	starter=$(awk '$4 ~ /^dev\.upgraderequired\./ && $4 !~ /^dev\.upgraderequired\.sample\./ {n += $2}
+		END {print n + 0}' "$OUT/$mode-heap-$1.txt")
+	echo "$heap $threads $fds $starter"
 }
 
 summary=()
 for mode in $MODES; do
 	http=$(free_port); https=$(free_port)
+	rm -f "$OUT/$mode"-*.rate
 	args=(--server.port="$https" --sample.http-port="$http")
 	[ "$mode" = reactive ] && args+=(--spring.main.web-application-type=reactive)
 	java -jar "$jar" "${args[@]}" >"$OUT/$mode-app.log" 2>&1 &
@@ -157,30 +177,35 @@ for mode in $MODES; do
 		sleep 0.5
 	done
 	echo "== $mode: warm-up, $WARMUP_REQUESTS requests"
+	streams=20
 	warm_out=$(round "$WARMUP_REQUESTS")
 	grep '^FAIL' <<<"$warm_out" && failed=1
-	read -r heap1 threads1 fds1 < <(state warm-up)
-	echo "   after the warm-up: heap after GC ${heap1} KiB, ${threads1} threads, ${fds1} descriptors"
+	read -r heap1 threads1 fds1 starter1 < <(state warm-up)
+	echo "   after the warm-up: heap after GC ${heap1} KiB, ${threads1} threads, ${fds1} descriptors," \
+		"${starter1} objects of the starter"
 	echo "== $mode: soak, $REQUESTS requests"
 	start=$(date +%s)
+	streams=10
 	soak_out=$(round "$REQUESTS")
 	grep '^FAIL' <<<"$soak_out" && failed=1
 	soak_done=$(tail -n 1 <<<"$soak_out")
 	seconds=$(($(date +%s) - start))
-	read -r heap2 threads2 fds2 < <(state end)
-	echo "   at the end: heap after GC ${heap2} KiB, ${threads2} threads, ${fds2} descriptors;" \
-		"$soak_done requests in ${seconds} s"
+	read -r heap2 threads2 fds2 starter2 < <(state end)
+	echo "   at the end: heap after GC ${heap2} KiB, ${threads2} threads, ${fds2} descriptors," \
+		"${starter2} objects of the starter; $soak_done requests in ${seconds} s"
 	if [ "$CHECK_GROWTH" = true ]; then
 		[ "$heap2" -le $((heap1 * 110 / 100)) ] || fail "$mode: heap after GC grew from $heap1 to $heap2 KiB"
 		[ "$threads2" -le "$threads1" ] || fail "$mode: threads grew from $threads1 to $threads2"
 		[ "$fds2" -le "$fds1" ] || fail "$mode: descriptors grew from $fds1 to $fds2"
 	fi
+	[ "$starter2" -le "$starter1" ] || fail "$mode: objects of the starter grew from $starter1 to $starter2"
 	summary+=("| $mode | $soak_done | ${seconds} s | ${heap1} → ${heap2} KiB | ${threads1} → ${threads2} |"\
-" ${fds1} → ${fds2} |")
+" ${fds1} → ${fds2} | ${starter1} → ${starter2} |")
 	stop
 done
 echo
-echo "| mode | requests (soak) | time | heap after GC (warm-up → end) | threads | descriptors |"
-echo "| --- | --- | --- | --- | --- | --- |"
+echo "| mode | requests (soak) | time | heap after GC (warm-up → end) | threads | descriptors |" \
+	"objects of the starter |"
+echo "| --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${summary[@]}"
 exit "$failed"

@@ -24,6 +24,7 @@ import org.springframework.boot.ssl.pem.PemSslStoreDetails;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -108,6 +109,25 @@ class BrowserModeServerTests {
 				.containsExactly("max-age=3600; includeSubDomains");
 			assertThat(get(https + "/plain").headers().map()).doesNotContainKey("strict-transport-security");
 			assertThat(get(http + "/plain").headers().map()).doesNotContainKey("strict-transport-security");
+		}
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void refusalOfACrossOriginFetchVariesOnWhatCorsAndTheStarterRead(Server server) throws Exception {
+		try (ConfigurableApplicationContext context = server.start()) {
+			String http = "http://localhost:"
+					+ context.getEnvironment().getRequiredProperty("local.upgrade-required.cleartext.port", int.class);
+			HttpResponse<String> fetch = get(http + "/shared", "Origin", "https://app.example", "Sec-Fetch-Mode",
+					"cors");
+			assertThat(fetch.statusCode()).isEqualTo(426);
+			assertThat(fetch.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://app.example");
+			// Spring's CORS processing varies on the CORS request headers, the starter on Sec-Fetch-Mode: each once.
+			assertThat(vary(fetch)).containsExactlyInAnyOrder("Origin", "Access-Control-Request-Method",
+					"Access-Control-Request-Headers", "Sec-Fetch-Mode");
+			// An origin CORS does not allow keeps CORS's 403.
+			assertThat(get(http + "/shared", "Origin", "https://other.example", "Sec-Fetch-Mode", "cors").statusCode())
+				.isEqualTo(403);
 		}
 	}
 
@@ -196,6 +216,13 @@ class BrowserModeServerTests {
 		@GetMapping("/stream")
 		String stream() {
 			return "stream";
+		}
+
+		@CrossOrigin("https://app.example")
+		@RequiresProtocol(Protocol.TLS)
+		@GetMapping("/shared")
+		String shared() {
+			return "shared";
 		}
 
 		@GetMapping("/ruled/thing")

@@ -7,12 +7,13 @@
 #   allowed/plain  requests/s of GET https /api/secure (allowed) / requests/s of GET https /api/hello
 # for the sample on its own TLS and cleartext ports, for the comparator, and for the sample behind a proxy (plain
 # HTTP with server.forward-headers-strategy=native, "http" and "https" being the X-Forwarded-Proto the requests
-# carry). Then, per mode, what the starter costs an application:
+# carry); with PIN=true, the servers run on the first CPU and the load generator on the second, when there are two.
+# Then, per mode, what the starter costs an application:
 #   cpu with/without  the sample's CPU time per GET /api/hello (utime + stime from /proc/PID/stat over CPU_REQUESTS
-#                     requests of h2load --h1) with the starter / the same sample with upgrade-required.enabled=false,
+#                     requests of wrk) with the starter / the same sample with upgrade-required.enabled=false,
 #                     the two measured one after the other in alternating order, each round's ratio taken between
-#                     neighbouring runs, over CPU_FORKS launches of the pair; the servers run on the first CPU and the
-#                     load generator on the second, when there are two
+#                     neighbouring runs, over CPU_FORKS launches of the pair; also without the CPU time of the JIT
+#                     compiler threads (no JIT), which compile whatever is hot at the time, not per request
 #   reject/serve by CPU  on a third instance of the sample with the starter, the CPU time per GET /api/hello / that
 #                     per refused GET /api/secure, over HTTP/1.1 and h2c: steadier than requests/s, which the load
 #                     generator's share of the machine moves
@@ -20,10 +21,11 @@
 #
 # Usage: benchmarks/load.sh            (from the repository root or anywhere)
 # Environment: DURATION (seconds per case and round, 5), ROUNDS (5), WARMUP (seconds per case, 5),
-#   MODES ("servlet reactive"), CONNECTIONS (wrk and h2load --h1 connections, 32), H2_CLIENTS (16),
+#   MODES ("servlet reactive"), CONNECTIONS (wrk connections, 32), H2_CLIENTS (16),
 #   H2_STREAMS (10), CPU_REQUESTS (requests per app and round of the CPU comparison, 30000), CPU_ROUNDS (rounds per
 #   fork, 6), CPU_FORKS (fresh pairs of JVMs for the CPU comparison, 3),
-#   PHASES (which parts to run: "throughput cpu"),
+#   PHASES (which parts to run: "throughput cpu"), PIN (false; true: the throughput cases with the servers and the
+#   load generator on CPUs of their own, as the CPU comparison always runs; give them a WARMUP of 15 s or more),
 #   OUT (directory for the raw results, benchmarks/target/load), SAMPLE_JAR and COMPARATOR_JAR (the jars to run,
 #   built if neither is given and the modules' targets have none).
 set -euo pipefail
@@ -41,6 +43,7 @@ CPU_REQUESTS=${CPU_REQUESTS:-30000}
 CPU_ROUNDS=${CPU_ROUNDS:-6}
 CPU_FORKS=${CPU_FORKS:-3}
 PHASES=${PHASES:-throughput cpu}
+PIN=${PIN:-false}
 OUT=${OUT:-$root/benchmarks/target/load}
 tls_dir="$root/sample-app/src/main/resources/demo-tls"
 
@@ -56,7 +59,7 @@ install_missing() {
 	fi
 }
 
-jar_of() { ls "$1"/target/"$2"-*.jar 2>/dev/null | grep -Ev '(-sources|-javadoc)\.jar$' | head -n 1; }
+jar_of() { ls "$1"/target/"$2"-*.jar 2>/dev/null | grep -Ev '(-sources|-javadoc)\.jar$' | head -n 1 || true; }
 
 free_port() {
 	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
@@ -76,7 +79,7 @@ trap stop_apps EXIT
 # start NAME READY_URL JAR ARGS...: starts a jar, logs to $OUT/NAME.log and waits until READY_URL answers.
 start() {
 	local name=$1 ready=$2 jar=$3; shift 3
-	"${pin_server[@]}" java -jar "$jar" "$@" >"$OUT/$name.log" 2>&1 &
+	"${pin_server[@]}" java "${jvm_args[@]}" -jar "$jar" "$@" >"$OUT/$name.log" 2>&1 &
 	pids+=($!)
 	local pid=$!
 	for _ in $(seq 1 240); do
@@ -107,8 +110,10 @@ if tool == "wrk":
 else:
     done = int(find(r"requests: \d+ total, \d+ started, (\d+) done"))
     codes = {kind: int(count) for count, kind in re.findall(r"(\d+) ([2-5]xx)", text)}
-    # Responses in flight when the time is up may be counted in the codes but not as done.
+    # Responses in flight when the time is up may be counted in the codes but not as done; a done request without a
+    # status counted is wrong too.
     wrong = sum(count for kind, count in codes.items() if kind != expected[0] + "xx")
+    wrong += max(0, done - sum(codes.values()))
     failed = int(find(r"(\d+) errored")) + int(find(r"(\d+) timeout"))
     errors = f"{failed} errored or timed out" if failed else None
     rps = find(r"finished in [\d.]+m?s, ([\d.]+) req/s")
@@ -121,9 +126,9 @@ print(rps)
 run_tool() {
 	local tool=$1 url=$2 expected=$3 seconds=$4 may_be_empty=$5 header=(${6:+-H "$6"})
 	if [ "$tool" = wrk ]; then
-		wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" "${header[@]}" "$url"
+		"${pin_client[@]}" wrk -t1 -c"$CONNECTIONS" -d"${seconds}s" "${header[@]}" "$url"
 	else
-		h2load -t1 -c"$H2_CLIENTS" -m"$H2_STREAMS" -D "$seconds" "${header[@]}" "$url"
+		"${pin_client[@]}" h2load -t1 -c"$H2_CLIENTS" -m"$H2_STREAMS" -D "$seconds" "${header[@]}" "$url"
 	fi | python3 -c "$PARSER" "$tool" "$expected" "$url" "$may_be_empty"
 }
 
@@ -137,18 +142,38 @@ measure() {
 	fi
 }
 
+# jit_ticks PID: the CPU time (user and system, in clock ticks) of the JIT compiler threads of JVM PID.
+jit_ticks() {
+	local task
+	for task in /proc/"$1"/task/*; do
+		case "$(cat "$task/comm" 2>/dev/null)" in
+			# The fields after the thread's name, which may hold spaces: utime and stime are the 12th and 13th.
+			"C1 CompilerThre"* | "C2 CompilerThre"*) sed 's/^.*) //' "$task/stat" 2>/dev/null ;;
+		esac
+	done | awk '{ s += $12 + $13 } END { print s + 0 }'
+}
+
 # cpu_per_request PID URL EXPECTED PROTOCOL: the microseconds of CPU time (user and system) that process PID spends
 # per request on CPU_REQUESTS keep-alive requests to URL over PROTOCOL (h1: HTTP/1.1; h2c: HTTP/2 with prior
-# knowledge), all of which must answer EXPECTED.
+# knowledge), all of which must answer EXPECTED; then the same without its JIT compiler threads (what serving costs,
+# without the compilations that happened to run meanwhile). HTTP/1.1 is wrk's, ended after CPU_REQUESTS responses by
+# count.lua: h2load's HTTP/1.1 client counts no status for a 426 that carries Connection: Upgrade.
 cpu_per_request() {
-	local pid=$1 url=$2 expected=$3 protocol=$4 before after load=(--h1 -c"$CONNECTIONS")
-	[ "$protocol" = h2c ] && load=(-c"$H2_CLIENTS" -m"$H2_STREAMS")
-	before=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
-	"${pin_client[@]}" h2load -t1 "${load[@]}" -n"$CPU_REQUESTS" "$url" |
-		python3 -c "$PARSER" h2load "$expected" "$url" no >/dev/null
-	after=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
-	python3 -c 'import sys; b, a, hz, n = map(int, sys.argv[1:]); print(f"{(a - b) / hz / n * 1e6:.3f}")' \
-		"$before" "$after" "$(getconf CLK_TCK)" "$CPU_REQUESTS"
+	local pid=$1 url=$2 expected=$3 protocol=$4 before after jit_before jit_after
+	before=$(awk '{ print $14 + $15 }' "/proc/$pid/stat"); jit_before=$(jit_ticks "$pid")
+	if [ "$protocol" = h1 ]; then
+		if ! "${pin_client[@]}" wrk -t1 -c"$CONNECTIONS" -d600s -s "$root/benchmarks/count.lua" "$url" -- \
+			"$CPU_REQUESTS" "$expected" | grep -qx "answered $CPU_REQUESTS"; then
+			echo "wrk $url: not $CPU_REQUESTS answers $expected" >&2; exit 1
+		fi
+	else
+		"${pin_client[@]}" h2load -t1 -c"$H2_CLIENTS" -m"$H2_STREAMS" -n"$CPU_REQUESTS" "$url" |
+			python3 -c "$PARSER" h2load "$expected" "$url" no >/dev/null
+	fi
+	after=$(awk '{ print $14 + $15 }' "/proc/$pid/stat"); jit_after=$(jit_ticks "$pid")
+	python3 -c 'import sys; b, a, jb, ja, hz, n = map(int, sys.argv[1:]); us = 1e6 / hz / n
+print(f"{(a - b) * us:.3f} {(a - b - (ja - jb)) * us:.3f}")' \
+		"$before" "$after" "$jit_before" "$jit_after" "$(getconf CLK_TCK)" "$CPU_REQUESTS"
 }
 
 install_missing
@@ -162,7 +187,10 @@ if [ -z "$sample_jar" ] || [ -z "$comparator_jar" ]; then
 fi
 results="$OUT/results.tsv"
 printf 'mode\tapp\tcase\ttool\tround\trps\n' >"$results"
-pin_server=() pin_client=()
+pin_server=() pin_client=() jvm_args=()
+# The servers on the first CPU and the load generator on the second, when there are two: then the load generator
+# does not take its share from the server.
+pin() { if [ "$(nproc)" -ge 2 ]; then pin_server=(taskset -c 0) pin_client=(taskset -c 1); fi; }
 
 for mode in $MODES; do
 	mode_args=()
@@ -170,6 +198,8 @@ for mode in $MODES; do
 	# Behind a proxy, and for the CPU comparison: plain HTTP only, no cleartext port of the starter's.
 	plain_args=(--server.ssl.enabled=false --upgrade-required.cleartext.port= "${mode_args[@]}")
 	if [[ " $PHASES " == *" throughput "* ]]; then
+		pin_server=() pin_client=()
+		[ "$PIN" = true ] && pin
 		s_http=$(free_port); s_https=$(free_port); c_http=$(free_port); c_https=$(free_port); p_http=$(free_port)
 		echo "== $mode: starting the sample (http $s_http, https $s_https)," \
 			"the comparator (http $c_http, https $c_https) and the sample behind a proxy (http $p_http)"
@@ -222,8 +252,10 @@ for mode in $MODES; do
 
 	[[ " $PHASES " == *" cpu "* ]] || continue
 	# What the starter costs: the same sample with and without it, alone on the machine, in alternating order,
-	# the servers on one CPU and the load generator on the other.
-	if [ "$(nproc)" -ge 2 ]; then pin_server=(taskset -c 0) pin_client=(taskset -c 1); fi
+	# the servers on one CPU and the load generator on the other. Compiler threads stay for the JVM's life, so that
+	# the time of each is there to take out of the process's.
+	pin
+	jvm_args=(-XX:-UseDynamicNumberOfCompilerThreads)
 	# Each fork is a fresh set of JVMs: what one launch's JIT makes of the code is a bias that rounds of the same
 	# JVM cannot average out, so the rounds are spread over CPU_FORKS launches. The sample with and the sample
 	# without the starter serve hello only, so that the two do the same work; a third instance, with the starter,
@@ -254,14 +286,17 @@ for mode in $MODES; do
 					refusal) pid=$refusal_pid port=$r_http ;;
 				esac
 				cpu=$(cpu_per_request "$pid" "http://127.0.0.1:$port/api/$case" "$expected" "$protocol")
-				[ "$round" = warmup ] || printf '%s\tcpu-%s\t%s\th2load-%s\t%s\t%s\n' \
-					"$mode" "$app" "$case" "$protocol" "$fork.$round" "$cpu" >>"$results"
+				read -r cpu serving <<<"$cpu"
+				tool=h2load; [ "$protocol" = h1 ] && tool=wrk
+				[ "$round" = warmup ] || printf '%s\tcpu-%s\t%s\t'"$tool"'-%s\t%s\t%s\n' \
+					"$mode" "$app" "$case" "$protocol" "$fork.$round" "$cpu" \
+					"$mode" "$app" "$case" "$protocol-serving" "$fork.$round" "$serving" >>"$results"
 			done
 			echo "   CPU round $round done"
 		done
 		stop_apps
 	done
-	pin_server=() pin_client=()
+	pin_server=() pin_client=() jvm_args=()
 done
 
 python3 - "$results" <<'PY'
@@ -293,12 +328,13 @@ def cpu_median(mode, app, case, tool):
     return f"{statistics.median(values):.1f}" if values else "n/a"
 
 print(f"\n{'mode':9} {'CPU us/request: hello with':>27} {'without':>8} {'with/without':>13}"
-      f" {'reject/serve by CPU, h1':>24} {'h2c':>6}")
+      f" {'(no JIT)':>9} {'reject/serve by CPU, h1':>24} {'h2c':>6}")
 for mode in sorted({r["mode"] for r in rows if r["app"].startswith("cpu-")}, reverse=True):
-    print(f"{mode:9} {cpu_median(mode, 'cpu-with', 'hello', 'h2load-h1'):>27} "
-          f"{cpu_median(mode, 'cpu-without', 'hello', 'h2load-h1'):>8} "
-          f"{ratio(mode, 'cpu-with', 'h2load-h1', 'hello', 'hello', 'cpu-without'):>13} "
-          f"{ratio(mode, 'cpu-refusal', 'h2load-h1', 'hello', 'secure'):>24} "
+    print(f"{mode:9} {cpu_median(mode, 'cpu-with', 'hello', 'wrk-h1'):>27} "
+          f"{cpu_median(mode, 'cpu-without', 'hello', 'wrk-h1'):>8} "
+          f"{ratio(mode, 'cpu-with', 'wrk-h1', 'hello', 'hello', 'cpu-without'):>13} "
+          f"{ratio(mode, 'cpu-with', 'wrk-h1-serving', 'hello', 'hello', 'cpu-without'):>9} "
+          f"{ratio(mode, 'cpu-refusal', 'wrk-h1', 'hello', 'secure'):>24} "
           f"{ratio(mode, 'cpu-refusal', 'h2load-h2c', 'hello', 'secure'):>6}")
 print("\nmedians over the rounds, requests/s (CPU: microseconds per request):")
 for key in sorted({k[:4] for k in rps}):

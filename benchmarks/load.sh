@@ -198,7 +198,6 @@ for mode in $MODES; do
 	# Behind a proxy, and for the CPU comparison: plain HTTP only, no cleartext port of the starter's.
 	plain_args=(--server.ssl.enabled=false --upgrade-required.cleartext.port= "${mode_args[@]}")
 	if [[ " $PHASES " == *" throughput "* ]]; then
-		pin_server=() pin_client=()
 		[ "$PIN" = true ] && pin
 		s_http=$(free_port); s_https=$(free_port); c_http=$(free_port); c_https=$(free_port); p_http=$(free_port)
 		echo "== $mode: starting the sample (http $s_http, https $s_https)," \

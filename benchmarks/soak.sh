@@ -5,9 +5,10 @@
 # After a light pre-warm of each URI on its own, load in slices of about SLICE seconds, each run of a slice at the
 # same time: wrk over HTTP/1.1 keep-alive on GET http /api/hello (200) and on GET http /api/secure (426); h2load over
 # h2c (prior knowledge) on /api/hello (200) and /api/secure (426); h2load over h2 (TLS, ALPN) on /api/secure and
-# /api/stream (200). Slices follow each other until the round has its requests. The warm-up runs h2load with twice the soak's streams per connection: servers keep
-# pools sized by the peak of concurrent streams (Tomcat recycles a request and response per HTTP/2 stream), and these
-# reach their peak in the warm-up, so that what the soak adds is what the requests leave behind.
+# /api/stream (200). Slices follow each other until the round has its requests. The warm-up runs h2load with twice
+# the soak's streams per connection: servers keep pools sized by the peak of concurrent streams (Tomcat recycles a
+# request and response per HTTP/2 stream), and these reach their peak in the warm-up, so that what the soak adds is
+# what the requests leave behind.
 # After the warm-up round (WARMUP_REQUESTS) and after the soak round (REQUESTS), once the server has closed the load's
 # connections, a full GC (jcmd GC.run, twice), then: the heap in use (jcmd GC.heap_info), the live threads and the
 # open file descriptors (/proc/PID; what they are is written to OUT), and the live objects of the starter's classes
@@ -87,7 +88,8 @@ wrk_run() {
 # h2load_run NAME EXPECT(2xx|4xx) URI [h2load options]: about SLICE seconds of h2load on one URI, checked.
 # h2load runs a number of requests, not a duration: in its duration mode (-D, nghttp2 1.52), a connection whose TLS
 # handshake ends after the duration is never told to stop and sends requests for ever (seen on a cold JVM, whose first
-# handshakes are slow). The number is what this run answered per second in its last slice, times SLICE.
+# handshakes are slow). The number is what this run answered per second in its last slice (500 before its first),
+# times SLICE.
 h2load_run() {
 	local name=$1 expect=$2 uri=$3 log="$OUT/$mode-$1.log" rate="$OUT/$mode-$1.rate"; shift 3
 	local n=$((SLICE * 500))

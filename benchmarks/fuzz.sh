@@ -6,7 +6,12 @@
 #     sample has no endpoint that fails);
 #   - never a 2xx from a protected endpoint that the request does not meet the requirement of: the TLS-only ones
 #     over cleartext, the HTTP/2-only one over HTTP/1.x (every request here), in every spelling of the path that
-#     names the same resource (a CORS pre-flight, which is never refused, aside);
+#     names the same resource (a CORS pre-flight, which is never refused, aside); and, whatever the spelling, never a
+#     body that only such an endpoint writes (the sample's endpoints say which one served: "endpoint":"secure", a
+#     "user", the metrics' "names"), so a spelling that reaches a protected endpoint by a way nobody foresaw fails too;
+#   - request targets as a client can write them: absolute forms (http, https, ws, wss in any letter case, with and
+#     without authority, with this port, the other one or none), percent-escapes valid and invalid, ';' parameters,
+#     letter case and dot segments, in any combination;
 #   - within 5 seconds: never a hang;
 #   - a request the generator made malformed on purpose (a request-line version no server accepts, a control
 #     character in a header) may instead get the server's own 4xx or 505 in whatever version it echoes, or a
@@ -53,30 +58,105 @@ HEADERS = {
     "Forwarded": ["proto=https", "for=1.2.3.4;proto=https"],
     "X-Forwarded-Host": ["evil.example"],
     "Content-Type": ["text/plain", "application/json", "application/x-www-form-urlencoded"],
+    # The sample's demo user: an endpoint that needs it must still refuse cleartext first.
+    "Authorization": ["Basic ZGVtbzpkZW1v", "Basic eDp4"],
 }
 
 
 TLS_ONLY = ("/api/secure", "/api/modern", "/api/account", "/admin/status", "/actuator/metrics")
 HTTP2_ONLY = ("/api/stream",)
+# What only a protected endpoint writes in its body: over cleartext, any of them; over TLS (HTTP/1.1), the HTTP/2 one.
+CLEARTEXT_LEAKS = (b'"endpoint":"secure"', b'"endpoint":"modern"', b'"endpoint":"admin"', b'"endpoint":"stream"',
+                   b'"user":', b'"names":[')
+TLS_LEAKS = (b'"endpoint":"stream"',)
+SCHEMES = ["http", "https", "HTTPS", "Https", "hTTpS", "HTTP", "ws", "wss", "WSS"]
+
+
+def absolute(path, secure):
+    """The target in absolute form, with or without authority, for this port, the other one or none."""
+    scheme = rng.choice(SCHEMES)
+    port = https_port if secure else http_port
+    other = http_port if secure else https_port
+    # Mostly the Host header's authority, which Jetty requires of an absolute-form target.
+    authority = rng.choice([f"localhost:{port}"] * 4 + [f"LOCALHOST:{port}", f"127.0.0.1:{port}",
+                            f"localhost:{other}", "localhost", "example.com:443", f"user@localhost:{port}"])
+    form = rng.randrange(4)
+    if form == 0:
+        return f"{scheme}://{authority}{path}"
+    if form == 1:
+        return f"{scheme}:{path}"
+    if form == 2:
+        return f"{scheme}:{path.lstrip('/')}"
+    return f"{scheme}://{path.lstrip('/')}"
+
+
+def escape(path):
+    """One letter percent-encoded (hex digits in either case), or an escape that does not decode."""
+    letters = [i for i, c in enumerate(path) if c.isalpha()]
+    if rng.random() < 0.6 and letters:
+        i = rng.choice(letters)
+        code = f"{ord(path[i]):02x}"
+        return path[:i] + "%" + (code.upper() if rng.random() < 0.5 else code) + path[i + 1:], True
+    i = rng.randrange(1, len(path) + 1)
+    return path[:i] + rng.choice(["%zz", "%", "%u0078", "%G1", "%2", "%%"]) + path[i:], False
+
+
+def parameter(path):
+    """A ';' parameter after one segment, valid or with an escape that does not decode."""
+    cuts = [i for i, c in enumerate(path) if c == "/"][1:] + [len(path)]
+    i = rng.choice(cuts)
+    return path[:i] + rng.choice([";x=1", ";", ";x=%zz", ";%u0078=1", ";x=%", ";jsessionid=1"]) + path[i:]
+
+
+def respell(path, secure):
+    """Applies a few of the ways a client can write a target; whether it still names the same resource."""
+    same = True
+    for _ in range(rng.choice([0, 0, 1, 1, 2, 3])):
+        kind = rng.randrange(4)
+        if kind == 0:
+            path, decodable = escape(path)
+            same &= decodable
+        elif kind == 1:
+            path = parameter(path)
+        elif kind == 2:
+            segments = path.split("/")
+            i = rng.randrange(1, len(segments)) if len(segments) > 1 else 0
+            segments[i] = rng.choice([segments[i].upper(), segments[i].capitalize()])
+            path, same = "/".join(segments), False
+        else:
+            path = path.replace("/", rng.choice(["/./", "/%2e/", "/x/../", "/X/%2E%2E/"]), 1)
+    # Last, as a client writes the scheme and authority in front of everything else.
+    if rng.random() < 0.6:
+        path = absolute(path, secure)
+    return path, same
 
 
 def build(secure):
     malformed = False
-    method = rng.choice(METHODS)
+    # GET most often: what a protected endpoint serves, and so what would show a way past its requirement.
+    method = rng.choice(["GET"] * 5 + METHODS)
     base = rng.choice(PATHS)
-    spell, same_resource = rng.choice(SPELLINGS)
-    path = spell(base)
-    if rng.random() < 0.1:
+    # Half the requests are about the target: written as a client can, with a valid version and few headers, so
+    # that what the server makes of the target is what decides.
+    target_only = rng.random() < 0.5
+    if target_only:
+        path, same_resource = respell(base, secure)
+    else:
+        spell, same_resource = rng.choice(SPELLINGS)
+        path = spell(base)
+    if not target_only and rng.random() < 0.1:
         version = rng.choice(VERSIONS_BAD)
         malformed = True
     else:
         version = rng.choice(VERSIONS_OK)
     lines = [f"{method} {path} {version}", f"Host: localhost:{https_port if secure else http_port}"]
     sent = {}
-    for name in rng.sample(sorted(HEADERS), rng.randrange(0, 6)):
+    names = rng.sample(sorted(HEADERS), rng.randrange(0, 6)) if not target_only \
+        else ["Authorization"] * rng.randrange(2)
+    for name in names:
         value = rng.choice(HEADERS[name])
         sent[name] = value
-        if rng.random() < 0.05:
+        if not target_only and rng.random() < 0.05:
             value += chr(rng.choice([1, 7, 11, 127]))
             malformed = True
         lines.append(f"{name}: {value}")
@@ -89,7 +169,8 @@ def build(secure):
     preflight = method == "OPTIONS" and sent.get("Origin", "").strip() != "" \
         and sent.get("Access-Control-Request-Method", "").strip() != ""
     protected = same_resource and not preflight and (base in HTTP2_ONLY or (base in TLS_ONLY and not secure))
-    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body, malformed, protected
+    leaks = () if preflight else (TLS_LEAKS if secure else CLEARTEXT_LEAKS)
+    return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + body, malformed, protected, leaks
 
 
 def exchange(raw, secure):
@@ -121,7 +202,7 @@ closed_malformed = 0
 started = time.time()
 for secure in (False, True):
     for _ in range(count):
-        raw, malformed, protected = build(secure)
+        raw, malformed, protected, leaks = build(secure)
         t = time.time()
         try:
             data = exchange(raw, secure)
@@ -141,7 +222,7 @@ for secure in (False, True):
         well_formed = len(parts) >= 2 and parts[0].startswith("HTTP/") and parts[1].isdigit() and len(parts[1]) == 3
         if not well_formed:
             ok = False
-        elif protected and parts[1][0] == "2":
+        elif parts[1][0] == "2" and (protected or any(leak in data for leak in leaks)):
             ok = False
         elif malformed:
             # A server may be lenient about a version (Reactor Netty echoes it): any answer but a 5xx other than 505.

@@ -38,6 +38,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.reactor.netty.NettyWebServer;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -63,6 +64,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class AbstractSampleContractTests {
 
 	static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final String DEMO_CREDENTIALS = "Authorization: Basic ZGVtbzpkZW1v";
 
 	// A status line, which follows the body of the response before it on the same line of text.
 	private static final Pattern STATUS_LINE = Pattern.compile("HTTP/1\\.1 \\d{3}");
@@ -419,6 +422,84 @@ abstract class AbstractSampleContractTests {
 		RawHttp.Response response = RawHttp.exchange(this.httpPort, "GET", "/api/secure", "X-Forwarded-Proto: https",
 				"X-Forwarded-Port: 443", "Forwarded: proto=https", "X-Forwarded-Ssl: on");
 		assertThat(response.status()).isEqualTo(426);
+	}
+
+	// Jetty took the scheme a client wrote in an absolute-form target for the connection's (up to 0.2.0).
+	@ParameterizedTest
+	@ValueSource(strings = { "https://127.0.0.1:{http}/api/secure", "HTTPS://127.0.0.1:{http}/api/secure",
+			"hTTpS://localhost:{http}/api/secure", "https://127.0.0.1:{https}/api/secure",
+			"https://127.0.0.1/api/secure", "https:/api/secure", "https:api/secure", "https://127.0.0.1:{http}/api/%73ecure",
+			"https://127.0.0.1:{http}/api;x=1/secure", "https://127.0.0.1:{http}/api/./secure",
+			"http://127.0.0.1:{http}/api/secure", "wss://127.0.0.1:{http}/api/secure",
+			"https://127.0.0.1:{http}/api/modern", "https://127.0.0.1:{http}/api/account",
+			"https://127.0.0.1:{http}/admin/status", "HTTPS://127.0.0.1:{http}/admin/status", "https:/admin/status",
+			"https://127.0.0.1:{http}/%61dmin/status", "https://127.0.0.1:{http}/actuator/upgraderequired" })
+	void absoluteFormTargetOverCleartextIsNeverServedWhateverItsScheme(String target) throws Exception {
+		String request = target.replace("{http}", String.valueOf(this.httpPort))
+			.replace("{https}", String.valueOf(this.httpsPort));
+		RawHttp.Response response = RawHttp.exchange(this.httpPort, "GET", request, DEMO_CREDENTIALS);
+		// Refused by the starter, or rejected by the server as a target it does not serve (Tomcat, Reactor Netty:
+		// 400, or 404 for a target whose path Spring does not read as the endpoint's).
+		assertThat(response.status()).as(request).isIn(400, 404, 426);
+		assertThat(response.body()).as(request).doesNotContain("\"endpoint\"").doesNotContain("\"user\"");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/api;x=%zz/secure", "/api/secure;%u0078=1", "/api/secure;x=%", "/admin;x=%zz/status",
+			"/api/%zz/secure", "/api/secur%e", "/%zz", "/admin/%G1" })
+	void targetThatCannotBeDecodedIsRefusedOverCleartextWithoutAServerError(String target) throws Exception {
+		RawHttp.Response response = RawHttp.exchange(this.httpPort, "GET", target, DEMO_CREDENTIALS);
+		// The starter cannot judge what such a target is for (400), or the server rejects it first.
+		assertThat(response.status()).as(target).isIn(400, 426);
+		assertThat(response.body()).as(target).doesNotContain("\"endpoint\"").doesNotContain("\"user\"");
+	}
+
+	@ParameterizedTest
+	@ValueSource(booleans = { false, true })
+	void targetWithAnInvalidEscapeInAParameterIsABadRequestWithAProblemBody(boolean tls) throws Exception {
+		RawHttp.Response response = RawHttp.exchangeRequestLine(tls ? this.httpsPort : this.httpPort, tls,
+				"GET /api;x=%zz/secure HTTP/1.1");
+		assertThat(response.status()).isEqualTo(400);
+		if (server() == NettyWebServer.class) {
+			// Reactor Netty rejects it itself, before any part of the application.
+			assertThat(response.body()).isEmpty();
+		}
+		else {
+			assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+			assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(400);
+		}
+	}
+
+	@Test
+	void absoluteFormTargetOfAnOpenEndpointIsServedOverCleartext() throws Exception {
+		RawHttp.Response response = RawHttp.exchange(this.httpPort, "GET",
+				"http://127.0.0.1:" + this.httpPort + "/api/hello");
+		assertThat(response.status()).isIn(200, 400);
+		if (response.status() == 200) {
+			assertThat(response.body()).contains("\"endpoint\":\"hello\"", "\"secure\":false");
+		}
+	}
+
+	// Jetty took the :scheme of an h2c stream for the connection's (up to 0.2.0).
+	@ParameterizedTest
+	@ValueSource(strings = { "/api/secure", "/api/modern", "/api/account", "/admin/status",
+			"/actuator/upgraderequired", "/api/%73ecure" })
+	void h2cStreamThatClaimsHttpsIsNeverServed(String path) throws Exception {
+		RawH2c.Response response = RawH2c.get(this.httpPort, "https", path, "authorization", "Basic ZGVtbzpkZW1v");
+		// Refused by the starter, or the stream reset by the server (0).
+		assertThat(response.status()).as(path).isIn(0, 400, 426);
+		assertThat(response.body()).as(path).doesNotContain("\"endpoint\"").doesNotContain("\"user\"");
+	}
+
+	@Test
+	void h2cStreamOfTheBareClientIsServedOnAnOpenEndpointAndRefusedOnAProtectedOne() throws Exception {
+		RawH2c.Response open = RawH2c.get(this.httpPort, "http", "/api/hello");
+		assertThat(open.status()).isEqualTo(200);
+		assertThat(open.body()).contains("\"endpoint\":\"hello\"", "\"protocol\":\"HTTP/2.0\"", "\"secure\":false");
+		RawH2c.Response secure = RawH2c.get(this.httpPort, "http", "/api/secure");
+		assertThat(secure.status()).isEqualTo(426);
+		assertThat(secure.headers()).doesNotContainKey("upgrade");
+		assertThat(secure.body()).contains("\"upgrade\":[\"TLS/1.3\",\"TLS/1.2\",\"HTTP/1.1\"]");
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package dev.upgraderequired.autoconfigure;
 
 import dev.upgraderequired.core.UpgradePolicy;
+import dev.upgraderequired.server.ForwardedHeadersTrust;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -22,6 +22,8 @@ public interface ReactiveRequestFacts extends RequestFacts<ServerHttpRequest> {
 	/**
 	 * Whether the request arrived over TLS, from the scheme of the request URI as Spring computed it: from the
 	 * connection, or from forwarding headers only when {@code server.forward-headers-strategy} says to trust them.
+	 * That holds on Reactor Netty; a server whose scheme a client can write itself (Jetty takes it from an
+	 * absolute-form request target, or from {@code :scheme}) must answer from the connection instead.
 	 * @param request the request
 	 * @return whether the request is secure
 	 */

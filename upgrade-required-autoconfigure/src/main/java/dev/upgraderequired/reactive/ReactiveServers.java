@@ -1,5 +1,6 @@
 package dev.upgraderequired.reactive;
 
+import dev.upgraderequired.server.ForwardedHeadersTrust;
 import dev.upgraderequired.server.ServletContainerRequestFacts;
 import dev.upgraderequired.server.UnsupportedServerException;
 import org.jspecify.annotations.Nullable;
@@ -48,14 +49,17 @@ final class ReactiveServers {
 			}
 			return WithoutServer.INSTANCE;
 		}
+		boolean forwardedHeadersTrusted = ForwardedHeadersTrust.of(context.getEnvironment()).trusted();
 		if (isInstance(factory, NETTY)) {
 			return ReactorNettyRequestFacts.INSTANCE;
 		}
 		if (isInstance(factory, TOMCAT)) {
-			return new ServletContainerReactiveRequestFacts(ServletContainerRequestFacts.tomcat());
+			return new ServletContainerReactiveRequestFacts(ServletContainerRequestFacts.tomcat(),
+					forwardedHeadersTrusted);
 		}
 		if (isInstance(factory, JETTY)) {
-			return new ServletContainerReactiveRequestFacts(ServletContainerRequestFacts.jetty());
+			return new ServletContainerReactiveRequestFacts(ServletContainerRequestFacts.jetty(forwardedHeadersTrusted),
+					forwardedHeadersTrusted);
 		}
 		throw new UnsupportedServerException(factory.getClass().getName() + " (WebFlux)",
 				ReactiveRequestFacts.class.getSimpleName());

@@ -2,6 +2,7 @@ package dev.upgraderequired.servlet;
 
 import java.util.Locale;
 
+import dev.upgraderequired.server.ForwardedHeadersTrust;
 import dev.upgraderequired.server.ServletContainerRequestFacts;
 import dev.upgraderequired.server.UnsupportedServerException;
 import jakarta.servlet.ServletContext;
@@ -41,9 +42,11 @@ final class ServletContainers {
 	 * @throws UnsupportedServerException if the container is not one whose facts are known
 	 */
 	static ServletContainerRequestFacts requestFacts(WebApplicationContext context) {
+		boolean forwardedHeadersTrusted = ForwardedHeadersTrust.of(context.getEnvironment()).trusted();
 		ServletContext servletContext = context.getServletContext();
 		if (servletContext != null) {
-			return forServerInfo(servletContext.getServerInfo(), servletContext.getClass().getClassLoader());
+			return forServerInfo(servletContext.getServerInfo(), servletContext.getClass().getClassLoader(),
+					forwardedHeadersTrusted);
 		}
 		Object factory = ClassUtils.isPresent(SERVER_FACTORY, context.getClassLoader())
 				? context.getBeanProvider(ClassUtils.resolveClassName(SERVER_FACTORY, context.getClassLoader()))
@@ -53,7 +56,7 @@ final class ServletContainers {
 			return ServletContainerRequestFacts.tomcat();
 		}
 		if (factory != null && isInstance(factory, JETTY_FACTORY)) {
-			return jetty("jetty", factory.getClass().getClassLoader());
+			return jetty("jetty", factory.getClass().getClassLoader(), forwardedHeadersTrusted);
 		}
 		throw unsupported((factory != null) ? factory.getClass().getName() : "an unknown servlet container");
 	}
@@ -63,30 +66,33 @@ final class ServletContainers {
 	 * @param serverInfo the servlet context's {@code getServerInfo()}, such as {@code Apache Tomcat/11.0.27} or
 	 * {@code jetty/12.1.14}; {@code MockServletContext} for a context that no server runs
 	 * @param containerClassLoader the class loader of the container's classes
+	 * @param forwardedHeadersTrusted whether forwarding headers are trusted ({@link ForwardedHeadersTrust})
 	 * @return the facts
 	 * @throws UnsupportedServerException if the container is not one whose facts are known
 	 */
-	static ServletContainerRequestFacts forServerInfo(String serverInfo, @Nullable ClassLoader containerClassLoader) {
+	static ServletContainerRequestFacts forServerInfo(String serverInfo, @Nullable ClassLoader containerClassLoader,
+			boolean forwardedHeadersTrusted) {
 		String server = serverInfo.toLowerCase(Locale.ROOT);
 		if (server.startsWith("apache tomcat/") || server.equals("mockservletcontext")) {
 			return ServletContainerRequestFacts.tomcat();
 		}
 		if (server.startsWith("jetty/")) {
-			return jetty(serverInfo, containerClassLoader);
+			return jetty(serverInfo, containerClassLoader, forwardedHeadersTrusted);
 		}
 		throw unsupported(serverInfo);
 	}
 
 	// Jetty's facts are an object of Jetty's own class. A war deployed to a standalone Jetty does not see the server's
 	// classes (or has copies of its own), so it could not read them.
-	private static ServletContainerRequestFacts jetty(String serverInfo, @Nullable ClassLoader containerClassLoader) {
+	private static ServletContainerRequestFacts jetty(String serverInfo, @Nullable ClassLoader containerClassLoader,
+			boolean forwardedHeadersTrusted) {
 		ClassLoader ours = ServletContainers.class.getClassLoader();
 		if (!ClassUtils.isPresent(JETTY_END_POINT, ours) || !ClassUtils.isPresent(JETTY_END_POINT, containerClassLoader)
 				|| ClassUtils.resolveClassName(JETTY_END_POINT, ours) != ClassUtils.resolveClassName(JETTY_END_POINT,
 						containerClassLoader)) {
 			throw unsupported(serverInfo + ", whose classes this application cannot see (a war deployment)");
 		}
-		return ServletContainerRequestFacts.jetty();
+		return ServletContainerRequestFacts.jetty(forwardedHeadersTrusted);
 	}
 
 	private static boolean isInstance(Object factory, String className) {

@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import dev.upgraderequired.core.Refusal;
 import dev.upgraderequired.core.UpgradePolicy;
+import dev.upgraderequired.server.UnreadableTargets;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -40,7 +41,8 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * cost of a few string comparisons, allocating nothing. Any other request is looked up in the servlet's handler
  * mappings, on a view of the request that keeps what the lookup records, and decided; a refused cross-origin
  * request gets the CORS headers of its handler's configuration, and a request that CORS processing rejects keeps its
- * 403. A request let through reaches the next filter as it came; the servlet looks it up again, and
+ * 403. A request whose path Spring cannot decode (a {@code %} not followed by two hex digits) is answered with 400
+ * ({@link UnreadableTargets}). A request let through reaches the next filter as it came; the servlet looks it up again, and
  * {@link UpgradeRequiredInterceptor} checks it again. Requests for another servlet, or for no handler, are held to
  * the path rules.
  *
@@ -80,6 +82,12 @@ final class UpgradeRequiredFilter implements Filter {
 		if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
 				|| !mayBeRefused(request)) {
 			chain.doFilter(req, res);
+			return;
+		}
+		if (!UnreadableTargets.isDecodable(request.getRequestURI())) {
+			// Spring cannot decode the path to look its handler up (and would fail with a 500): nobody can tell
+			// what the request is for.
+			UnreadableTargets.reject(response);
 			return;
 		}
 		// Another servlet's request (or the servlet is not initialized yet) has no handler of this one.

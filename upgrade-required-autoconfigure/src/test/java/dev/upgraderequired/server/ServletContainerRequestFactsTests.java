@@ -25,16 +25,16 @@ class ServletContainerRequestFactsTests {
 		assertThat(ServletContainerRequestFacts.tomcat().tlsProtocol(request)).isNull();
 		request.setAttribute("jakarta.servlet.request.secure_protocol", "TLSv1.2");
 		assertThat(ServletContainerRequestFacts.tomcat().tlsProtocol(request)).isEqualTo("TLSv1.2");
-		assertThat(ServletContainerRequestFacts.jetty().tlsProtocol(request)).isNull();
+		assertThat(ServletContainerRequestFacts.jetty(false).tlsProtocol(request)).isNull();
 	}
 
 	@Test
 	void jettyExposesTheSessionOfTheConnectionInARequestAttribute() {
 		MockHttpServletRequest request = new MockHttpServletRequest();
-		assertThat(ServletContainerRequestFacts.jetty().tlsProtocol(request)).isNull();
+		assertThat(ServletContainerRequestFacts.jetty(false).tlsProtocol(request)).isNull();
 		request.setAttribute(EndPoint.SslSessionData.ATTRIBUTE,
 				EndPoint.SslSessionData.from(session("TLSv1.3"), "id", "TLS_AES_128_GCM_SHA256", null));
-		assertThat(ServletContainerRequestFacts.jetty().tlsProtocol(request)).isEqualTo("TLSv1.3");
+		assertThat(ServletContainerRequestFacts.jetty(false).tlsProtocol(request)).isEqualTo("TLSv1.3");
 		assertThat(ServletContainerRequestFacts.tomcat().tlsProtocol(request)).isNull();
 	}
 
@@ -45,7 +45,7 @@ class ServletContainerRequestFactsTests {
 		MockHttpServletRequest request = new MockHttpServletRequest();
 		request.setProtocol(protocol);
 		assertThat(ServletContainerRequestFacts.tomcat().isHttp1(request)).isEqualTo(http1);
-		assertThat(ServletContainerRequestFacts.jetty().isHttp1(request)).isEqualTo(http1);
+		assertThat(ServletContainerRequestFacts.jetty(false).isHttp1(request)).isEqualTo(http1);
 	}
 
 	@Test
@@ -54,8 +54,25 @@ class ServletContainerRequestFactsTests {
 		request.addHeader("X-Forwarded-Proto", "https");
 		request.addHeader("Forwarded", "proto=https");
 		assertThat(ServletContainerRequestFacts.tomcat().isSecure(request)).isFalse();
+		assertThat(ServletContainerRequestFacts.jetty(true).isSecure(request)).isFalse();
 		request.setSecure(true);
-		assertThat(ServletContainerRequestFacts.jetty().isSecure(request)).isTrue();
+		assertThat(ServletContainerRequestFacts.tomcat().isSecure(request)).isTrue();
+	}
+
+	@Test
+	void jettyRequestIsTlsOnlyWhenItsConnectionHasATlsSessionUnlessForwardingHeadersAreTrusted() {
+		// What Jetty makes of "GET https://host/path" or ":scheme: https" on a cleartext connection.
+		MockHttpServletRequest claimed = new MockHttpServletRequest();
+		claimed.setSecure(true);
+		claimed.setScheme("https");
+		assertThat(ServletContainerRequestFacts.jetty(false).isSecure(claimed)).isFalse();
+		assertThat(ServletContainerRequestFacts.jetty(true).isSecure(claimed)).isTrue();
+		// "GET http://host/path" on a TLS connection.
+		MockHttpServletRequest overTls = new MockHttpServletRequest();
+		overTls.setAttribute(EndPoint.SslSessionData.ATTRIBUTE,
+				EndPoint.SslSessionData.from(session("TLSv1.2"), "id", "TLS_AES_128_GCM_SHA256", null));
+		assertThat(ServletContainerRequestFacts.jetty(false).isSecure(overTls)).isTrue();
+		assertThat(ServletContainerRequestFacts.jetty(true).isSecure(overTls)).isTrue();
 	}
 
 	@Test
@@ -63,7 +80,7 @@ class ServletContainerRequestFactsTests {
 		MockHttpServletRequest request = new MockHttpServletRequest("OPTIONS", "/");
 		request.addHeader("Upgrade", "websocket");
 		assertThat(ServletContainerRequestFacts.tomcat().method(request)).isEqualTo("OPTIONS");
-		assertThat(ServletContainerRequestFacts.jetty().header(request, "upgrade")).isEqualTo("websocket");
+		assertThat(ServletContainerRequestFacts.jetty(false).header(request, "upgrade")).isEqualTo("websocket");
 		assertThat(ServletContainerRequestFacts.tomcat().header(request, "Origin")).isNull();
 	}
 

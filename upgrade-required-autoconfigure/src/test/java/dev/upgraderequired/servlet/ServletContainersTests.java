@@ -23,7 +23,7 @@ class ServletContainersTests {
 	@CsvSource({ "Apache Tomcat/11.0.27, Tomcat", "jetty/12.1.14, Jetty", "Jetty/12.0.0, Jetty",
 			"MockServletContext, Tomcat" })
 	void containerIsKnownByItsServerInfo(String serverInfo, String container) {
-		assertThat(ServletContainers.forServerInfo(serverInfo, APPLICATION)).hasToString(container);
+		assertThat(ServletContainers.forServerInfo(serverInfo, APPLICATION, false)).hasToString(container);
 	}
 
 	@ParameterizedTest
@@ -31,7 +31,7 @@ class ServletContainersTests {
 			"", "tomcat" })
 	void otherContainersFailTheStartup(String serverInfo) {
 		assertThatExceptionOfType(UnsupportedServerException.class)
-			.isThrownBy(() -> ServletContainers.forServerInfo(serverInfo, APPLICATION))
+			.isThrownBy(() -> ServletContainers.forServerInfo(serverInfo, APPLICATION, false))
 			.withMessageContaining(serverInfo + " (Spring MVC)");
 	}
 
@@ -40,7 +40,7 @@ class ServletContainersTests {
 		// A war's view of a standalone Jetty: the server's classes come from a loader the application does not share.
 		try (URLClassLoader server = new URLClassLoader(new URL[] { jettyIo() }, null)) {
 			assertThatExceptionOfType(UnsupportedServerException.class)
-				.isThrownBy(() -> ServletContainers.forServerInfo("jetty/12.1.14", server))
+				.isThrownBy(() -> ServletContainers.forServerInfo("jetty/12.1.14", server, false))
 				.withMessageContaining("a war deployment");
 		}
 	}

@@ -107,11 +107,13 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 	}
 
 	@Test
-	void factsFollowTheServletContainerAndAreTomcatsWithoutAServer() {
+	void factsFollowTheServletContainerAndTheForwardingStrategyAndAreTomcatsWithoutAServer() {
 		this.contextRunner.run((context) -> assertThat(context.getBean(ServletContainerRequestFacts.class))
 			.isSameAs(ServletContainerRequestFacts.tomcat()));
 		runIn("jetty/12.1.14", (context) -> assertThat(context.getBean(ServletContainerRequestFacts.class))
-			.isSameAs(ServletContainerRequestFacts.jetty()));
+			.isSameAs(ServletContainerRequestFacts.jetty(false)));
+		runIn("jetty/12.1.14", (context) -> assertThat(context.getBean(ServletContainerRequestFacts.class))
+			.isSameAs(ServletContainerRequestFacts.jetty(true)), "server.forward-headers-strategy=native");
 		runIn("Apache Tomcat/11.0.27", (context) -> assertThat(context.getBean(ServletContainerRequestFacts.class))
 			.isSameAs(ServletContainerRequestFacts.tomcat()));
 	}
@@ -222,7 +224,8 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 			});
 	}
 
-	private void runIn(String serverInfo, ContextConsumer<AssertableWebApplicationContext> assertions) {
+	private void runIn(String serverInfo, ContextConsumer<AssertableWebApplicationContext> assertions,
+			String... properties) {
 		MockServletContext servletContext = new MockServletContext() {
 
 			@Override
@@ -237,6 +240,7 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 			return context;
 		}).withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class,
 				UpgradeRequiredWebMvcAutoConfiguration.class))
+			.withPropertyValues(properties)
 			.run(assertions);
 	}
 

@@ -1,4 +1,4 @@
-package dev.upgraderequired.autoconfigure;
+package dev.upgraderequired.server;
 
 import java.util.Locale;
 
@@ -8,23 +8,28 @@ import org.springframework.boot.cloud.CloudPlatform;
 import org.springframework.core.env.Environment;
 
 /**
- * Whether, and how, the application trusts forwarding headers ({@code X-Forwarded-*}, {@code Forwarded}): with
- * {@code server.forward-headers-strategy}, or by default on a cloud platform that Boot runs behind a proxy.
+ * Whether, and how, an application trusts forwarding headers ({@code X-Forwarded-*}, {@code Forwarded}): with
+ * {@code server.forward-headers-strategy}, or by default on a cloud platform that Boot runs behind a proxy. Where they
+ * are not trusted, a request is TLS only if its connection is, whatever the request says.
  *
  * @param strategy {@code native} or {@code framework}, {@code null} when forwarding headers are not trusted
  * @param description how they come to be trusted, in words, for messages
  * @author upgrade-required
+ * @since 0.2.0
  */
-record ForwardedHeadersTrust(@Nullable String strategy, String description) {
+public record ForwardedHeadersTrust(@Nullable String strategy, String description) {
 
-	static final String PROPERTY = "server.forward-headers-strategy";
+	/**
+	 * The property that sets the strategy.
+	 */
+	public static final String PROPERTY = "server.forward-headers-strategy";
 
 	/**
 	 * Return how an application's environment trusts forwarding headers.
 	 * @param environment the environment
 	 * @return the trust
 	 */
-	static ForwardedHeadersTrust of(Environment environment) {
+	public static ForwardedHeadersTrust of(Environment environment) {
 		String strategy = environment.getProperty(PROPERTY);
 		if (strategy != null) {
 			String normalized = strategy.trim().toLowerCase(Locale.ROOT);
@@ -38,11 +43,20 @@ record ForwardedHeadersTrust(@Nullable String strategy, String description) {
 		return new ForwardedHeadersTrust(null, PROPERTY + " not set");
 	}
 
-	boolean trusted() {
+	/**
+	 * Whether forwarding headers are trusted.
+	 * @return whether a strategy applies them
+	 */
+	public boolean trusted() {
 		return this.strategy != null;
 	}
 
-	boolean isNative() {
+	/**
+	 * Whether the server applies forwarding headers itself (Tomcat's {@code RemoteIpValve}, Jetty's
+	 * {@code ForwardedRequestCustomizer}, Reactor Netty's forwarded-header handler).
+	 * @return whether the strategy is {@code native}
+	 */
+	public boolean isNative() {
 		return "native".equals(this.strategy);
 	}
 

@@ -1,0 +1,16 @@
+package dev.upgraderequired.sample;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Spring WebFlux on Jetty behind a trusted proxy.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "spring.main.web-application-type=reactive", "server.ssl.enabled=false",
+				"upgrade-required.cleartext.port=", "server.forward-headers-strategy=native" })
+@ActiveProfiles("jetty")
+class JettyReactiveBehindProxyTests extends AbstractJettyBehindProxyTests {
+
+}

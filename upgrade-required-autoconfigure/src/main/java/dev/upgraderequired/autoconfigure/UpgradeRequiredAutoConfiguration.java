@@ -8,6 +8,7 @@ import dev.upgraderequired.core.UpgradePolicy;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.eclipse.jetty.server.Server;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,6 +21,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jetty.JettyWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.annotation.Bean;
@@ -91,6 +94,18 @@ public final class UpgradeRequiredAutoConfiguration {
 		@Bean
 		LocalHttpsPort upgradeRequiredLocalHttpsPort(ObjectProvider<ServerProperties> serverProperties) {
 			return new LocalHttpsPort(serverProperties);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ Server.class, JettyWebServerFactory.class })
+	static class JettyConfiguration {
+
+		// Added last, once every connector is there (the cleartext one included).
+		@Bean
+		WebServerFactoryCustomizer<JettyWebServerFactory> upgradeRequiredJettyHostlessTargetCheck() {
+			return (factory) -> factory.addServerCustomizers(JettyHostlessTargetCheck.INSTANCE);
 		}
 
 	}

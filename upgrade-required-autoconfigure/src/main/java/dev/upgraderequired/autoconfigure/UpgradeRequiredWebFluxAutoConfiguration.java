@@ -1,8 +1,16 @@
 package dev.upgraderequired.autoconfigure;
 
+import java.util.EnumSet;
+
 import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.reactive.UpgradeRequiredReactiveConfiguration;
+import dev.upgraderequired.server.UnreadableTargets;
+import jakarta.servlet.DispatcherType;
+import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.descriptor.web.FilterDef;
+import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.eclipse.jetty.ee11.servlet.FilterHolder;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 
@@ -19,6 +27,7 @@ import org.springframework.boot.web.server.reactive.ReactiveWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.util.Assert;
 import org.springframework.web.reactive.DispatcherHandler;
 
 /**
@@ -39,6 +48,10 @@ import org.springframework.web.reactive.DispatcherHandler;
 @Import(UpgradeRequiredReactiveConfiguration.class)
 public final class UpgradeRequiredWebFluxAutoConfiguration {
 
+	// Spring's WebFlux servlet on Tomcat and Jetty fails a request whose target is not a valid URI before any
+	// WebFilter runs (Tomcat answers 500, Jetty never answers): a servlet filter in front of it answers 400.
+	static final String GUARD_NAME = "upgradeRequiredUnreadableTargets";
+
 	// After the adapter has resolved every handler's requirement.
 	@Bean
 	SmartInitializingSingleton upgradeRequiredReactiveStartupWarnings(UnknownTlsVersionWarning warning,
@@ -52,7 +65,20 @@ public final class UpgradeRequiredWebFluxAutoConfiguration {
 
 		@Bean
 		WebServerFactoryCustomizer<TomcatReactiveWebServerFactory> upgradeRequiredTomcatUnreadableTargetGuard() {
-			return (factory) -> factory.addContextCustomizers(UnreadableTargetGuard::addTo);
+			return (factory) -> factory.addContextCustomizers(TomcatConfiguration::addGuard);
+		}
+
+		private static void addGuard(Context context) {
+			FilterDef definition = new FilterDef();
+			definition.setFilterName(GUARD_NAME);
+			definition.setFilter(UnreadableTargets.filter());
+			definition.setAsyncSupported("true");
+			context.addFilterDef(definition);
+			FilterMap mapping = new FilterMap();
+			mapping.setFilterName(GUARD_NAME);
+			mapping.addURLPattern("/*");
+			mapping.setDispatcher(DispatcherType.REQUEST.name());
+			context.addFilterMapBefore(mapping);
 		}
 
 	}
@@ -63,7 +89,17 @@ public final class UpgradeRequiredWebFluxAutoConfiguration {
 
 		@Bean
 		WebServerFactoryCustomizer<JettyReactiveWebServerFactory> upgradeRequiredJettyUnreadableTargetGuard() {
-			return (factory) -> factory.addServerCustomizers(UnreadableTargetGuard::addTo);
+			return (factory) -> factory.addServerCustomizers(JettyConfiguration::addGuard);
+		}
+
+		private static void addGuard(Server server) {
+			ServletContextHandler handler = server.getDescendant(ServletContextHandler.class);
+			Assert.state(handler != null, "No servlet context for WebFlux on Jetty: nowhere to guard against "
+					+ "request targets that Spring cannot read");
+			FilterHolder holder = new FilterHolder(UnreadableTargets.filter());
+			holder.setName(GUARD_NAME);
+			holder.setAsyncSupported(true);
+			handler.addFilter(holder, "/*", EnumSet.of(DispatcherType.REQUEST));
 		}
 
 	}

@@ -1,9 +1,5 @@
 package dev.upgraderequired.autoconfigure;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 import dev.upgraderequired.TlsVersion;
 
 import org.springframework.core.convert.converter.Converter;
@@ -15,6 +11,8 @@ import org.springframework.core.convert.converter.Converter;
  * @author upgrade-required
  */
 final class TlsVersionConverter implements Converter<String, TlsVersion> {
+
+	static final String ALLOWED = "one of 1.2, 1.3, any";
 
 	@Override
 	public TlsVersion convert(String source) {
@@ -32,10 +30,7 @@ final class TlsVersionConverter implements Converter<String, TlsVersion> {
 				return version;
 			}
 		}
-		throw new IllegalArgumentException("Unknown TLS version '" + source + "': allowed values are "
-				+ Arrays.stream(TlsVersion.values())
-					.map((version) -> version.version().toLowerCase(Locale.ROOT))
-					.collect(Collectors.joining(", ")));
+		throw new UnknownValueException(source, ALLOWED);
 	}
 
 }

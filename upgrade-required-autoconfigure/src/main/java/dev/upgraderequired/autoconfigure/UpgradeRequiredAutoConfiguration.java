@@ -75,6 +75,12 @@ public final class UpgradeRequiredAutoConfiguration {
 		return builder.build();
 	}
 
+	// Before any bean binds its properties.
+	@Bean
+	static UnknownProperties upgradeRequiredUnknownProperties(Environment environment) {
+		return new UnknownProperties(environment);
+	}
+
 	// Binds a minimum TLS version as written in configuration, such as 1.3.
 	@Bean
 	@ConfigurationPropertiesBinding
@@ -82,9 +88,22 @@ public final class UpgradeRequiredAutoConfiguration {
 		return new TlsVersionConverter();
 	}
 
+	// Binds a protocol as written in configuration, such as http-2.
+	@Bean
+	@ConfigurationPropertiesBinding
+	static ProtocolConverter upgradeRequiredProtocolConverter() {
+		return new ProtocolConverter();
+	}
+
 	@Bean
 	UnknownTlsVersionWarning upgradeRequiredUnknownTlsVersionWarning(Environment environment) {
 		return new UnknownTlsVersionWarning(environment);
+	}
+
+	@Bean
+	UnsatisfiableRequirementsWarning upgradeRequiredUnsatisfiableRequirementsWarning(Environment environment,
+			ObjectProvider<ServerProperties> serverProperties) {
+		return new UnsatisfiableRequirementsWarning(environment, serverProperties.getIfAvailable(ServerProperties::new));
 	}
 
 	@Configuration(proxyBeanMethods = false)

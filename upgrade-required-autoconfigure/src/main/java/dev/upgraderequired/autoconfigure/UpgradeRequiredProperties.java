@@ -231,7 +231,7 @@ public class UpgradeRequiredProperties {
 		void addTo(UpgradePolicy.Builder policy, String prefix) {
 			Protocol protocol = this.protocol;
 			if (protocol == null) {
-				throw new InvalidRequirementException(prefix + ".protocol", "", "tls, http-2 or websocket");
+				throw new InvalidRequirementException(prefix + ".protocol", "", ProtocolConverter.ALLOWED);
 			}
 			if (this.paths.isEmpty()) {
 				throw new InvalidRequirementException(prefix + ".paths", "",

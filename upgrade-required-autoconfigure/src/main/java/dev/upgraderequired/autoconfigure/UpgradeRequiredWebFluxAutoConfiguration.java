@@ -24,6 +24,8 @@ import org.springframework.boot.jetty.reactive.JettyReactiveWebServerFactory;
 import org.springframework.boot.tomcat.reactive.TomcatReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.reactive.ReactiveWebServerFactory;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -54,9 +56,12 @@ public final class UpgradeRequiredWebFluxAutoConfiguration {
 
 	// After the adapter has resolved every handler's requirement.
 	@Bean
-	SmartInitializingSingleton upgradeRequiredReactiveStartupWarnings(UnknownTlsVersionWarning warning,
-			UpgradePolicy policy) {
-		return () -> warning.warnIfUnenforceable(policy);
+	SmartInitializingSingleton upgradeRequiredReactiveStartupWarnings(UnknownTlsVersionWarning unknownTlsVersion,
+			UnsatisfiableRequirementsWarning unsatisfiable, UpgradePolicy policy, ApplicationContext context) {
+		return () -> {
+			unknownTlsVersion.warnIfUnenforceable(policy);
+			unsatisfiable.warnIfUnsatisfiable(policy, context instanceof WebServerApplicationContext);
+		};
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -9,6 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -32,9 +34,12 @@ public final class UpgradeRequiredWebMvcAutoConfiguration {
 
 	// After the adapter has resolved every handler's requirement.
 	@Bean
-	SmartInitializingSingleton upgradeRequiredServletStartupWarnings(UnknownTlsVersionWarning warning,
-			UpgradePolicy policy) {
-		return () -> warning.warnIfUnenforceable(policy);
+	SmartInitializingSingleton upgradeRequiredServletStartupWarnings(UnknownTlsVersionWarning unknownTlsVersion,
+			UnsatisfiableRequirementsWarning unsatisfiable, UpgradePolicy policy, ApplicationContext context) {
+		return () -> {
+			unknownTlsVersion.warnIfUnenforceable(policy);
+			unsatisfiable.warnIfUnsatisfiable(policy, context instanceof WebServerApplicationContext);
+		};
 	}
 
 }

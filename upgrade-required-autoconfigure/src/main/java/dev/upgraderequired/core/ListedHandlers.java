@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
 import org.jspecify.annotations.Nullable;
 
@@ -95,6 +96,47 @@ final class ListedHandlers {
 			.map((rule) -> new RequirementReport.Rule(rule.pattern().getPatternString(), rule.requirement().toString()))
 			.toList();
 		return new RequirementReport(List.copyOf(endpoints), configured, this.unlisted);
+	}
+
+	/**
+	 * Return the listed endpoints, and the rules, whose requirement includes a protocol. For {@link Protocol#WEBSOCKET},
+	 * only the endpoints that are no WebSocket handshake handler (whose requirement no such handler met).
+	 * @param protocol the protocol
+	 * @param requirements the requirements of handlers and the rules
+	 * @return each endpoint's description with its patterns, and each rule's pattern
+	 */
+	List<String> requiring(Protocol protocol, EndpointRequirements requirements) {
+		List<String> requiring = new ArrayList<>();
+		for (HandlerInventory.Entry entry : this.entries) {
+			ProtocolRequirement requirement = ProtocolRequirement.none();
+			boolean handshakeHandler = false;
+			for (EndpointRequirements.Part part : requirements.partsOf(entry.handler())) {
+				requirement = requirement.and(part.requirement());
+				handshakeHandler |= part.source() == RequirementSource.WEBSOCKET;
+			}
+			for (PathRule rule : rulesOverlapping(requirements.rules(), entry.patterns())) {
+				requirement = requirement.and(rule.requirement());
+			}
+			if (includes(requirement, protocol) && !(protocol == Protocol.WEBSOCKET && handshakeHandler)) {
+				requiring.add(entry.description() + " " + entry.patterns());
+			}
+		}
+		if (protocol != Protocol.WEBSOCKET) {
+			for (PathRule rule : requirements.rules()) {
+				if (includes(rule.requirement(), protocol)) {
+					requiring.add("rule " + rule.pattern().getPatternString());
+				}
+			}
+		}
+		return requiring;
+	}
+
+	private static boolean includes(ProtocolRequirement requirement, Protocol protocol) {
+		return switch (protocol) {
+			case TLS -> requirement.requiresTls();
+			case HTTP_2 -> requirement.requiresHttp2();
+			case WEBSOCKET -> requirement.requiresWebSocket();
+		};
 	}
 
 	/**

@@ -346,6 +346,19 @@ public final class UpgradePolicy {
 	}
 
 	/**
+	 * Return the endpoints listed at startup, and the path rules, whose requirement includes a protocol: what cannot
+	 * be met if the application never receives it. For {@link Protocol#WEBSOCKET}, only the endpoints that are no
+	 * WebSocket handshake handler, which no request can meet.
+	 * @param protocol the protocol
+	 * @return each endpoint (its handler and patterns) and rule (its pattern), empty before {@link #protectHandlers}
+	 * was called but for the rules
+	 * @since 0.2.0
+	 */
+	public List<String> requiring(Protocol protocol) {
+		return this.listed.requiring(protocol, this.requirements);
+	}
+
+	/**
 	 * Return what a handler requires, with the path rules over its patterns (as {@link #report()} counts them):
 	 * what its API documentation should say.
 	 * @param handler the handler, as listed at startup or equal to it

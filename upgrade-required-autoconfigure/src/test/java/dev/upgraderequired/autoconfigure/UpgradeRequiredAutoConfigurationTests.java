@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.function.Function;
 
+import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.InvalidRequirementException;
 import dev.upgraderequired.core.Refusal;
@@ -166,7 +167,33 @@ class UpgradeRequiredAutoConfigurationTests {
 	void ruleWithoutProtocolFailsStartup() {
 		this.contextRunner.withPropertyValues("upgrade-required.rules[0].paths=/admin/**")
 			.run((context) -> assertInvalid(context, "upgrade-required.rules[0].protocol", "",
-					"tls, http-2 or websocket"));
+					"one of tls, http-2, websocket"));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', textBlock = """
+			upgrade-required.rules[0].path         | upgrade-required.rules[0].paths
+			upgrade-required.rules[3].protocl      | upgrade-required.rules[3].protocol
+			upgrade-required.enabeld               | upgrade-required.enabled
+			upgrade-required.https-prot            | upgrade-required.https-port
+			upgrade-required.browser-redirect.on   | upgrade-required.browser-redirect.enabled
+			""")
+	void unknownPropertyFailsTheStartupNamingTheNearestKnownOne(String property, String nearest) {
+		this.contextRunner.withPropertyValues(property + "=x")
+			.run((context) -> assertInvalid(context, property, "x",
+					"no module of upgrade-required knows this property; did you mean " + nearest + "?"));
+	}
+
+	@Test
+	void everyDocumentedPropertyIsKnownIncludingListsWrittenElementByElement() {
+		this.contextRunner
+			.withPropertyValues("upgrade-required.rules[0].paths[0]=/a/**", "upgrade-required.rules[0].paths[1]=/b",
+					"upgrade-required.rules[0].protocol=tls", "upgrade-required.rules[0].min-tls-version=1.3",
+					"upgrade-required.rules[1].paths=/c", "upgrade-required.rules[1].protocol=http-2",
+					"upgrade-required.https-host=example.com", "upgrade-required.problem.type-base=https://x/p",
+					"upgrade-required.browser-redirect.enabled=true", "upgrade-required.hsts.max-age=60s",
+					"upgrade-required.websocket.enabled=true", "upgrade-required.filter-order=-101")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
@@ -193,10 +220,12 @@ class UpgradeRequiredAutoConfigurationTests {
 
 	@ParameterizedTest(name = "{0}={1}")
 	@CsvSource(delimiter = '|', textBlock = """
-			upgrade-required.rules[0].protocol        | tsl | HTTP_2, TLS, WEBSOCKET
-			upgrade-required.rules[0].min-tls-version | 1.4 | allowed values are any, 1.2, 1.3
+			upgrade-required.rules[0].protocol        | tsl     | one of tls, http-2, websocket
+			upgrade-required.rules[0].protocol        | http/3  | one of tls, http-2, websocket
+			upgrade-required.rules[0].min-tls-version | 1.4     | one of 1.2, 1.3, any
+			upgrade-required.rules[0].min-tls-version | TLSv1.1 | one of 1.2, 1.3, any
 			""")
-	void unknownEnumValueFailsTheStartupWithAReportNamingPropertyValueAndAllowedValues(String property,
+	void unknownValueFailsTheStartupWithAReportNamingPropertyValueAndTheDocumentedSpellings(String property,
 			String value, String allowed, CapturedOutput output) {
 		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(Application.class)
 			.web(WebApplicationType.SERVLET)
@@ -206,8 +235,17 @@ class UpgradeRequiredAutoConfigurationTests {
 			.close());
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Property: " + property)
-			.contains("Value: \"" + value + "\"");
-		assertThat(output.toString().replace("\n    ", ", ")).contains(allowed);
+			.contains("Value: '" + value + "'")
+			.contains("Update " + property + ": " + allowed + ".")
+			.doesNotContain("No enum constant")
+			.doesNotContain("TLS_1_2")
+			.doesNotContain("WEBSOCKET");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "tls, TLS", "TLS, TLS", "http-2, HTTP_2", "HTTP_2, HTTP_2", "http2, HTTP_2", "HTTP/2, HTTP_2", "WebSocket, WEBSOCKET" })
+	void protocolIsBoundFromEverySpellingOfItsName(String value, Protocol protocol) {
+		assertThat(new ProtocolConverter().convert(value)).isEqualTo(protocol);
 	}
 
 	@Test
@@ -234,6 +272,7 @@ class UpgradeRequiredAutoConfigurationTests {
 		factories.load(new ClassPathResource("META-INF/spring.factories").getInputStream());
 		assertThat(factories.getProperty("org.springframework.boot.diagnostics.FailureAnalyzer"))
 			.contains(InvalidRequirementFailureAnalyzer.class.getName())
+			.contains(UnknownValueFailureAnalyzer.class.getName())
 			.contains(UnsupportedServerFailureAnalyzer.class.getName())
 			.contains(CleartextPortInUseFailureAnalyzer.class.getName());
 	}

@@ -405,6 +405,33 @@ abstract class AbstractSampleContractTests {
 		assertThat(response.header("WWW-Authenticate")).isNull();
 	}
 
+	// A method the path does not map got Spring Security's CSRF 403 over cleartext (up to 0.2.0 snapshots).
+	@ParameterizedTest
+	@ValueSource(strings = { "PUT /api/secure", "PATCH /api/secure", "DELETE /api/secure", "PUT /api/account",
+			"DELETE /api/account", "DELETE /api/modern", "PUT /admin/status" })
+	void methodThePathDoesNotMapIsRefusedBeforeSpringSecurityOverCleartext(String request) throws Exception {
+		String[] methodAndPath = request.split(" ");
+		for (String[] headers : new String[][] { {}, { DEMO_CREDENTIALS } }) {
+			RawHttp.Response response = RawHttp.exchangeWithBody(this.httpPort, false, methodAndPath[0],
+					methodAndPath[1], "x=1", headers);
+			assertThat(response.status()).as(request).isEqualTo(426);
+			assertThat(response.header("Upgrade")).as(request)
+				.isEqualTo(methodAndPath[1].equals("/api/modern") ? "TLS/1.3, HTTP/1.1" : "TLS/1.3, TLS/1.2, HTTP/1.1");
+			assertThat(response.header("WWW-Authenticate")).as(request).isNull();
+		}
+		StrictResponse h2c = strict(reactor.netty.http.client.HttpClient.create().protocol(HttpProtocol.H2C),
+				"http://localhost:" + this.httpPort + methodAndPath[1], methodAndPath[0]);
+		assertThat(h2c.status()).as(request).isEqualTo(426);
+	}
+
+	@Test
+	void methodThePathDoesNotMapIsStillNotAllowedWhereTheRequirementIsMet() throws Exception {
+		assertThat(RawHttp.exchangeWithBody(this.httpsPort, true, "PUT", "/api/secure", "x=1",
+				DEMO_CREDENTIALS, "X-CSRF-TOKEN: none").status()).isIn(403, 405);
+		assertThat(RawHttp.exchangeWithBody(this.httpPort, false, "PUT", "/api/hello", "x=1").status())
+			.isIn(403, 405);
+	}
+
 	@Test
 	void springSecurityAuthenticatesRequestsThatMeetTheRequirement() throws Exception {
 		HttpResponse<String> anonymous = send(http11(), https("/api/account"));

@@ -76,16 +76,20 @@ final class UpgradeDecider {
 	 * <li>A 406 or 415 (the request matched a protected endpoint but for the media types it consumes or produces)
 	 * is a 426 if the best-matching endpoint's requirement refuses the request: the client has to upgrade
 	 * first.</li>
+	 * <li>A 405 (the path is mapped, but not for the request's method) is a 426 if what the path's endpoints
+	 * require, whatever their methods, refuses the request: as for a plain {@code OPTIONS}, the resource is
+	 * protected, and the client hears so before anything else (Spring Security's CSRF check included).</li>
 	 * </ul>
 	 * @param <R> the native request type
 	 * @param failure what the request failed with
 	 * @param request the request
 	 * @param facts reads what the request offers
 	 * @param mediaTypeRefused what the endpoints that a request refused for its media types would have required
+	 * @param methodRefused what the endpoints mapped to the request's path for other methods require
 	 * @return the refusal to send, or {@code null} if the failure is not about the protocol
 	 */
 	static <R> @Nullable Refusal decideFailure(Throwable failure, R request, RequestFacts<R> facts,
-			Supplier<ProtocolRequirement> mediaTypeRefused) {
+			Supplier<ProtocolRequirement> mediaTypeRefused, Supplier<ProtocolRequirement> methodRefused) {
 		if (isPreFlight(request, facts)) {
 			return null;
 		}
@@ -98,15 +102,16 @@ final class UpgradeDecider {
 				return (refusal != null) ? refusal.asThrown() : Refusal.alreadyMet(requirement);
 			}
 		}
-		if (failure instanceof ErrorResponse response && isMediaTypeRefusal(response)) {
-			return decide(mediaTypeRefused.get(), request, facts);
+		if (failure instanceof ErrorResponse response) {
+			int status = response.getStatusCode().value();
+			if (status == HttpStatus.NOT_ACCEPTABLE.value() || status == HttpStatus.UNSUPPORTED_MEDIA_TYPE.value()) {
+				return decide(mediaTypeRefused.get(), request, facts);
+			}
+			if (status == HttpStatus.METHOD_NOT_ALLOWED.value()) {
+				return decide(methodRefused.get(), request, facts);
+			}
 		}
 		return null;
-	}
-
-	private static boolean isMediaTypeRefusal(ErrorResponse response) {
-		int status = response.getStatusCode().value();
-		return status == HttpStatus.NOT_ACCEPTABLE.value() || status == HttpStatus.UNSUPPORTED_MEDIA_TYPE.value();
 	}
 
 	// An OPTIONS request with Origin and Access-Control-Request-Method, as Spring's CorsUtils tells it, both with a

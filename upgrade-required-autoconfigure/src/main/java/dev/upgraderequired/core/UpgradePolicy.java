@@ -226,7 +226,7 @@ public final class UpgradePolicy {
 
 	/**
 	 * Decide how to answer a request that failed: a thrown {@link dev.upgraderequired.UpgradeRequiredException}
-	 * (decided against the request; a 500 if the request already meets its requirement), or a 406 or 415 for a
+	 * (decided against the request; a 500 if the request already meets its requirement), or a 405, 406 or 415 for a
 	 * protected endpoint, which is a 426 since the client has to upgrade first.
 	 * @param <R> the native request type
 	 * @param failure what the request failed with
@@ -235,12 +235,15 @@ public final class UpgradePolicy {
 	 * @param request the request
 	 * @param facts reads what the request offers
 	 * @param mediaTypeRefused what the handlers that match the request best, but for its media types, require
+	 * @param methodRefused what the handlers that match the request's path best, whatever their methods, require
 	 * @return the refusal, or {@code null} if the failure is not about the protocol
 	 */
 	public <R> @Nullable Refusal decideFailure(Throwable failure, String rawPath, String contextPath, R request,
-			RequestFacts<R> facts, Supplier<ProtocolRequirement> mediaTypeRefused) {
+			RequestFacts<R> facts, Supplier<ProtocolRequirement> mediaTypeRefused,
+			Supplier<ProtocolRequirement> methodRefused) {
 		return UpgradeDecider.decideFailure(failure, request, facts,
-				() -> this.requirements.withPathRules(mediaTypeRefused.get(), rawPath, contextPath));
+				() -> this.requirements.withPathRules(mediaTypeRefused.get(), rawPath, contextPath),
+				() -> this.requirements.withPathRules(methodRefused.get(), rawPath, contextPath));
 	}
 
 	/**

@@ -51,7 +51,8 @@ final class UpgradeRequiredWebExceptionHandler implements WebExceptionHandler, O
 		RequestPath path = exchange.getRequest().getPath();
 		return this.writer.policy()
 			.decideFailure(ex, path.value(), path.contextPath().value(), exchange.getRequest(), this.writer.facts(),
-					() -> this.mappedRequirements.forExchange(exchange));
+					() -> this.mappedRequirements.forExchange(exchange),
+					() -> this.mappedRequirements.forAnyMethod(exchange));
 	}
 
 	@Override

@@ -56,7 +56,8 @@ final class UpgradeRequiredExceptionResolver implements HandlerExceptionResolver
 	@Nullable Refusal refusalFor(HttpServletRequest request, Exception ex) {
 		return this.writer.policy()
 			.decideFailure(ex, request.getRequestURI(), request.getContextPath(), request, this.writer.facts(),
-					() -> this.mappedRequirements.forRequest(request));
+					() -> this.mappedRequirements.forRequest(request),
+					() -> this.mappedRequirements.forAnyMethod(request));
 	}
 
 	@Override

@@ -115,7 +115,8 @@ class BrowserRedirectTests {
 	@Test
 	void thrownTlsRequirementOfANavigationIsRedirectedToo() {
 		Refusal thrown = this.policy.decideFailure(new UpgradeRequiredException(ProtocolRequirement.tls()), "/page", "",
-				NAVIGATION, Offer.FACTS, ProtocolRequirement::none);
+				NAVIGATION, Offer.FACTS, ProtocolRequirement::none,
+				ProtocolRequirement::none);
 		assertThat(this.policy.plan(thrown, NAVIGATION, Offer.FACTS, "/page", "example.com", null).status())
 			.isEqualTo(308);
 	}

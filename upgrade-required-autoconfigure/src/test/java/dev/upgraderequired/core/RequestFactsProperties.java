@@ -88,7 +88,8 @@ class RequestFactsProperties {
 			}
 		}
 		Refusal thrown = this.policy.decideFailure(new UpgradeRequiredException(ProtocolRequirement.tls()), path, "",
-				request, Offer.FACTS, ProtocolRequirement::none);
+				request, Offer.FACTS, ProtocolRequirement::none,
+				ProtocolRequirement::none);
 		if (thrown != null) {
 			this.policy.plan(thrown, request, Offer.FACTS, path, null, null);
 		}

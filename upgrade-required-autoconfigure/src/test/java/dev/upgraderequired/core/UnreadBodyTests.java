@@ -65,7 +65,8 @@ class UnreadBodyTests {
 		assertThat(redirect.headers()).contains(new ResponsePlan.Header("Connection", "close"));
 		Offer tls = new Offer(true, "TLSv1.3", true, "POST", Map.of(header, value));
 		Refusal alreadyMet = this.policy.decideFailure(new UpgradeRequiredException(ProtocolRequirement.tls()), "/x",
-				"", tls, Offer.FACTS, ProtocolRequirement::none);
+				"", tls, Offer.FACTS, ProtocolRequirement::none,
+				ProtocolRequirement::none);
 		ResponsePlan serverError = this.policy.plan(alreadyMet, tls, Offer.FACTS, "/x", "example.com", null);
 		assertThat(serverError.status()).isEqualTo(500);
 		assertThat(serverError.headers()).contains(new ResponsePlan.Header("Connection", "close"));

@@ -166,17 +166,17 @@ class UpgradeDeciderTests {
 			assertThat(decide(ProtocolRequirement.tls(), empty)).isNotNull();
 		}
 		assertThat(UpgradeDecider.decideFailure(new UpgradeRequiredException(ProtocolRequirement.tls()), preFlight,
-				Offer.FACTS, NOTHING_MAPPED))
+				Offer.FACTS, NOTHING_MAPPED, NOTHING_MAPPED))
 			.isNull();
 	}
 
 	@Test
 	void thrownUpgradeRequiredExceptionIsDecidedAgainstTheActualRequest() {
 		UpgradeRequiredException thrown = new UpgradeRequiredException(ProtocolRequirement.http2());
-		Refusal overTls = UpgradeDecider.decideFailure(thrown, TLS13_H1, Offer.FACTS, NOTHING_MAPPED);
+		Refusal overTls = UpgradeDecider.decideFailure(thrown, TLS13_H1, Offer.FACTS, NOTHING_MAPPED, NOTHING_MAPPED);
 		assertThat(overTls).isNotNull();
 		assertThat(overTls.upgradeTokens()).containsExactly("HTTP/2.0");
-		Refusal overCleartext = UpgradeDecider.decideFailure(thrown, CLEARTEXT_H1, Offer.FACTS, NOTHING_MAPPED);
+		Refusal overCleartext = UpgradeDecider.decideFailure(thrown, CLEARTEXT_H1, Offer.FACTS, NOTHING_MAPPED, NOTHING_MAPPED);
 		assertThat(overCleartext).isNotNull();
 		assertThat(overCleartext.upgradeTokens()).containsExactly("h2c");
 	}
@@ -184,7 +184,7 @@ class UpgradeDeciderTests {
 	@Test
 	void thrownUpgradeRequiredExceptionThatTheRequestMeetsIsAServerErrorThatTellsNoUpgrade() {
 		UpgradeRequiredException thrown = new UpgradeRequiredException(ProtocolRequirement.tls(TlsVersion.TLS_1_3));
-		Refusal refusal = UpgradeDecider.decideFailure(thrown, TLS13_H2, Offer.FACTS, NOTHING_MAPPED);
+		Refusal refusal = UpgradeDecider.decideFailure(thrown, TLS13_H2, Offer.FACTS, NOTHING_MAPPED, NOTHING_MAPPED);
 		assertThat(refusal).isNotNull();
 		assertThat(refusal.status()).isEqualTo(500);
 		assertThat(refusal.reason()).isNull();
@@ -197,22 +197,36 @@ class UpgradeDeciderTests {
 	void mediaTypeRefusalOfAProtectedEndpointIsA426() {
 		Supplier<ProtocolRequirement> tlsMapped = ProtocolRequirement::tls;
 		assertThat(UpgradeDecider.decideFailure(new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE), CLEARTEXT_H1,
-				Offer.FACTS, tlsMapped).reason()).isEqualTo(UpgradeReason.TLS_REQUIRED);
+				Offer.FACTS, tlsMapped, NOTHING_MAPPED).reason()).isEqualTo(UpgradeReason.TLS_REQUIRED);
 		assertThat(UpgradeDecider.decideFailure(new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
-				CLEARTEXT_H1, Offer.FACTS, tlsMapped).reason()).isEqualTo(UpgradeReason.TLS_REQUIRED);
+				CLEARTEXT_H1, Offer.FACTS, tlsMapped, NOTHING_MAPPED).reason()).isEqualTo(UpgradeReason.TLS_REQUIRED);
 		assertThat(UpgradeDecider.decideFailure(new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE), TLS13_H1,
-				Offer.FACTS, tlsMapped)).isNull();
+				Offer.FACTS, tlsMapped, NOTHING_MAPPED)).isNull();
 		assertThat(UpgradeDecider.decideFailure(new ResponseStatusException(HttpStatus.NOT_FOUND), CLEARTEXT_H1,
-				Offer.FACTS, tlsMapped)).isNull();
+				Offer.FACTS, tlsMapped, NOTHING_MAPPED)).isNull();
 		assertThat(UpgradeDecider.decideFailure(new ResponseStatusException(HttpStatus.NOT_ACCEPTABLE), CLEARTEXT_H1,
-				Offer.FACTS, NOTHING_MAPPED)).isNull();
+				Offer.FACTS, NOTHING_MAPPED, NOTHING_MAPPED)).isNull();
+	}
+
+	@Test
+	void methodNotAllowedForAProtectedPathIsRefusedByWhatThePathRequiresForAnyMethod() {
+		Supplier<ProtocolRequirement> tlsMapped = ProtocolRequirement::tls;
+		Throwable notAllowed = new ResponseStatusException(HttpStatus.METHOD_NOT_ALLOWED);
+		assertThat(UpgradeDecider.decideFailure(notAllowed, CLEARTEXT_H1, Offer.FACTS, NOTHING_MAPPED, tlsMapped)
+			.reason()).isEqualTo(UpgradeReason.TLS_REQUIRED);
+		assertThat(UpgradeDecider.decideFailure(notAllowed, TLS13_H1, Offer.FACTS, NOTHING_MAPPED, tlsMapped)).isNull();
+		assertThat(UpgradeDecider.decideFailure(notAllowed, CLEARTEXT_H1, Offer.FACTS, NOTHING_MAPPED, NOTHING_MAPPED))
+			.isNull();
+		// The media types' requirement is not the method's.
+		assertThat(UpgradeDecider.decideFailure(notAllowed, CLEARTEXT_H1, Offer.FACTS, tlsMapped, NOTHING_MAPPED))
+			.isNull();
 	}
 
 	@Test
 	void upgradeRequiredExceptionIsFoundAmongCausesButNotBeyondABound() {
 		UpgradeRequiredException thrown = new UpgradeRequiredException(ProtocolRequirement.tls());
 		Exception wrapped = new IllegalStateException("handshake failed", thrown);
-		Refusal refusal = UpgradeDecider.decideFailure(wrapped, CLEARTEXT_H1, Offer.FACTS, NOTHING_MAPPED);
+		Refusal refusal = UpgradeDecider.decideFailure(wrapped, CLEARTEXT_H1, Offer.FACTS, NOTHING_MAPPED, NOTHING_MAPPED);
 		assertThat(refusal).isSameAs(decide(ProtocolRequirement.tls(), CLEARTEXT_H1).asThrown());
 		assertThat(refusal.thrown()).isTrue();
 		assertThat(refusal.reason()).isEqualTo(UpgradeReason.TLS_REQUIRED);
@@ -220,7 +234,7 @@ class UpgradeDeciderTests {
 		for (int i = 0; i < 16; i++) {
 			deep = new IllegalStateException(deep);
 		}
-		assertThat(UpgradeDecider.decideFailure(deep, CLEARTEXT_H1, Offer.FACTS, NOTHING_MAPPED)).isNull();
+		assertThat(UpgradeDecider.decideFailure(deep, CLEARTEXT_H1, Offer.FACTS, NOTHING_MAPPED, NOTHING_MAPPED)).isNull();
 	}
 
 	@Test
@@ -228,7 +242,7 @@ class UpgradeDeciderTests {
 		Exception first = new IllegalStateException("first");
 		Exception second = new IllegalArgumentException("second", first);
 		first.initCause(second);
-		assertThat(UpgradeDecider.decideFailure(first, CLEARTEXT_H1, Offer.FACTS, NOTHING_MAPPED)).isNull();
+		assertThat(UpgradeDecider.decideFailure(first, CLEARTEXT_H1, Offer.FACTS, NOTHING_MAPPED, NOTHING_MAPPED)).isNull();
 	}
 
 	private static @Nullable Refusal decide(ProtocolRequirement requirement, Offer offer) {

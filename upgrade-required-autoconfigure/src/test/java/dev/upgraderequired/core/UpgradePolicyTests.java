@@ -118,7 +118,8 @@ class UpgradePolicyTests {
 		UpgradePolicy policy = observedPolicy(observed);
 		policy.protectHandlers(inventory("/hello", this.open));
 		Refusal thrown = policy.decideFailure(new UpgradeRequiredException(ProtocolRequirement.tls()), "/hello", "",
-				CLEARTEXT, Offer.FACTS, ProtocolRequirement::none);
+				CLEARTEXT, Offer.FACTS, ProtocolRequirement::none,
+				ProtocolRequirement::none);
 		policy.refused(thrown, 426, null, null, "/hello", "", CLEARTEXT, Offer.FACTS);
 		policy.refused(thrown, 426, this.open, "/hello", "/hello", "", CLEARTEXT, Offer.FACTS);
 		assertThat(observed).containsExactly("tls-required exception UNKNOWN", "tls-required exception /hello");
@@ -188,7 +189,8 @@ class UpgradePolicyTests {
 		List<String> observed = new ArrayList<>();
 		UpgradePolicy policy = observedPolicy(observed);
 		Refusal alreadyMet = policy.decideFailure(new UpgradeRequiredException(ProtocolRequirement.tls()), "/hello",
-				"", TLS, Offer.FACTS, ProtocolRequirement::none);
+				"", TLS, Offer.FACTS, ProtocolRequirement::none,
+				ProtocolRequirement::none);
 		assertThat(alreadyMet.status()).isEqualTo(500);
 		policy.refused(alreadyMet, 500, this.open, "/hello", "/hello", "", TLS, Offer.FACTS);
 		assertThat(observed).isEmpty();

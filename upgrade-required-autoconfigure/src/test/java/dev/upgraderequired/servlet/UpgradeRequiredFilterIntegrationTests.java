@@ -191,13 +191,21 @@ class UpgradeRequiredFilterIntegrationTests {
 	}
 
 	@Test
+	void methodThePathDoesNotMapIsRefusedBeforeTheServletWhenAnotherMethodOfThePathRequiresMore() throws Exception {
+		// GET /switch is open, POST /switch requires TLS: the resource is protected, as for OPTIONS.
+		HttpResponse<String> response = send(request("/switch").DELETE());
+		assertThat(response.statusCode()).isEqualTo(426);
+		assertThat(this.extras.reachedLaterFilter).isEmpty();
+		assertThat(this.extras.lookups).containsExactly("filter /switch");
+	}
+
+	@Test
 	void otherFailuresAreLeftToTheServlet() throws Exception {
-		assertThat(send(request("/switch").DELETE()).statusCode()).isEqualTo(405);
 		assertThat(get("/switchboard").statusCode()).isEqualTo(404);
-		assertThat(this.extras.reachedLaterFilter).containsExactly("/switch", "/switchboard");
-		// Each error goes on to Boot's error page, whose dispatch the filter does not see.
-		assertThat(this.extras.lookups).containsExactly("filter /switch", "servlet /switch", "servlet /error",
-				"filter /switchboard", "servlet /switchboard", "servlet /error");
+		assertThat(this.extras.reachedLaterFilter).containsExactly("/switchboard");
+		// The error goes on to Boot's error page, whose dispatch the filter does not see.
+		assertThat(this.extras.lookups).containsExactly("filter /switchboard", "servlet /switchboard",
+				"servlet /error");
 	}
 
 	// No rule covers it here (see UpgradeRequiredFilterRequestShapesTests), and annotations are the servlet's.

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.util.pattern.PathPattern;
+
 /**
  * The handlers of an application as an adapter lists them at startup, with their path patterns and HTTP methods,
  * and what it could not list, for {@link UpgradePolicy#protectHandlers}.
@@ -19,6 +23,12 @@ public final class HandlerInventory {
 
 	private String pathPrefix = "";
 
+	private int mapping = -1;
+
+	private boolean claims;
+
+	private boolean unindexed;
+
 	/**
 	 * Add a handler mapped to path patterns. A handler known only by its bean name, which a URL handler mapping
 	 * creates at its first request, cannot be judged yet and counts as unlisted.
@@ -29,12 +39,46 @@ public final class HandlerInventory {
 	 * @since 0.2.0
 	 */
 	public void add(Collection<String> patterns, Collection<String> methods, Object handler, String description) {
+		add(List.copyOf(patterns), null, methods, handler, description);
+	}
+
+	/**
+	 * Add a handler mapped to path patterns that its handler mapping parsed, in the order of the mappings (see
+	 * {@link #mapping}), so that the policy can tell which handlers a request path is for without the mappings'
+	 * lookup. A handler known only by its bean name counts as unlisted.
+	 * @param patterns the path patterns, as the handler mapping parsed them
+	 * @param methods the HTTP methods it is mapped to, empty for every method
+	 * @param handler the handler, or the name of its bean
+	 * @param description what the handler is, for the actuator endpoint, such as a handler method's name
+	 * @since 0.2.0
+	 */
+	public void addParsed(Collection<PathPattern> patterns, Collection<String> methods, Object handler,
+			String description) {
+		List<PathPattern> parsed = List.copyOf(patterns);
+		add(parsed.stream().map(PathPattern::getPatternString).toList(), parsed, methods, handler, description);
+	}
+
+	private void add(List<String> patterns, @Nullable List<PathPattern> parsed, Collection<String> methods,
+			Object handler, String description) {
 		if (handler instanceof String beanName) {
 			this.unlisted.add("handler bean '" + beanName + "' (not created yet)");
 		}
 		else {
-			this.entries.add(new Entry(List.copyOf(patterns), List.copyOf(methods), handler, description));
+			this.entries.add(new Entry(patterns, List.copyOf(methods), handler, description, parsed, this.mapping,
+					this.claims));
 		}
+	}
+
+	/**
+	 * Start the handlers of the next handler mapping, in the order the web stack consults them.
+	 * @param claimsMatchingPaths whether a request whose path one of the mapping's patterns matches is the mapping's,
+	 * even if its other conditions (method, media types, parameters) fail, as for a request mapping, which then
+	 * fails the request rather than let the next mapping have it
+	 * @since 0.2.0
+	 */
+	public void mapping(boolean claimsMatchingPaths) {
+		this.mapping++;
+		this.claims = claimsMatchingPaths;
 	}
 
 	/**
@@ -52,6 +96,15 @@ public final class HandlerInventory {
 	 */
 	public void addRouterFunctions() {
 		this.unlisted.add("router functions with a HandlerRequirementResolver");
+	}
+
+	/**
+	 * Record router functions that no resolver of the application's protects: they need no check, but may be the
+	 * handlers of any path, so the policy cannot tell a request's handlers without the lookup.
+	 * @since 0.2.0
+	 */
+	public void addUnprotectedRouterFunctions() {
+		this.unindexed = true;
 	}
 
 	/**
@@ -74,7 +127,23 @@ public final class HandlerInventory {
 		return this.pathPrefix;
 	}
 
-	record Entry(List<String> patterns, List<String> methods, Object handler, String description) {
+	// Whether some handlers are known to exist but could not be listed, though they need no check.
+	boolean unindexed() {
+		return this.unindexed;
+	}
+
+	/**
+	 * A listed handler.
+	 * @param patterns its path patterns
+	 * @param methods its HTTP methods, empty for every method
+	 * @param handler the handler
+	 * @param description what it is
+	 * @param parsed its patterns as its handler mapping parsed them, {@code null} if not given
+	 * @param mapping the position of its handler mapping among the mappings, {@code -1} if not given
+	 * @param claims whether its mapping claims every request whose path its patterns match
+	 */
+	record Entry(List<String> patterns, List<String> methods, Object handler, String description,
+			@Nullable List<PathPattern> parsed, int mapping, boolean claims) {
 	}
 
 }

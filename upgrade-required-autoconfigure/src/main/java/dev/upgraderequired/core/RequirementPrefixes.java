@@ -1,15 +1,22 @@
 package dev.upgraderequired.core;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 import dev.upgraderequired.ProtocolRequirement;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The requirements of some path patterns, by the literal text each pattern starts with: a quick, allocation-free
  * test of whether a request path may match one of the patterns, and whether the requirement of such a pattern may
  * refuse the request. The start of the path is compared with each pattern's literal beginning, ignoring case; the
  * answer is never "no" for a path that a pattern matches, and may be "yes" for one that none does.
+ * <p>
+ * The literal beginnings are kept in a tree of characters, so a path is compared in one walk over its characters,
+ * however many patterns there are.
  * <p>
  * Only plain paths are compared: a path with percent-encoding, {@code ;} parameters, backslashes, empty or dot
  * segments or characters outside printable ASCII may mean something else once a server or a path-matching
@@ -21,19 +28,20 @@ final class RequirementPrefixes {
 
 	private static final RequirementPrefixes NONE = new RequirementPrefixes(Map.of());
 
-	private final String[] prefixes;
+	private final Node root = new Node();
 
-	private final ProtocolRequirement[] requirements;
+	private final boolean empty;
 
 	private final ProtocolRequirement all;
 
 	private RequirementPrefixes(Map<String, ProtocolRequirement> byPrefix) {
-		this.prefixes = byPrefix.keySet().toArray(new String[0]);
-		this.requirements = byPrefix.values().toArray(new ProtocolRequirement[0]);
+		this.empty = byPrefix.isEmpty();
 		ProtocolRequirement all = ProtocolRequirement.none();
-		for (ProtocolRequirement requirement : this.requirements) {
-			all = all.and(requirement);
+		for (Map.Entry<String, ProtocolRequirement> entry : byPrefix.entrySet()) {
+			this.root.add(entry.getKey(), 0, entry.getValue());
+			all = all.and(entry.getValue());
 		}
+		this.root.freeze();
 		this.all = all;
 	}
 
@@ -47,8 +55,8 @@ final class RequirementPrefixes {
 			return NONE;
 		}
 		Map<String, ProtocolRequirement> byPrefix = new LinkedHashMap<>();
-		byPattern.forEach((pattern, requirement) -> byPrefix.merge(literalPrefix(pattern), requirement,
-				ProtocolRequirement::and));
+		byPattern.forEach((pattern, requirement) -> byPrefix.merge(literalPrefix(pattern).toLowerCase(Locale.ROOT),
+				requirement, ProtocolRequirement::and));
 		return new RequirementPrefixes(byPrefix);
 	}
 
@@ -68,7 +76,20 @@ final class RequirementPrefixes {
 	 * @return {@code false} only if no pattern matches the path
 	 */
 	boolean mayMatch(String rawPath, int from) {
-		return this.prefixes.length > 0 && (!isPlain(rawPath, from) || nextMatch(rawPath, from, 0) >= 0);
+		if (this.empty) {
+			return false;
+		}
+		if (!isPlain(rawPath, from)) {
+			return true;
+		}
+		Node node = this.root;
+		for (int i = from; node != null; i++) {
+			if (node.requirement != null) {
+				return true;
+			}
+			node = (i < rawPath.length()) ? node.child(rawPath.charAt(i)) : null;
+		}
+		return false;
 	}
 
 	/**
@@ -82,16 +103,18 @@ final class RequirementPrefixes {
 	 * @return {@code false} only if the requirements of all patterns that match the path are met
 	 */
 	<R> boolean mayRefuse(String rawPath, int from, R request, RequestFacts<R> facts) {
-		if (this.prefixes.length == 0) {
+		if (this.empty) {
 			return false;
 		}
 		if (!isPlain(rawPath, from)) {
 			return UpgradeDecider.decide(this.all, request, facts) != null;
 		}
-		for (int i = nextMatch(rawPath, from, 0); i >= 0; i = nextMatch(rawPath, from, i + 1)) {
-			if (UpgradeDecider.decide(this.requirements[i], request, facts) != null) {
+		Node node = this.root;
+		for (int i = from; node != null; i++) {
+			if (node.requirement != null && UpgradeDecider.decide(node.requirement, request, facts) != null) {
 				return true;
 			}
+			node = (i < rawPath.length()) ? node.child(rawPath.charAt(i)) : null;
 		}
 		return false;
 	}
@@ -104,14 +127,48 @@ final class RequirementPrefixes {
 		return this.all;
 	}
 
-	// The index of the first prefix from start that the path starts with, or -1.
-	private int nextMatch(String rawPath, int from, int start) {
-		for (int i = start; i < this.prefixes.length; i++) {
-			if (rawPath.regionMatches(true, from, this.prefixes[i], 0, this.prefixes[i].length())) {
-				return i;
+	/**
+	 * A character of some literal beginnings, with the requirement of those that end here. Children are sorted by
+	 * character once the tree is built; a path holds printable ASCII only when it is compared, so a node has fewer
+	 * than a hundred children whatever the number of patterns.
+	 */
+	private static final class Node {
+
+		private char[] characters = new char[0];
+
+		private Node[] children = new Node[0];
+
+		private @Nullable ProtocolRequirement requirement;
+
+		private final Map<Character, Node> building = new TreeMap<>();
+
+		void add(String prefix, int index, ProtocolRequirement requirement) {
+			if (index == prefix.length()) {
+				this.requirement = (this.requirement != null) ? this.requirement.and(requirement) : requirement;
+				return;
 			}
+			this.building.computeIfAbsent(prefix.charAt(index), (c) -> new Node()).add(prefix, index + 1, requirement);
 		}
-		return -1;
+
+		void freeze() {
+			this.characters = new char[this.building.size()];
+			this.children = new Node[this.building.size()];
+			int i = 0;
+			for (Map.Entry<Character, Node> entry : this.building.entrySet()) {
+				this.characters[i] = entry.getKey();
+				this.children[i++] = entry.getValue();
+				entry.getValue().freeze();
+			}
+			this.building.clear();
+		}
+
+		// Prefixes are lower case: a path's letters are compared in lower case too.
+		@Nullable Node child(char c) {
+			char lower = (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
+			int found = Arrays.binarySearch(this.characters, lower);
+			return (found >= 0) ? this.children[found] : null;
+		}
+
 	}
 
 	// A plain path reads the same parsed and normalized: no decoding, no parameters, no segment to drop.

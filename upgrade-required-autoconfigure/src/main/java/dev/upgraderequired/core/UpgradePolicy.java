@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * What the web stack adapters ask the core: what an endpoint requires (its handler's annotations and resolvers,
@@ -73,6 +75,8 @@ public final class UpgradePolicy {
 
 	private volatile ListedHandlers listed = ListedHandlers.NONE;
 
+	private volatile @Nullable HandlerIndex index;
+
 	private UpgradePolicy(EndpointRequirements requirements, UpgradeResponder responder,
 			List<RefusalObserver> observers, boolean browserRedirect, @Nullable String strictTransportSecurity,
 			@Nullable String httpsHost) {
@@ -124,13 +128,94 @@ public final class UpgradePolicy {
 		}
 		this.handlerPrefixes = RequirementPrefixes.of(byPattern);
 		this.listed = new ListedHandlers(handlers, this.requirements.rules());
+		HandlerIndex index = index(handlers);
+		this.index = index;
 		String summary = summary(counts);
 		if (!handlers.unlisted().isEmpty()) {
 			summary += "; it looks up the handler of every request, since it cannot list the handlers of "
 					+ String.join(", ", handlers.unlisted());
 			this.everyPathProtected = true;
 		}
+		else if (index != null) {
+			summary += "; it decides from an index of " + index.size() + " path patterns";
+		}
+		else {
+			summary += "; it looks up the handler of a request it may refuse, since "
+					+ (handlers.unindexed() ? "router functions may serve any path"
+							: "some handler mappings do not match with PathPatterns");
+		}
 		logger.info(summary);
+	}
+
+	// Only where every handler is listed with the patterns its mapping parsed: a handler the index did not know of
+	// could be the one a request is for.
+	private @Nullable HandlerIndex index(HandlerInventory handlers) {
+		if (!handlers.unlisted().isEmpty() || handlers.unindexed()) {
+			return null;
+		}
+		List<HandlerIndex.Indexed> patterns = new ArrayList<>();
+		for (HandlerInventory.Entry entry : handlers.entries()) {
+			if (entry.parsed() == null || entry.mapping() < 0) {
+				return null;
+			}
+			ProtocolRequirement requirement = requirementOf(entry.handler());
+			for (PathPattern pattern : entry.parsed()) {
+				patterns.add(new HandlerIndex.Indexed(pattern, entry.handler(), entry.mapping(), entry.claims(),
+						requirement));
+			}
+		}
+		return new HandlerIndex(patterns);
+	}
+
+	/**
+	 * Decide a request from the index of the handlers listed at startup, without the web stack's handler lookup,
+	 * where the index can tell: {@link IndexedDecision#ALLOWED} if the request meets the requirement of every
+	 * listed handler whose pattern matches its path (in any mapping) and of the path rules; a
+	 * {@link IndexedDecision.Refused refusal} if the first mapping with a pattern that matches is one that claims
+	 * such requests (a request mapping, which fails a request it has no handler for rather than let another
+	 * mapping have it), all its matching patterns are one pattern with one requirement, and that requirement with
+	 * the path rules refuses the request, whatever its method, parameters or media types. Else, {@code null}: the
+	 * caller looks the handler up. It cannot tell when some handlers could not be listed with their parsed
+	 * patterns, for a request with an {@code Origin} (whose refusal carries the CORS headers of its handler), and
+	 * for {@code OPTIONS}, which Spring answers from every mapping.
+	 * @param <R> the native request type
+	 * @param path the path within the application, parsed as the handler mappings read it
+	 * @param rawPath the request path as received, still percent-encoded
+	 * @param contextPath the context path prefix of {@code rawPath}, empty if none
+	 * @param request the request
+	 * @param facts reads what the request offers
+	 * @return the decision, or {@code null} if the index cannot tell
+	 * @since 0.2.0
+	 */
+	public <R> @Nullable IndexedDecision decideFromIndex(PathContainer path, String rawPath, String contextPath,
+			R request, RequestFacts<R> facts) {
+		HandlerIndex index = this.index;
+		if (index == null || HttpMethod.OPTIONS.name().equals(facts.method(request))) {
+			return null;
+		}
+		List<HandlerIndex.Indexed> matching = index.matching(path);
+		ProtocolRequirement rules = this.requirements.forPath(rawPath, contextPath);
+		boolean met = UpgradeDecider.decide(rules, request, facts) == null;
+		for (int i = 0; met && i < matching.size(); i++) {
+			met = UpgradeDecider.decide(matching.get(i).requirement().and(rules), request, facts) == null;
+		}
+		if (met) {
+			return IndexedDecision.ALLOWED;
+		}
+		if (matching.isEmpty() || !matching.get(0).claims() || facts.header(request, HttpHeaders.ORIGIN) != null) {
+			return null;
+		}
+		HandlerIndex.Indexed first = matching.get(0);
+		for (int i = 1; i < matching.size() && matching.get(i).mapping() == first.mapping(); i++) {
+			HandlerIndex.Indexed other = matching.get(i);
+			if (other.requirement() != first.requirement()
+					|| !other.pattern().getPatternString().equals(first.pattern().getPatternString())) {
+				return null;
+			}
+		}
+		Refusal refusal = UpgradeDecider.decide(first.requirement().and(rules), request, facts);
+		return (refusal != null)
+				? new IndexedDecision.Refused(refusal, first.handler(), first.pattern().getPatternString()) : null;
 	}
 
 	private String summary(Map<String, Integer> handlerCounts) {

@@ -21,7 +21,6 @@ import org.springframework.web.reactive.function.server.support.RouterFunctionMa
 import org.springframework.web.reactive.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.reactive.socket.WebSocketHandler;
-import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * The WebFlux adapter, imported by upgrade-required's auto-configuration: the early {@link UpgradeRequiredWebFilter}
@@ -84,32 +83,34 @@ public class UpgradeRequiredReactiveConfiguration {
 				.anyMatch((resolver) -> !(resolver instanceof ReactiveWebSocketRequirementResolver));
 			HandlerInventory handlers = new HandlerInventory();
 			for (HandlerMapping mapping : mappings.orderedStream().toList()) {
+				handlers.mapping(mapping instanceof RequestMappingInfoHandlerMapping);
 				if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
 					methods.getHandlerMethods().forEach((info, method) -> {
 						mappedRequirements.add(info, policy.requirementOf(method));
-						List<String> patterns = info.getPatternsCondition()
-							.getPatterns()
-							.stream()
-							.map(PathPattern::getPatternString)
-							.toList();
 						List<String> methodNames = info.getMethodsCondition()
 							.getMethods()
 							.stream()
 							.map(Enum::name)
 							.sorted()
 							.toList();
-						handlers.add(patterns, methodNames, method, method.toString());
+						handlers.addParsed(info.getPatternsCondition().getPatterns(), methodNames, method,
+								method.toString());
 					});
 				}
 				else if (mapping instanceof AbstractUrlHandlerMapping urls) {
 					urls.getHandlerMap()
-						.forEach((pattern, handler) -> handlers.add(List.of(pattern.getPatternString()), List.of(),
-								handler, handler.getClass().getName()));
+						.forEach((pattern, handler) -> handlers.addParsed(List.of(pattern), List.of(), handler,
+								handler.getClass().getName()));
 				}
 				else if (mapping instanceof RouterFunctionMapping functions) {
 					// Router functions cannot be listed: only an application's resolver can protect their handlers.
-					if (applicationResolvers && functions.getRouterFunction() != null) {
-						handlers.addRouterFunctions();
+					if (functions.getRouterFunction() != null) {
+						if (applicationResolvers) {
+							handlers.addRouterFunctions();
+						}
+						else {
+							handlers.addUnprotectedRouterFunctions();
+						}
 					}
 				}
 				else {

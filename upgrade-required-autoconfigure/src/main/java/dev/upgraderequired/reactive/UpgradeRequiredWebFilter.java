@@ -3,6 +3,7 @@ package dev.upgraderequired.reactive;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.upgraderequired.core.IndexedDecision;
 import dev.upgraderequired.core.Refusal;
 import dev.upgraderequired.core.UpgradePolicy;
 import org.apache.commons.logging.Log;
@@ -29,8 +30,9 @@ import org.springframework.web.server.WebFilterChain;
  * request that its handler or a path rule refuses, writing the response itself.
  * <p>
  * A request that meets the requirement of every path rule and protected handler its path may be for passes at the
- * cost of a few string comparisons. Any other request is looked up in the {@code DispatcherHandler}'s handler
- * mappings, in their order, and decided; a request let through is looked up again by the {@code DispatcherHandler}.
+ * cost of one walk over its path. Any other request is decided from the index of the handlers listed at startup
+ * where it can tell (see {@link dev.upgraderequired.core.UpgradePolicy#decideFromIndex}), else looked up in the
+ * {@code DispatcherHandler}'s handler mappings, in their order, and decided; a request let through is looked up again by the {@code DispatcherHandler}.
  * A request for no handler is held to the path rules. A request that CORS processing rejected during the lookup
  * keeps its 403. Exchanges of another application context (a management server's child context sees this filter
  * among its parent's beans) are left alone. When configured, it adds {@code Strict-Transport-Security} to the
@@ -81,6 +83,16 @@ final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 		if (!this.writer.policy()
 			.mayRefuse(path.value(), applicationPathStart, applicationPathStart, request, this.writer.facts())) {
 			return proceed(exchange, chain);
+		}
+		IndexedDecision indexed = this.writer.policy()
+			.decideFromIndex(path.pathWithinApplication(), path.value(), path.contextPath().value(), request,
+					this.writer.facts());
+		if (indexed == IndexedDecision.ALLOWED) {
+			return proceed(exchange, chain);
+		}
+		if (indexed instanceof IndexedDecision.Refused refused) {
+			exchange.getAttributes().put(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, refused.pattern());
+			return this.writer.write(refused.refusal(), refused.handler(), exchange);
 		}
 		return Flux.fromIterable(mappings())
 			.concatMap((mapping) -> mapping.getHandler(exchange))

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import dev.upgraderequired.core.IndexedDecision;
 import dev.upgraderequired.core.Refusal;
 import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.server.UnreadableTargets;
@@ -38,8 +39,10 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * as the application sees it, forwarding headers applied by the configured strategy included.
  * <p>
  * A request that meets the requirement of every path rule and protected handler its path may be for passes at the
- * cost of a few string comparisons, allocating nothing. Any other request is looked up in the servlet's handler
- * mappings, on a view of the request that keeps what the lookup records, and decided; a refused cross-origin
+ * cost of one walk over its path, allocating nothing. Any other request is decided from the index of the handlers
+ * listed at startup where it can tell (see {@link dev.upgraderequired.core.UpgradePolicy#decideFromIndex}), else
+ * looked up in the servlet's handler mappings, on a view of the request that keeps what the lookup records, and
+ * decided; a refused cross-origin
  * request gets the CORS headers of its handler's configuration, and a request that CORS processing rejects keeps its
  * 403. A request whose path Spring cannot decode (a {@code %} not followed by two hex digits) is answered with 400
  * ({@link UnreadableTargets}). A request let through reaches the next filter as it came; the servlet looks it up again, and
@@ -93,6 +96,16 @@ final class UpgradeRequiredFilter implements Filter {
 		// Another servlet's request (or the servlet is not initialized yet) has no handler of this one.
 		Target target = targetOf(request);
 		HttpServletRequest lookup = (target != null) ? new LookupRequest(request, target) : request;
+		IndexedDecision indexed = (target != null) ? decideFromIndex(target, lookup) : null;
+		if (indexed == IndexedDecision.ALLOWED) {
+			chain.doFilter(req, res);
+			return;
+		}
+		if (indexed instanceof IndexedDecision.Refused refused) {
+			lookup.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, refused.pattern());
+			this.writer.write(refused.refusal(), refused.handler(), lookup, response);
+			return;
+		}
 		HandlerExecutionChain handler = null;
 		Refusal refusal;
 		try {
@@ -137,6 +150,17 @@ final class UpgradeRequiredFilter implements Filter {
 		}
 		return this.writer.policy()
 			.mayRefuse(path, applicationPathStart, handlerPathStart, request, this.writer.facts());
+	}
+
+	// The index reads the path as the servlet's mappings do: parsed into PathPatterns' form, with the servlet mapped
+	// to "/" (under a servlet path, such as /api/*, the mappings match below it).
+	private @Nullable IndexedDecision decideFromIndex(Target target, HttpServletRequest lookup) {
+		if (!target.parsesRequestPath() || lookup.getPathInfo() != null) {
+			return null;
+		}
+		return this.writer.policy()
+			.decideFromIndex(ServletRequestPathUtils.getParsedRequestPath(lookup).pathWithinApplication(),
+					lookup.getRequestURI(), lookup.getContextPath(), lookup, this.writer.facts());
 	}
 
 	private @Nullable Target targetOf(HttpServletRequest request) {

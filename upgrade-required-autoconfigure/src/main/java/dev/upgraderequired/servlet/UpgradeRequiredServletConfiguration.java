@@ -35,6 +35,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The Spring MVC adapter, imported by upgrade-required's auto-configuration: the early
@@ -104,21 +105,31 @@ public class UpgradeRequiredServletConfiguration {
 				handlers.pathPrefix(path.getPrefix());
 			}
 			for (HandlerMapping mapping : mappings.orderedStream().toList()) {
+				handlers.mapping(mapping instanceof RequestMappingInfoHandlerMapping);
 				if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
 					methods.getHandlerMethods().forEach((info, method) -> {
 						mappedRequirements.add(methods, info, policy.requirementOf(method));
-						handlers.add(info.getPatternValues(), methodNames(info), method, method.toString());
+						if (info.getPathPatternsCondition() != null) {
+							handlers.addParsed(info.getPathPatternsCondition().getPatterns(), methodNames(info), method,
+									method.toString());
+						}
+						else {
+							handlers.add(info.getPatternValues(), methodNames(info), method, method.toString());
+						}
 					});
 				}
 				else if (mapping instanceof AbstractUrlHandlerMapping urls) {
-					urls.getHandlerMap().forEach((pattern, handler) -> addIfPresent(handlers, pattern, handler));
-					addIfPresent(handlers, "/", urls.getRootHandler());
-					addIfPresent(handlers, "/**", urls.getDefaultHandler());
+					listUrlHandlers(handlers, urls);
 				}
 				else if (mapping instanceof RouterFunctionMapping functions) {
 					// Router functions cannot be listed: only an application's resolver can protect their handlers.
-					if (applicationResolvers && functions.getRouterFunction() != null) {
-						handlers.addRouterFunctions();
+					if (functions.getRouterFunction() != null) {
+						if (applicationResolvers) {
+							handlers.addRouterFunctions();
+						}
+						else {
+							handlers.addUnprotectedRouterFunctions();
+						}
 					}
 				}
 				else {
@@ -129,8 +140,28 @@ public class UpgradeRequiredServletConfiguration {
 		};
 	}
 
-	private static void addIfPresent(HandlerInventory handlers, String pattern, @Nullable Object handler) {
-		if (handler != null) {
+	// With the patterns the mapping parsed, where it matches with PathPatterns; its root handler is for "/", its
+	// default handler for any path none of its patterns matches.
+	private static void listUrlHandlers(HandlerInventory handlers, AbstractUrlHandlerMapping urls) {
+		PathPatternParser parser = urls.getPatternParser();
+		if (parser != null) {
+			urls.getPathPatternHandlerMap()
+				.forEach((pattern, handler) -> handlers.addParsed(List.of(pattern), List.of(), handler,
+						describe(handler)));
+		}
+		else {
+			urls.getHandlerMap().forEach((pattern, handler) -> addIfPresent(handlers, pattern, handler, null));
+		}
+		addIfPresent(handlers, "/", urls.getRootHandler(), parser);
+		addIfPresent(handlers, "/**", urls.getDefaultHandler(), parser);
+	}
+
+	private static void addIfPresent(HandlerInventory handlers, String pattern, @Nullable Object handler,
+			@Nullable PathPatternParser parser) {
+		if (handler != null && parser != null) {
+			handlers.addParsed(List.of(parser.parse(pattern)), List.of(), handler, describe(handler));
+		}
+		else if (handler != null) {
 			handlers.add(List.of(pattern), List.of(), handler, describe(handler));
 		}
 	}

@@ -1,0 +1,116 @@
+package dev.upgraderequired.reactive;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import dev.upgraderequired.Protocol;
+import dev.upgraderequired.RequiresProtocol;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webflux.autoconfigure.WebFluxRegistrations;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.server.ServerWebExchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The early web filter decides from the index of handlers listed at startup, on a real Reactor Netty server (in an
+ * application without router functions, which could serve any path and so turn the index off): a
+ * refusal without any handler lookup, an allowed request under a protected path's prefix with the
+ * {@code DispatcherHandler}'s lookup only; where the index cannot tell (a cross-origin request, whose refusal
+ * carries its handler's CORS headers), the filter looks the handler up.
+ */
+@SpringBootTest(classes = IndexedDecisionWebFluxIntegrationTests.Counting.class,
+		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.main.web-application-type=reactive")
+class IndexedDecisionWebFluxIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Counting counting;
+
+	WebTestClient client;
+
+	@BeforeEach
+	void clear() {
+		this.client = WebTestClient.bindToServer().baseUrl("http://localhost:" + this.port).build();
+		this.counting.lookups.clear();
+	}
+
+	@Test
+	void refusalOfAProtectedEndpointIsDecidedWithoutAnyHandlerLookup() {
+		this.client.get().uri("/secure").exchange().expectStatus().isEqualTo(426);
+		this.client.delete().uri("/secure").exchange().expectStatus().isEqualTo(426);
+		assertThat(this.counting.lookups).isEmpty();
+	}
+
+	@Test
+	void allowedRequestUnderAProtectedPathIsLookedUpOnceByTheDispatcherHandlerOnly() {
+		this.client.get().uri("/secure/open").exchange().expectStatus().isOk();
+		assertThat(this.counting.lookups).containsExactly("/secure/open");
+	}
+
+	@Test
+	void refusalOfACrossOriginRequestIsLookedUpForTheCorsConfigurationOfItsHandler() {
+		this.client.get().uri("/secure").header("Origin", "https://example.com").exchange().expectStatus()
+			.isEqualTo(426);
+		assertThat(this.counting.lookups).containsExactly("/secure");
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@EnableAutoConfiguration(exclude = TomcatReactiveWebServerAutoConfiguration.class)
+	@RestController
+	static class Counting {
+
+		final Queue<String> lookups = new ConcurrentLinkedQueue<>();
+
+		@RequiresProtocol(Protocol.TLS)
+		@GetMapping("/secure")
+		String secure() {
+			return "secure";
+		}
+
+		@GetMapping("/secure/open")
+		String open() {
+			return "open";
+		}
+
+		// Still a request mapping, which the index lists: counts the lookups in it.
+		@Bean
+		WebFluxRegistrations countingRequestMappings() {
+			return new WebFluxRegistrations() {
+
+				@Override
+				public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+					return new RequestMappingHandlerMapping() {
+
+						@Override
+						public Mono<HandlerMethod> getHandlerInternal(ServerWebExchange exchange) {
+							Counting.this.lookups.add(exchange.getRequest().getPath().value());
+							return super.getHandlerInternal(exchange);
+						}
+
+					};
+				}
+
+			};
+		}
+
+	}
+
+}

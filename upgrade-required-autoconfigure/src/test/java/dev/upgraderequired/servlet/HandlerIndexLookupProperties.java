@@ -1,0 +1,196 @@
+package dev.upgraderequired.servlet;
+
+import java.lang.reflect.Method;
+import java.util.List;
+
+import dev.upgraderequired.Protocol;
+import dev.upgraderequired.RequiresProtocol;
+import dev.upgraderequired.core.HandlerInventory;
+import dev.upgraderequired.core.IndexedDecision;
+import dev.upgraderequired.core.Refusal;
+import dev.upgraderequired.core.UpgradePolicy;
+import dev.upgraderequired.server.ServletContainerRequestFacts;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.context.support.StaticWebApplicationContext;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The index of handlers against Spring MVC's own lookup, on generated request mappings and request paths: what the
+ * index allows, the handler the lookup gives allows too; what the index refuses, the lookup gives a handler (or a
+ * 405, 406 or 415 of the same mapping) that refuses it the same way. So deciding from the index never lets through
+ * what the lookup would give a protected handler, and never refuses a request that no protected handler's mapping
+ * claims.
+ */
+class HandlerIndexLookupProperties {
+
+	private static final Method OPEN = ReflectionUtils.findMethod(Endpoints.class, "open");
+
+	private static final Method TLS = ReflectionUtils.findMethod(Endpoints.class, "tls");
+
+	private static final Method HTTP2 = ReflectionUtils.findMethod(Endpoints.class, "http2");
+
+	@Property(tries = 300)
+	void indexNeverDisagreesWithTheLookup(@ForAll("mappings") List<Mapped> mappings,
+			@ForAll("requests") List<Request> requests) throws Exception {
+		RequestMappingHandlerMapping mapping = new RequestMappingHandlerMapping();
+		mapping.setApplicationContext(new StaticWebApplicationContext());
+		mapping.afterPropertiesSet();
+		Endpoints endpoints = new Endpoints();
+		for (Mapped mapped : mappings) {
+			RequestMappingInfo info = RequestMappingInfo.paths(mapped.pattern())
+				.methods(mapped.methods())
+				.options(mapping.getBuilderConfiguration())
+				.build();
+			if (!mapping.getHandlerMethods().containsKey(info)) {
+				mapping.registerMapping(info, endpoints, mapped.method());
+			}
+		}
+		UpgradePolicy policy = UpgradePolicy.builder().build();
+		HandlerInventory handlers = new HandlerInventory();
+		handlers.mapping(true);
+		mapping.getHandlerMethods()
+			.forEach((info, method) -> handlers.addParsed(info.getPathPatternsCondition().getPatterns(),
+					info.getMethodsCondition().getMethods().stream().map(Enum::name).toList(), method,
+					method.toString()));
+		policy.protectHandlers(handlers);
+		ServletContainerRequestFacts facts = ServletContainerRequestFacts.tomcat();
+		for (Request generated : requests) {
+			MockHttpServletRequest request = generated.toServletRequest();
+			ServletRequestPathUtils.parseAndCache(request);
+			IndexedDecision indexed = policy.decideFromIndex(
+					ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication(),
+					request.getRequestURI(), "", request, facts);
+			HandlerExecutionChain chain = null;
+			Exception failure = null;
+			try {
+				chain = mapping.getHandler(request);
+			}
+			catch (Exception ex) {
+				failure = ex;
+			}
+			Refusal byLookup = (chain != null)
+					? policy.decide(chain.getHandler(), request.getRequestURI(), "", request, facts,
+							(ignored) -> dev.upgraderequired.ProtocolRequirement.none())
+					: null;
+			String described = generated + " with " + mappings;
+			Statistics.label("decision").collect((indexed == null) ? "looked up" : (indexed
+					== IndexedDecision.ALLOWED) ? "allowed" : "refused");
+			if (indexed == IndexedDecision.ALLOWED) {
+				assertThat(byLookup).as(described).isNull();
+			}
+			else if (indexed instanceof IndexedDecision.Refused refused) {
+				if (chain != null) {
+					assertThat(byLookup).as(described).isNotNull();
+					assertThat(byLookup.reason()).as(described).isEqualTo(refused.refusal().reason());
+				}
+				else {
+					// The mapping claimed the request: it failed it rather than let another mapping have it.
+					assertThat(failure).as(described).isInstanceOf(ErrorResponse.class);
+					ProblemDetail problem = ((ErrorResponse) failure).getBody();
+					assertThat(problem.getStatus()).as(described).isIn(400, 405, 406, 415);
+				}
+			}
+		}
+		// The index decides many of the generated requests, both ways: the comparison is not empty.
+		Statistics.label("decision").coverage((checker) -> {
+			checker.check("allowed").percentage((p) -> p > 10);
+			checker.check("refused").percentage((p) -> p > 3);
+		});
+	}
+
+	@Provide
+	Arbitrary<List<Mapped>> mappings() {
+		Arbitrary<String> segment = Arbitraries.of("a", "b", "api", "Api", "{id}", "{*rest}", "*", "v1", "x*",
+				"{name:[a-z]+}", "items");
+		Arbitrary<String> pattern = segment.list().ofMinSize(1).ofMaxSize(3).map((segments) -> {
+			StringBuilder text = new StringBuilder();
+			for (int i = 0; i < segments.size(); i++) {
+				String s = segments.get(i);
+				if (s.equals("{*rest}") && i < segments.size() - 1) {
+					s = "{v" + i + "}";
+				}
+				else if (s.startsWith("{") && !s.equals("{*rest}")) {
+					s = s.replace("{", "{p" + i);
+				}
+				text.append('/').append(s);
+			}
+			return text.toString();
+		});
+		Arbitrary<RequestMethod[]> methods = Arbitraries.of(new RequestMethod[0],
+				new RequestMethod[] { RequestMethod.GET }, new RequestMethod[] { RequestMethod.PUT },
+				new RequestMethod[] { RequestMethod.GET, RequestMethod.POST });
+		Arbitrary<Method> method = Arbitraries.of(OPEN, TLS, HTTP2);
+		return Combinators.combine(pattern, methods, method).as(Mapped::new).list().ofMinSize(1).ofMaxSize(10);
+	}
+
+	@Provide
+	Arbitrary<List<Request>> requests() {
+		Arbitrary<String> segment = Arbitraries.of("a", "b", "api", "API", "7", "v1", "x1", "items", "a;p=1", "%61",
+				"", "abc");
+		Arbitrary<String> path = segment.list().ofMinSize(1).ofMaxSize(4).map((s) -> "/" + String.join("/", s));
+		Arbitrary<String> method = Arbitraries.of("GET", "HEAD", "PUT", "POST", "DELETE");
+		return Combinators.combine(path, method, Arbitraries.of(false, true), Arbitraries.of(false, true))
+			.as(Request::new)
+			.list()
+			.ofMinSize(1)
+			.ofMaxSize(10);
+	}
+
+	record Mapped(String pattern, RequestMethod[] methods, Method method) {
+
+		@Override
+		public String toString() {
+			return List.of(this.methods) + " " + this.pattern + " -> " + this.method.getName();
+		}
+
+	}
+
+	record Request(String path, String method, boolean secure, boolean http2) {
+
+		MockHttpServletRequest toServletRequest() {
+			MockHttpServletRequest request = new MockHttpServletRequest(this.method, this.path);
+			if (this.secure) {
+				request.setSecure(true);
+				request.setAttribute("jakarta.servlet.request.secure_protocol", "TLSv1.3");
+			}
+			if (this.http2) {
+				request.setProtocol("HTTP/2.0");
+			}
+			return request;
+		}
+
+	}
+
+	static class Endpoints {
+
+		void open() {
+		}
+
+		@RequiresProtocol(Protocol.TLS)
+		void tls() {
+		}
+
+		@RequiresProtocol(Protocol.HTTP_2)
+		void http2() {
+		}
+
+	}
+
+}

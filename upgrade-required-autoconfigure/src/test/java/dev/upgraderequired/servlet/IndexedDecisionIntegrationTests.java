@@ -1,0 +1,102 @@
+package dev.upgraderequired.servlet;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static dev.upgraderequired.servlet.UpgradeRequiredFilterIntegrationTests.request;
+import static dev.upgraderequired.servlet.UpgradeRequiredFilterIntegrationTests.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The early filter decides from the index of handlers listed at startup, on a real server: a refusal without any
+ * handler lookup, an allowed request under a protected path's prefix with the servlet's lookup only; where the
+ * index cannot tell (a cross-origin request, whose refusal carries its handler's CORS headers), the filter looks
+ * the handler up.
+ */
+@SpringBootTest(classes = { WebMvcTestApplication.class, IndexedDecisionIntegrationTests.Counting.class },
+		webEnvironment = WebEnvironment.RANDOM_PORT)
+class IndexedDecisionIntegrationTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Counting counting;
+
+	@BeforeEach
+	void clear() {
+		this.counting.lookups.clear();
+	}
+
+	@Test
+	void refusalOfAProtectedEndpointIsDecidedWithoutAnyHandlerLookup() throws Exception {
+		assertThat(send(request(this.port, "/class/inherited").GET()).statusCode()).isEqualTo(426);
+		assertThat(send(request(this.port, "/items/7").DELETE()).statusCode()).isEqualTo(426);
+		assertThat(this.counting.lookups).isEmpty();
+	}
+
+	@Test
+	void allowedRequestUnderAProtectedPathIsLookedUpOnceByTheServletOnly() throws Exception {
+		assertThat(send(request(this.port, "/class/inherited/open").GET()).statusCode()).isEqualTo(200);
+		assertThat(this.counting.lookups).containsExactly("servlet /class/inherited/open");
+	}
+
+	@Test
+	void refusalOfACrossOriginRequestIsLookedUpForTheCorsConfigurationOfItsHandler() throws Exception {
+		assertThat(send(request(this.port, "/class/inherited").header("Origin", "https://example.com").GET())
+			.statusCode()).isEqualTo(426);
+		assertThat(this.counting.lookups).containsExactly("filter /class/inherited");
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	@RestController
+	static class Counting {
+
+		final Queue<String> lookups = new ConcurrentLinkedQueue<>();
+
+		@GetMapping("/class/inherited/open")
+		String open() {
+			return "open";
+		}
+
+		// Still a request mapping, which the index lists: counts who looks handlers up in it.
+		@Bean
+		WebMvcRegistrations countingRequestMappings() {
+			return new WebMvcRegistrations() {
+
+				@Override
+				public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+					return new RequestMappingHandlerMapping() {
+
+						@Override
+						protected HandlerMethod getHandlerInternal(HttpServletRequest request) throws Exception {
+							Counting.this.lookups.add(((request instanceof UpgradeRequiredFilter.LookupRequest)
+									? "filter " : "servlet ") + request.getRequestURI());
+							return super.getHandlerInternal(request);
+						}
+
+					};
+				}
+
+			};
+		}
+
+	}
+
+}

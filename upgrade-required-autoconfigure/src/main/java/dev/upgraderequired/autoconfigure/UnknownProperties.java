@@ -35,7 +35,7 @@ import org.springframework.core.env.Environment;
  */
 final class UnknownProperties implements BeanFactoryPostProcessor {
 
-	private static final String METADATA = "META-INF/spring-configuration-metadata.json";
+	static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
 	private static final ConfigurationPropertyName PREFIX = ConfigurationPropertyName
 		.of(UpgradeRequiredProperties.PREFIX);

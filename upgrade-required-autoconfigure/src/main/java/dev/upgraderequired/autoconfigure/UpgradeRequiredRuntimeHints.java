@@ -11,8 +11,8 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 
 /**
  * What a native image needs for what upgrade-required reads reflectively: the attributes of
- * {@link RequiresProtocol}, the {@link RequirementReport} that the actuator endpoint serializes, and the classes it
- * looks up by name. The web stack adapters register the classes they look up by name themselves.
+ * {@link RequiresProtocol}, the {@link RequirementReport} that the actuator endpoint serializes, the classes it
+ * looks up by name, and the configuration metadata that tells the known properties ({@link UnknownProperties}). The web stack adapters register the classes they look up by name themselves.
  *
  * @author upgrade-required
  */
@@ -27,6 +27,7 @@ final class UpgradeRequiredRuntimeHints implements RuntimeHintsRegistrar {
 		new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), RequirementReport.class);
 		hints.reflection().registerTypeIfPresent(classLoader, JettyCleartextConnector.HTTP2C_FACTORY);
 		hints.reflection().registerTypeIfPresent(classLoader, CleartextPortInUseFailureAnalyzer.TOMCAT_FAILURE);
+		hints.resources().registerPattern(UnknownProperties.METADATA);
 	}
 
 }

@@ -104,13 +104,26 @@ final class HandlerIndex {
 	/**
 	 * A pattern of a listed handler.
 	 * @param pattern the pattern, as the handler's mapping parsed it
+	 * @param methods the HTTP methods the handler is mapped to, empty for every method
 	 * @param handler the handler
 	 * @param mapping the position of the handler's mapping
 	 * @param claims whether that mapping claims every request whose path the pattern matches
 	 * @param requirement what the handler requires
 	 */
-	record Indexed(PathPattern pattern, Object handler, int mapping, boolean claims,
+	record Indexed(PathPattern pattern, List<String> methods, Object handler, int mapping, boolean claims,
 			ProtocolRequirement requirement) {
+
+		/**
+		 * Whether the handler is mapped to a method, as Spring matches it: every method when none is given, and
+		 * {@code HEAD} where {@code GET} is.
+		 * @param method the request's method
+		 * @return whether the handler may serve the method
+		 */
+		boolean isFor(String method) {
+			return this.methods.isEmpty() || this.methods.contains(method)
+					|| ("HEAD".equals(method) && this.methods.contains("GET"));
+		}
+
 	}
 
 	private static final class Node {

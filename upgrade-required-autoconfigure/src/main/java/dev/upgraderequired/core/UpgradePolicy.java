@@ -160,8 +160,8 @@ public final class UpgradePolicy {
 			}
 			ProtocolRequirement requirement = requirementOf(entry.handler());
 			for (PathPattern pattern : entry.parsed()) {
-				patterns.add(new HandlerIndex.Indexed(pattern, entry.handler(), entry.mapping(), entry.claims(),
-						requirement));
+				patterns.add(new HandlerIndex.Indexed(pattern, entry.methods(), entry.handler(), entry.mapping(),
+						entry.claims(), requirement));
 			}
 		}
 		return new HandlerIndex(patterns);
@@ -169,15 +169,21 @@ public final class UpgradePolicy {
 
 	/**
 	 * Decide a request from the index of the handlers listed at startup, without the web stack's handler lookup,
-	 * where the index can tell: {@link IndexedDecision#ALLOWED} if the request meets the requirement of every
-	 * listed handler whose pattern matches its path (in any mapping) and of the path rules; a
-	 * {@link IndexedDecision.Refused refusal} if the first mapping with a pattern that matches is one that claims
-	 * such requests (a request mapping, which fails a request it has no handler for rather than let another
-	 * mapping have it), all its matching patterns are one pattern with one requirement, and that requirement with
-	 * the path rules refuses the request, whatever its method, parameters or media types. Else, {@code null}: the
-	 * caller looks the handler up. It cannot tell when some handlers could not be listed with their parsed
-	 * patterns, for a request with an {@code Origin} (whose refusal carries the CORS headers of its handler), and
-	 * for {@code OPTIONS}, which Spring answers from every mapping.
+	 * where the index can tell. The first handler mapping with a pattern that matches the request's path is the one
+	 * the lookup asks first; if it is a request mapping, it claims the request (it fails a request it has no handler
+	 * for, with 405, 406, 415 or 400, rather than let another mapping have it), and its handler is one of those
+	 * mapped to the request's method there (any of them where none is). So:
+	 * <ul>
+	 * <li>{@link IndexedDecision#ALLOWED} if the request meets, with the path rules, the requirement of each of
+	 * those handlers and of every handler of a later mapping that matches its path (or, when the first mapping is
+	 * of another kind, of every handler that matches);</li>
+	 * <li>a {@link IndexedDecision.Refused refusal} if those handlers of a claiming mapping are of one pattern with
+	 * one requirement, which refuses the request with the path rules;</li>
+	 * <li>else {@code null}: the caller looks the handler up. So it is for a request that no handler matches (the
+	 * rules alone decide it then), with an {@code Origin} (whose refusal carries the CORS headers of its handler),
+	 * for {@code OPTIONS}, which Spring answers from every mapping, and when some handlers could not be listed with
+	 * their parsed patterns.</li>
+	 * </ul>
 	 * @param <R> the native request type
 	 * @param path the path within the application, parsed as the handler mappings read it
 	 * @param rawPath the request path as received, still percent-encoded
@@ -190,32 +196,54 @@ public final class UpgradePolicy {
 	public <R> @Nullable IndexedDecision decideFromIndex(PathContainer path, String rawPath, String contextPath,
 			R request, RequestFacts<R> facts) {
 		HandlerIndex index = this.index;
-		if (index == null || HttpMethod.OPTIONS.name().equals(facts.method(request))) {
+		String method = facts.method(request);
+		if (index == null || HttpMethod.OPTIONS.name().equals(method)) {
 			return null;
 		}
 		List<HandlerIndex.Indexed> matching = index.matching(path);
+		if (matching.isEmpty()) {
+			return null;
+		}
 		ProtocolRequirement rules = this.requirements.forPath(rawPath, contextPath);
-		boolean met = UpgradeDecider.decide(rules, request, facts) == null;
+		HandlerIndex.Indexed first = matching.get(0);
+		int claimed = 0;
+		boolean forMethod = false;
+		if (first.claims()) {
+			while (claimed < matching.size() && matching.get(claimed).mapping() == first.mapping()) {
+				forMethod |= matching.get(claimed++).isFor(method);
+			}
+		}
+		boolean met = true;
 		for (int i = 0; met && i < matching.size(); i++) {
-			met = UpgradeDecider.decide(matching.get(i).requirement().and(rules), request, facts) == null;
+			HandlerIndex.Indexed candidate = matching.get(i);
+			if (i >= claimed || !forMethod || candidate.isFor(method)) {
+				met = UpgradeDecider.decide(candidate.requirement().and(rules), request, facts) == null;
+			}
 		}
 		if (met) {
 			return IndexedDecision.ALLOWED;
 		}
-		if (matching.isEmpty() || !matching.get(0).claims() || facts.header(request, HttpHeaders.ORIGIN) != null) {
+		if (claimed == 0 || facts.header(request, HttpHeaders.ORIGIN) != null) {
 			return null;
 		}
-		HandlerIndex.Indexed first = matching.get(0);
-		for (int i = 1; i < matching.size() && matching.get(i).mapping() == first.mapping(); i++) {
-			HandlerIndex.Indexed other = matching.get(i);
-			if (other.requirement() != first.requirement()
-					|| !other.pattern().getPatternString().equals(first.pattern().getPatternString())) {
+		HandlerIndex.Indexed chosen = null;
+		for (int i = 0; i < claimed; i++) {
+			HandlerIndex.Indexed candidate = matching.get(i);
+			if (forMethod && !candidate.isFor(method)) {
+				continue;
+			}
+			if (chosen == null) {
+				chosen = candidate;
+			}
+			else if (candidate.requirement() != chosen.requirement()
+					|| !candidate.pattern().getPatternString().equals(chosen.pattern().getPatternString())) {
 				return null;
 			}
 		}
-		Refusal refusal = UpgradeDecider.decide(first.requirement().and(rules), request, facts);
+		Refusal refusal = (chosen != null) ? UpgradeDecider.decide(chosen.requirement().and(rules), request, facts)
+				: null;
 		return (refusal != null)
-				? new IndexedDecision.Refused(refusal, first.handler(), first.pattern().getPatternString()) : null;
+				? new IndexedDecision.Refused(refusal, chosen.handler(), chosen.pattern().getPatternString()) : null;
 	}
 
 	private String summary(Map<String, Integer> handlerCounts) {

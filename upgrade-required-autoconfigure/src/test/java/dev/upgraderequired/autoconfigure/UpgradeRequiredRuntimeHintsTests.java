@@ -42,6 +42,12 @@ class UpgradeRequiredRuntimeHintsTests {
 	}
 
 	@Test
+	void configurationMetadataThatTellsTheKnownPropertiesCanBeRead() {
+		assertThat(RuntimeHintsPredicates.resource().forResource("META-INF/spring-configuration-metadata.json"))
+			.accepts(this.hints);
+	}
+
+	@Test
 	void reportOfTheActuatorEndpointCanBeSerialized() throws Exception {
 		for (Class<?> type : new Class<?>[] { RequirementReport.class, RequirementReport.Endpoint.class,
 				RequirementReport.Source.class, RequirementReport.Rule.class }) {

@@ -61,10 +61,35 @@ class HandlerIndexTests {
 			handlers.addParsed(List.of(PARSER.parse("/files/{name}")), List.of("GET"), new Secure(), "file");
 			handlers.addParsed(List.of(PARSER.parse("/files/{*rest}")), List.of("GET"), new Secure(), "files");
 		});
-		assertThat(decide(policy, "/orders/7", CLEARTEXT)).isNull();
+		// A method no handler is mapped to: the 405's requirement is the best match's, whichever that is.
+		assertThat(decide(policy, "/orders/7", CLEARTEXT, "DELETE")).isNull();
 		// Two patterns: which one is best is the mapping's to say (and the metrics' uri with it).
 		assertThat(decide(policy, "/files/a", CLEARTEXT)).isNull();
-		assertThat(decide(policy, "/orders/7", TLS)).isSameAs(IndexedDecision.ALLOWED);
+		assertThat(decide(policy, "/orders/7", TLS, "DELETE")).isSameAs(IndexedDecision.ALLOWED);
+	}
+
+	@Test
+	void handlersOfTheRequestsMethodAreTheOnesTheLookupChoosesAmong() {
+		UpgradePolicy policy = policy((handlers) -> {
+			handlers.mapping(true);
+			handlers.addParsed(List.of(PARSER.parse("/orders/{id}")), List.of("GET"), new Open(), "get");
+			handlers.addParsed(List.of(PARSER.parse("/orders/{id}")), List.of("PUT"), new Secure(), "put");
+		});
+		assertThat(decide(policy, "/orders/7", CLEARTEXT, "GET")).isSameAs(IndexedDecision.ALLOWED);
+		assertThat(decide(policy, "/orders/7", CLEARTEXT, "HEAD")).isSameAs(IndexedDecision.ALLOWED);
+		assertThat(decide(policy, "/orders/7", CLEARTEXT, "PUT")).isInstanceOf(IndexedDecision.Refused.class);
+	}
+
+	@Test
+	void protectedHandlerOfALaterMappingIsNotAllowedForByTheFirstOne() {
+		UpgradePolicy policy = policy((handlers) -> {
+			handlers.mapping(true);
+			handlers.addParsed(List.of(PARSER.parse("/ws")), List.of("GET"), new Open(), "page");
+			handlers.mapping(false);
+			handlers.addParsed(List.of(PARSER.parse("/ws")), List.of(), new Secure(), "socket");
+		});
+		// A request mapping may still let a request go (a failed headers condition): the later handler may be it.
+		assertThat(decide(policy, "/ws", CLEARTEXT, "GET")).isNull();
 	}
 
 	@Test
@@ -112,9 +137,10 @@ class HandlerIndexTests {
 		handlers.addParsed(List.of(PARSER.parse("/admin/status")), List.of("GET"), new Open(), "status");
 		policy.protectHandlers(handlers);
 		assertThat(decide(policy, "/admin/status", CLEARTEXT)).isInstanceOf(IndexedDecision.Refused.class);
+		assertThat(decide(policy, "/admin/status", TLS)).isSameAs(IndexedDecision.ALLOWED);
 		// No handler: the lookup finds none, and the rule alone decides; the index leaves that to it.
 		assertThat(decide(policy, "/admin/other", CLEARTEXT)).isNull();
-		assertThat(decide(policy, "/admin/other", TLS)).isSameAs(IndexedDecision.ALLOWED);
+		assertThat(decide(policy, "/admin/other", TLS)).isNull();
 	}
 
 	@Property(tries = 300)
@@ -124,7 +150,7 @@ class HandlerIndexTests {
 		parser.setCaseSensitive(!caseInsensitive);
 		List<HandlerIndex.Indexed> indexed = new ArrayList<>();
 		for (int i = 0; i < patterns.size(); i++) {
-			indexed.add(new HandlerIndex.Indexed(parser.parse(patterns.get(i)), i, i % 3, true,
+			indexed.add(new HandlerIndex.Indexed(parser.parse(patterns.get(i)), List.of(), i, i % 3, true,
 					ProtocolRequirement.tls()));
 		}
 		HandlerIndex index = new HandlerIndex(indexed);
@@ -174,6 +200,11 @@ class HandlerIndexTests {
 	private static IndexedDecision decide(UpgradePolicy policy, String path, Offer request) {
 		return policy.decideFromIndex(RequestPath.parse(path, null).pathWithinApplication(), path, "", request,
 				Offer.FACTS);
+	}
+
+	private static IndexedDecision decide(UpgradePolicy policy, String path, Offer request, String method) {
+		return decide(policy, path, new Offer(request.secure(), request.tls(), request.http1(), method,
+				request.headers()));
 	}
 
 	private static UpgradePolicy policy(java.util.function.Consumer<HandlerInventory> listing) {

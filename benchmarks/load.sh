@@ -8,6 +8,10 @@
 # for the sample on its own TLS and cleartext ports, for the comparator, and for the sample behind a proxy (plain
 # HTTP with server.forward-headers-strategy=native, "http" and "https" being the X-Forwarded-Proto the requests
 # carry); with PIN=true, the servers run on the first CPU and the load generator on the second, when there are two.
+# Then, per mode, a large application (benchmarks' LargeApplication: 4,000 pattern endpoints, three in four requiring
+# TLS, and 400 rules, plain HTTP with X-Forwarded-Proto as behind a proxy), with and without the starter:
+#   reject/serve   requests/s of the 426 on GET of its last protected endpoint / requests/s of GET /hello
+#   allowed with/without  requests/s of the same GET over "https" with the starter / without it
 # Then, per mode, what the starter costs an application:
 #   cpu with/without  the sample's CPU time per GET /api/hello (utime + stime from /proc/PID/stat over CPU_REQUESTS
 #                     requests of wrk) with the starter / the same sample with upgrade-required.enabled=false,
@@ -24,8 +28,9 @@
 #   MODES ("servlet reactive"), CONNECTIONS (wrk connections, 32), H2_CLIENTS (16),
 #   H2_STREAMS (10), CPU_REQUESTS (requests per app and round of the CPU comparison, 30000), CPU_ROUNDS (rounds per
 #   fork, 6), CPU_FORKS (fresh pairs of JVMs for the CPU comparison, 3),
-#   PHASES (which parts to run: "throughput cpu"), PIN (false; true: the throughput cases with the servers and the
-#   load generator on CPUs of their own, as the CPU comparison always runs; give them a WARMUP of 15 s or more),
+#   PHASES (which parts to run: "throughput large cpu"), PIN (false; true: the throughput and large cases with the
+#   servers and the load generator on CPUs of their own, as the CPU comparison always runs; give them a WARMUP of 15 s
+#   or more),
 #   OUT (directory for the raw results, benchmarks/target/load), SAMPLE_JAR and COMPARATOR_JAR (the jars to run,
 #   built if neither is given and the modules' targets have none).
 set -euo pipefail
@@ -42,7 +47,7 @@ H2_STREAMS=${H2_STREAMS:-10}
 CPU_REQUESTS=${CPU_REQUESTS:-30000}
 CPU_ROUNDS=${CPU_ROUNDS:-6}
 CPU_FORKS=${CPU_FORKS:-3}
-PHASES=${PHASES:-throughput cpu}
+PHASES=${PHASES:-throughput large cpu}
 PIN=${PIN:-false}
 OUT=${OUT:-$root/benchmarks/target/load}
 tls_dir="$root/sample-app/src/main/resources/demo-tls"
@@ -76,10 +81,14 @@ stop_apps() {
 }
 trap stop_apps EXIT
 
-# start NAME READY_URL JAR ARGS...: starts a jar, logs to $OUT/NAME.log and waits until READY_URL answers.
+# start NAME READY_URL JAR ARGS...: starts a jar, logs to $OUT/NAME.log and waits until READY_URL answers. With
+# MAIN_CLASS set, runs that class of the jar instead of its main one.
 start() {
 	local name=$1 ready=$2 jar=$3; shift 3
-	"${pin_server[@]}" java "${jvm_args[@]}" -jar "$jar" "$@" >"$OUT/$name.log" 2>&1 &
+	local launch=(-jar "$jar")
+	[ -n "${MAIN_CLASS:-}" ] && launch=(-Dloader.main="$MAIN_CLASS" -cp "$jar"
+		org.springframework.boot.loader.launch.PropertiesLauncher)
+	"${pin_server[@]}" java "${jvm_args[@]}" "${launch[@]}" "$@" >"$OUT/$name.log" 2>&1 &
 	pids+=($!)
 	local pid=$!
 	for _ in $(seq 1 240); do
@@ -249,6 +258,41 @@ for mode in $MODES; do
 		stop_apps
 	fi
 
+	if [[ " $PHASES " == *" large "* ]]; then
+		[ "$PIN" = true ] && pin
+		l_with=$(free_port); l_without=$(free_port)
+		echo "== $mode: the large application (4,000 pattern endpoints, 400 rules) with the starter" \
+			"(http $l_with) and without it (http $l_without)"
+		MAIN_CLASS=dev.upgraderequired.benchmarks.large.LargeApplication start "large-$mode" \
+			"http://127.0.0.1:$l_with/hello" "$comparator_jar" --server.port="$l_with" "${mode_args[@]}"
+		MAIN_CLASS=dev.upgraderequired.benchmarks.large.LargeApplication start "large-without-$mode" \
+			"http://127.0.0.1:$l_without/hello" "$comparator_jar" --server.port="$l_without" \
+			--upgrade-required.enabled=false "${mode_args[@]}"
+		# The last generated endpoint, which requires TLS: as far into the application as any.
+		secure_path=/c99/e39/42
+		cases=(
+			"large|http-hello|http://127.0.0.1:$l_with/hello|200||X-Forwarded-Proto: http"
+			"large|http-secure|http://127.0.0.1:$l_with$secure_path|426||X-Forwarded-Proto: http"
+			"large|https-secure|http://127.0.0.1:$l_with$secure_path|200||X-Forwarded-Proto: https"
+			"large-without|https-secure|http://127.0.0.1:$l_without$secure_path|200||X-Forwarded-Proto: https"
+		)
+		for round in warmup $(seq 1 "$ROUNDS"); do
+			seconds=$DURATION may_be_empty=no
+			[ "$round" = warmup ] && seconds=$WARMUP may_be_empty=yes
+			for tool in wrk h2load; do
+				for entry in "${cases[@]}"; do
+					IFS='|' read -r app case url expected broken header <<<"$entry"
+					rps=$(measure "$tool" "$url" "$expected" "$seconds" "$may_be_empty" "$header")
+					[ "$round" = warmup ] ||
+						printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$app" "$case" "$tool" "$round" "$rps" >>"$results"
+				done
+			done
+			echo "   large round $round done"
+		done
+		stop_apps
+		pin_server=() pin_client=()
+	fi
+
 	[[ " $PHASES " == *" cpu "* ]] || continue
 	# What the starter costs: the same sample with and without it, alone on the machine, in alternating order,
 	# the servers on one CPU and the load generator on the other. Compiler threads stay for the JVM's life, so that
@@ -321,6 +365,14 @@ for mode in sorted({r["mode"] for r in rows}, reverse=True):
                                   ("comparator", "secure-entity", "ResponseEntity<ProblemDetail>")):
             print(f"{mode:9} {tool:7} {what:36} {ratio(mode, app, tool, 'http-' + secure, 'http-hello'):>13} "
                   f"{ratio(mode, app, tool, 'https-' + secure, 'https-hello'):>14}")
+large = sorted({r["mode"] for r in rows if r["app"] == "large"}, reverse=True)
+if large:
+    print(f"\n{'mode':9} {'tool':7} {'large application (4,000 endpoints)':36} {'reject/serve':>13}"
+          f" {'allowed with/without':>21}")
+    for mode in large:
+        for tool in ("wrk", "h2load"):
+            print(f"{mode:9} {tool:7} {'':36} {ratio(mode, 'large', tool, 'http-secure', 'http-hello'):>13} "
+                  f"{ratio(mode, 'large', tool, 'https-secure', 'https-secure', 'large-without'):>21}")
 # CPU: time per request, so reject/serve is the inverse ratio (hello's CPU time over the refusal's).
 def cpu_median(mode, app, case, tool):
     values = [v for k, v in rps.items() if k[:4] == (mode, app, case, tool)]

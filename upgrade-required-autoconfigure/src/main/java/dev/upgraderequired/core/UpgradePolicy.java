@@ -172,7 +172,9 @@ public final class UpgradePolicy {
 	 * where the index can tell. The first handler mapping with a pattern that matches the request's path is the one
 	 * the lookup asks first; if it is a request mapping, it claims the request (it fails a request it has no handler
 	 * for, with 405, 406, 415 or 400, rather than let another mapping have it), and its handler is one of those
-	 * mapped to the request's method there (any of them where none is). So:
+	 * mapped to the request's method there (any of them where none is). Only a failed {@code headers} condition lets
+	 * a request mapping pass a request on to the next mapping: such a request may get the refusal of the pattern it
+	 * matched where Spring would have served it from a later mapping (never the other way round). So:
 	 * <ul>
 	 * <li>{@link IndexedDecision#ALLOWED} if the request meets, with the path rules, the requirement of each of
 	 * those handlers and of every handler of a later mapping that matches its path (or, when the first mapping is

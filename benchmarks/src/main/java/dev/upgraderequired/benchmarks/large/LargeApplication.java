@@ -1,0 +1,143 @@
+package dev.upgraderequired.benchmarks.large;
+
+import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.upgraderequired.Protocol;
+import dev.upgraderequired.RequiresProtocol;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A large application, generated: {@code large.endpoints} pattern endpoints {@code GET /c7/e2/{id}} (40 per
+ * {@code /cN}), three in four of them requiring TLS, {@code large.rules} path rules {@code /rN/**} requiring TLS, and
+ * {@code GET /hello}; plain HTTP (and h2c) on {@code server.port}, TLS taken from {@code X-Forwarded-Proto}
+ * ({@code server.forward-headers-strategy=native}), as behind a proxy. {@code benchmarks/load.sh} measures with it
+ * what a refusal costs against serving, and what an allowed request costs with and without the starter, at the size
+ * where Spring's own handler lookup is expensive. Spring MVC on Tomcat by default, WebFlux on Reactor Netty with
+ * {@code --spring.main.web-application-type=reactive}.
+ *
+ * @author upgrade-required
+ */
+@SpringBootApplication(exclude = TomcatReactiveWebServerAutoConfiguration.class)
+@RestController
+public class LargeApplication {
+
+	static final String ENDPOINTS = "large.endpoints";
+
+	private static final Method OPEN = ReflectionUtils.findMethod(Endpoints.class, "open", String.class);
+
+	private static final Method SECURE = ReflectionUtils.findMethod(Endpoints.class, "secure", String.class);
+
+	public static void main(String[] args) {
+		SpringApplication application = new SpringApplication(LargeApplication.class);
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		// Not the comparator's application.properties, which turns the starter off.
+		defaults.put("spring.config.name", "large-application");
+		defaults.put("spring.application.name", "large-application");
+		defaults.put("server.forward-headers-strategy", "native");
+		defaults.put("server.http2.enabled", true);
+		defaults.put(ENDPOINTS, 4000);
+		int rules = Integer.parseInt(System.getProperty("large.rules", "400"));
+		for (int i = 0; i < rules; i++) {
+			defaults.put("upgrade-required.rules[" + i + "].paths", "/r" + i + "/**");
+			defaults.put("upgrade-required.rules[" + i + "].protocol", "tls");
+		}
+		application.setDefaultProperties(defaults);
+		application.run(args);
+	}
+
+	@GetMapping("/hello")
+	String hello() {
+		return "hello";
+	}
+
+	/**
+	 * The handler methods every generated endpoint is mapped to.
+	 */
+	@ResponseBody
+	public static class Endpoints {
+
+		public String open(@PathVariable("id") String id) {
+			return id;
+		}
+
+		@RequiresProtocol(Protocol.TLS)
+		public String secure(@PathVariable("id") String id) {
+			return id;
+		}
+
+	}
+
+	static String pattern(int i) {
+		return "/c" + (i / 40) + "/e" + (i % 40) + "/{id}";
+	}
+
+	static Method method(int i) {
+		return (i % 4 != 0) ? SECURE : OPEN;
+	}
+
+	// Registered before the starter lists the handlers (the application's beans come before auto-configurations').
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.SERVLET)
+	static class ServletEndpoints {
+
+		@Bean
+		SmartInitializingSingleton largeServletEndpoints(
+				@Qualifier("requestMappingHandlerMapping") org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mapping,
+				org.springframework.core.env.Environment environment) {
+			return () -> {
+				Endpoints endpoints = new Endpoints();
+				for (int i = 0; i < environment.getProperty(ENDPOINTS, Integer.class, 4000); i++) {
+					mapping.registerMapping(org.springframework.web.servlet.mvc.method.RequestMappingInfo
+						.paths(pattern(i))
+						.methods(RequestMethod.GET)
+						.options(mapping.getBuilderConfiguration())
+						.build(), endpoints, method(i));
+				}
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = Type.REACTIVE)
+	static class ReactiveEndpoints {
+
+		@Bean
+		SmartInitializingSingleton largeReactiveEndpoints(
+				@Qualifier("requestMappingHandlerMapping") org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping mapping,
+				org.springframework.core.env.Environment environment) {
+			return () -> {
+				Endpoints endpoints = new Endpoints();
+				org.springframework.web.reactive.result.method.RequestMappingInfo.BuilderConfiguration options =
+						new org.springframework.web.reactive.result.method.RequestMappingInfo.BuilderConfiguration();
+				options.setPatternParser(mapping.getPathPatternParser());
+				for (int i = 0; i < environment.getProperty(ENDPOINTS, Integer.class, 4000); i++) {
+					mapping.registerMapping(org.springframework.web.reactive.result.method.RequestMappingInfo
+						.paths(pattern(i))
+						.methods(RequestMethod.GET)
+						.options(options)
+						.build(), endpoints, method(i));
+				}
+			};
+		}
+
+	}
+
+}

@@ -82,6 +82,11 @@ class HandlerIndexLookupProperties {
 			try {
 				chain = mapping.getHandler(request);
 			}
+			catch (IllegalStateException ex) {
+				// Two mappings as specific as each other ("Ambiguous handler methods"): a configuration error, which
+				// fails every request to them in Spring, so no handler serves the request whatever the index says.
+				continue;
+			}
 			catch (Exception ex) {
 				failure = ex;
 			}

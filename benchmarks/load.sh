@@ -151,6 +151,27 @@ measure() {
 	fi
 }
 
+# run_rounds MODE CASE...: a warm-up, then ROUNDS rounds, each running every case (app|case|url|expected
+# status|tool:mode where the case cannot run|request header) with wrk and h2load, recorded in the results.
+run_rounds() {
+	local mode=$1; shift
+	local round seconds may_be_empty tool entry app case url expected broken header rps
+	for round in warmup $(seq 1 "$ROUNDS"); do
+		seconds=$DURATION may_be_empty=no
+		[ "$round" = warmup ] && seconds=$WARMUP may_be_empty=yes
+		for tool in wrk h2load; do
+			for entry in "$@"; do
+				IFS='|' read -r app case url expected broken header <<<"$entry"
+				[ "$broken" = "$tool:$mode" ] && continue
+				rps=$(measure "$tool" "$url" "$expected" "$seconds" "$may_be_empty" "$header")
+				[ "$round" = warmup ] ||
+					printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$app" "$case" "$tool" "$round" "$rps" >>"$results"
+			done
+		done
+		echo "   round $round done"
+	done
+}
+
 # jit_ticks PID: the CPU time (user and system, in clock ticks) of the JIT compiler threads of JVM PID.
 jit_ticks() {
 	local task
@@ -241,20 +262,7 @@ for mode in $MODES; do
 			"comparator|https-secure|https://127.0.0.1:$c_https/api/secure|200"
 			"comparator|https-secure-entity|https://127.0.0.1:$c_https/api/secure-entity|200"
 		)
-		for round in warmup $(seq 1 "$ROUNDS"); do
-			seconds=$DURATION may_be_empty=no
-			[ "$round" = warmup ] && seconds=$WARMUP may_be_empty=yes
-			for tool in wrk h2load; do
-				for entry in "${cases[@]}"; do
-					IFS='|' read -r app case url expected broken header <<<"$entry"
-					[ "$broken" = "$tool:$mode" ] && continue
-					rps=$(measure "$tool" "$url" "$expected" "$seconds" "$may_be_empty" "$header")
-					[ "$round" = warmup ] ||
-						printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$app" "$case" "$tool" "$round" "$rps" >>"$results"
-				done
-			done
-			echo "   round $round done"
-		done
+		run_rounds "$mode" "${cases[@]}"
 		stop_apps
 	fi
 
@@ -276,19 +284,7 @@ for mode in $MODES; do
 			"large|https-secure|http://127.0.0.1:$l_with$secure_path|200||X-Forwarded-Proto: https"
 			"large-without|https-secure|http://127.0.0.1:$l_without$secure_path|200||X-Forwarded-Proto: https"
 		)
-		for round in warmup $(seq 1 "$ROUNDS"); do
-			seconds=$DURATION may_be_empty=no
-			[ "$round" = warmup ] && seconds=$WARMUP may_be_empty=yes
-			for tool in wrk h2load; do
-				for entry in "${cases[@]}"; do
-					IFS='|' read -r app case url expected broken header <<<"$entry"
-					rps=$(measure "$tool" "$url" "$expected" "$seconds" "$may_be_empty" "$header")
-					[ "$round" = warmup ] ||
-						printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$app" "$case" "$tool" "$round" "$rps" >>"$results"
-				done
-			done
-			echo "   large round $round done"
-		done
+		run_rounds "$mode" "${cases[@]}"
 		stop_apps
 		pin_server=() pin_client=()
 	fi

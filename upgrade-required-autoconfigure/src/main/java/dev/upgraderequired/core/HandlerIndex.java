@@ -25,6 +25,8 @@ import org.springframework.web.util.pattern.PathPattern;
  */
 final class HandlerIndex {
 
+	private static final Comparator<Indexed> BY_MAPPING = Comparator.comparingInt(Indexed::mapping);
+
 	private final Node root = new Node();
 
 	private final int size;
@@ -65,7 +67,7 @@ final class HandlerIndex {
 			addMatching(node, path, matching);
 		}
 		if (matching.size() > 1) {
-			matching.sort(Comparator.comparingInt(Indexed::mapping));
+			matching.sort(BY_MAPPING);
 		}
 		return matching;
 	}

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 import dev.upgraderequired.ProtocolRequirement;
 import org.jspecify.annotations.Nullable;
@@ -41,7 +40,6 @@ final class RequirementPrefixes {
 			this.root.add(entry.getKey(), 0, entry.getValue());
 			all = all.and(entry.getValue());
 		}
-		this.root.freeze();
 		this.all = all;
 	}
 
@@ -140,26 +138,30 @@ final class RequirementPrefixes {
 
 		private @Nullable ProtocolRequirement requirement;
 
-		private final Map<Character, Node> building = new TreeMap<>();
-
+		// Children stay sorted by character as they are added, so a path finds each one by binary search.
 		void add(String prefix, int index, ProtocolRequirement requirement) {
 			if (index == prefix.length()) {
 				this.requirement = (this.requirement != null) ? this.requirement.and(requirement) : requirement;
 				return;
 			}
-			this.building.computeIfAbsent(prefix.charAt(index), (c) -> new Node()).add(prefix, index + 1, requirement);
+			char c = prefix.charAt(index);
+			int found = Arrays.binarySearch(this.characters, c);
+			if (found < 0) {
+				found = -found - 1;
+				this.characters = insert(this.characters, found, c);
+				Node[] children = Arrays.copyOf(this.children, this.children.length + 1);
+				System.arraycopy(children, found, children, found + 1, children.length - found - 1);
+				children[found] = new Node();
+				this.children = children;
+			}
+			this.children[found].add(prefix, index + 1, requirement);
 		}
 
-		void freeze() {
-			this.characters = new char[this.building.size()];
-			this.children = new Node[this.building.size()];
-			int i = 0;
-			for (Map.Entry<Character, Node> entry : this.building.entrySet()) {
-				this.characters[i] = entry.getKey();
-				this.children[i++] = entry.getValue();
-				entry.getValue().freeze();
-			}
-			this.building.clear();
+		private static char[] insert(char[] characters, int at, char c) {
+			char[] inserted = Arrays.copyOf(characters, characters.length + 1);
+			System.arraycopy(inserted, at, inserted, at + 1, inserted.length - at - 1);
+			inserted[at] = c;
+			return inserted;
 		}
 
 		// Prefixes are lower case: a path's letters are compared in lower case too.

@@ -109,7 +109,8 @@ public final class UpgradePolicy {
 
 	/**
 	 * Remember the handlers of the application by their path patterns, so that {@link #mayRefuse} knows the paths
-	 * that a protected handler may serve. Resolves, and so validates, every handler's requirement. If the adapter
+	 * that a protected handler may serve, and index them for {@link #decideFromIndex} where every handler is listed
+	 * with the patterns its mapping parsed. Resolves, and so validates, every handler's requirement. If the adapter
 	 * could not list some handlers (see {@link HandlerInventory}), they may be protected on any path: then
 	 * {@link #mayRefuse} says yes for every path, so that every request is looked up and decided, and the reason is
 	 * logged.
@@ -119,16 +120,29 @@ public final class UpgradePolicy {
 	public void protectHandlers(HandlerInventory handlers) {
 		Map<String, ProtocolRequirement> byPattern = new LinkedHashMap<>();
 		Map<String, Integer> counts = new TreeMap<>();
+		// Only where every handler is listed with the patterns its mapping parsed: a handler the index did not know
+		// of could be the one a request is for.
+		List<HandlerIndex.Indexed> indexed = (handlers.unlisted().isEmpty() && !handlers.unindexed())
+				? new ArrayList<>() : null;
 		for (HandlerInventory.Entry entry : handlers.entries()) {
 			ProtocolRequirement requirement = requirementOf(entry.handler());
 			if (!requirement.isNone()) {
 				entry.patterns().forEach((pattern) -> byPattern.merge(pattern, requirement, ProtocolRequirement::and));
 				counts.merge(requirement.toString(), 1, Integer::sum);
 			}
+			if (indexed != null && (entry.parsed() == null || entry.mapping() < 0)) {
+				indexed = null;
+			}
+			else if (indexed != null) {
+				for (PathPattern pattern : entry.parsed()) {
+					indexed.add(new HandlerIndex.Indexed(pattern, entry.methods(), entry.handler(), entry.mapping(),
+							entry.claims(), requirement));
+				}
+			}
 		}
 		this.handlerPrefixes = RequirementPrefixes.of(byPattern);
 		this.listed = new ListedHandlers(handlers, this.requirements.rules());
-		HandlerIndex index = index(handlers);
+		HandlerIndex index = (indexed != null) ? new HandlerIndex(indexed) : null;
 		this.index = index;
 		String summary = summary(counts);
 		if (!handlers.unlisted().isEmpty()) {
@@ -145,26 +159,6 @@ public final class UpgradePolicy {
 							: "some handler mappings do not match with PathPatterns");
 		}
 		logger.info(summary);
-	}
-
-	// Only where every handler is listed with the patterns its mapping parsed: a handler the index did not know of
-	// could be the one a request is for.
-	private @Nullable HandlerIndex index(HandlerInventory handlers) {
-		if (!handlers.unlisted().isEmpty() || handlers.unindexed()) {
-			return null;
-		}
-		List<HandlerIndex.Indexed> patterns = new ArrayList<>();
-		for (HandlerInventory.Entry entry : handlers.entries()) {
-			if (entry.parsed() == null || entry.mapping() < 0) {
-				return null;
-			}
-			ProtocolRequirement requirement = requirementOf(entry.handler());
-			for (PathPattern pattern : entry.parsed()) {
-				patterns.add(new HandlerIndex.Indexed(pattern, entry.methods(), entry.handler(), entry.mapping(),
-						entry.claims(), requirement));
-			}
-		}
-		return new HandlerIndex(patterns);
 	}
 
 	/**

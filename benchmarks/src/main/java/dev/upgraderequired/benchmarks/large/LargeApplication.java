@@ -3,6 +3,7 @@ package dev.upgraderequired.benchmarks.large;
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.RequiresProtocol;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -84,12 +86,11 @@ public class LargeApplication {
 
 	}
 
-	static String pattern(int i) {
-		return "/c" + (i / 40) + "/e" + (i % 40) + "/{id}";
-	}
-
-	static Method method(int i) {
-		return (i % 4 != 0) ? SECURE : OPEN;
+	// Each generated endpoint's pattern and handler method: GET /c7/e2/{id}, three in four requiring TLS.
+	private static void forEachEndpoint(Environment environment, BiConsumer<String, Method> endpoint) {
+		for (int i = 0; i < environment.getProperty(ENDPOINTS, Integer.class, 4000); i++) {
+			endpoint.accept("/c" + (i / 40) + "/e" + (i % 40) + "/{id}", (i % 4 != 0) ? SECURE : OPEN);
+		}
 	}
 
 	// Registered before the starter lists the handlers (the application's beans come before auto-configurations').
@@ -100,17 +101,14 @@ public class LargeApplication {
 		@Bean
 		SmartInitializingSingleton largeServletEndpoints(
 				@Qualifier("requestMappingHandlerMapping") org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mapping,
-				org.springframework.core.env.Environment environment) {
-			return () -> {
-				Endpoints endpoints = new Endpoints();
-				for (int i = 0; i < environment.getProperty(ENDPOINTS, Integer.class, 4000); i++) {
-					mapping.registerMapping(org.springframework.web.servlet.mvc.method.RequestMappingInfo
-						.paths(pattern(i))
+				Environment environment) {
+			Endpoints endpoints = new Endpoints();
+			return () -> forEachEndpoint(environment, (pattern, method) -> mapping.registerMapping(
+					org.springframework.web.servlet.mvc.method.RequestMappingInfo.paths(pattern)
 						.methods(RequestMethod.GET)
 						.options(mapping.getBuilderConfiguration())
-						.build(), endpoints, method(i));
-				}
-			};
+						.build(),
+					endpoints, method));
 		}
 
 	}
@@ -122,20 +120,17 @@ public class LargeApplication {
 		@Bean
 		SmartInitializingSingleton largeReactiveEndpoints(
 				@Qualifier("requestMappingHandlerMapping") org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping mapping,
-				org.springframework.core.env.Environment environment) {
-			return () -> {
-				Endpoints endpoints = new Endpoints();
-				org.springframework.web.reactive.result.method.RequestMappingInfo.BuilderConfiguration options =
-						new org.springframework.web.reactive.result.method.RequestMappingInfo.BuilderConfiguration();
-				options.setPatternParser(mapping.getPathPatternParser());
-				for (int i = 0; i < environment.getProperty(ENDPOINTS, Integer.class, 4000); i++) {
-					mapping.registerMapping(org.springframework.web.reactive.result.method.RequestMappingInfo
-						.paths(pattern(i))
+				Environment environment) {
+			Endpoints endpoints = new Endpoints();
+			org.springframework.web.reactive.result.method.RequestMappingInfo.BuilderConfiguration options =
+					new org.springframework.web.reactive.result.method.RequestMappingInfo.BuilderConfiguration();
+			options.setPatternParser(mapping.getPathPatternParser());
+			return () -> forEachEndpoint(environment, (pattern, method) -> mapping.registerMapping(
+					org.springframework.web.reactive.result.method.RequestMappingInfo.paths(pattern)
 						.methods(RequestMethod.GET)
 						.options(options)
-						.build(), endpoints, method(i));
-				}
-			};
+						.build(),
+					endpoints, method));
 		}
 
 	}

@@ -1,12 +1,11 @@
 package dev.upgraderequired.servlet;
 
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
 import dev.upgraderequired.Protocol;
-import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.TlsVersion;
-import dev.upgraderequired.core.Refusal;
+import dev.upgraderequired.core.Decision;
+import dev.upgraderequired.core.RequestDecider;
 import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.server.ServletContainerRequestFacts;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,7 +19,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.Blackhole;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -48,8 +46,6 @@ import org.springframework.web.method.HandlerMethod;
 public class InterceptorBenchmarks {
 
 	// No request mapping of another HTTP method requires anything.
-	private static final Function<Object, ProtocolRequirement> NO_MAPPINGS = (request) -> ProtocolRequirement.none();
-
 	private static final String SECURE_PATH = "/api/secure";
 
 	/**
@@ -58,7 +54,9 @@ public class InterceptorBenchmarks {
 	@Param({ "0", "1" })
 	public int pathRules;
 
-	private UpgradePolicy policy;
+	private RequestDecider decider;
+
+	private ServletRequestView view;
 
 	private UpgradeRequiredInterceptor interceptor;
 
@@ -81,10 +79,10 @@ public class InterceptorBenchmarks {
 		if (this.pathRules > 0) {
 			builder.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version");
 		}
-		this.policy = builder.build();
-		this.interceptor = new UpgradeRequiredInterceptor(
-				new ServletRefusalWriter(this.policy, ServletContainerRequestFacts.tomcat()),
-				new MappedHandlerRequirements());
+		this.decider = builder.build().decider();
+		this.view = new ServletRequestView(ServletContainerRequestFacts.tomcat(),
+				new ServletMappedHandlerRequirements(), () -> null);
+		this.interceptor = new UpgradeRequiredInterceptor(this.decider, this.view, new ServletRefusalWriter());
 		Api api = new Api();
 		this.openHandler = new HandlerMethod(api, Api.class.getDeclaredMethod("hello"));
 		this.secureHandler = new HandlerMethod(api, Api.class.getDeclaredMethod("secure"));
@@ -110,16 +108,11 @@ public class InterceptorBenchmarks {
 		return this.interceptor.preHandle(this.secureTlsRequest, this.response, this.secureHandler);
 	}
 
-	// The interceptor's decision, then the response the writer copies: the headers for the HTTP version, the https
+	// The interceptor's decision, with the response the writer copies: the headers for the HTTP version, the https
 	// URL and the body.
 	@Benchmark
-	public void requirementRefused(Blackhole blackhole) {
-		MockHttpServletRequest request = this.secureCleartextRequest;
-		ServletContainerRequestFacts facts = ServletContainerRequestFacts.tomcat();
-		Refusal refusal = this.policy.decide(this.secureHandler, request.getRequestURI(), request.getContextPath(),
-				request, facts, NO_MAPPINGS);
-		blackhole.consume(this.policy.plan(refusal, request, facts, request.getRequestURI(), request.getServerName(),
-				request.getQueryString()));
+	public Decision requirementRefused() {
+		return this.decider.decide(this.secureCleartextRequest, this.view, this.secureHandler);
 	}
 
 }

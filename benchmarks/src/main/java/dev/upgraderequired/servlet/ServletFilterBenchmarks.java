@@ -116,13 +116,12 @@ public class ServletFilterBenchmarks {
 							method.toString()));
 			}
 		}
-		policy.protectHandlers(handlers);
-		ServletRefusalWriter writer = new ServletRefusalWriter(policy, ServletContainerRequestFacts.tomcat());
+		policy.index().index(handlers);
 		UpgradeRequiredFilter.Target target = new UpgradeRequiredFilter.Target(SERVLET_NAME, this.context,
 				this.mappings, true);
-		MappedHandlerRequirements mappedRequirements = new MappedHandlerRequirements();
-		this.filter = new UpgradeRequiredFilter(writer, new UpgradeRequiredExceptionResolver(writer, mappedRequirements),
-				mappedRequirements, () -> target);
+		ServletRequestView view = new ServletRequestView(ServletContainerRequestFacts.tomcat(),
+				new ServletMappedHandlerRequirements(), () -> target);
+		this.filter = new UpgradeRequiredFilter(policy.decider(), view, new ServletRefusalWriter());
 		this.unprotectedRequest = request("/api/hello", false);
 		this.protectedTlsRequest = request("/api/secure", true);
 		this.sharedPathRequest = request("/api/report", false);

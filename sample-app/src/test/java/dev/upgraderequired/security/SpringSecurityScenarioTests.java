@@ -148,7 +148,7 @@ class SpringSecurityScenarioTests {
 			assertThat(served.header("Strict-Transport-Security")).doesNotContain("max-age=60")
 				.doesNotContain(",")
 				.startsWith("max-age=");
-			assertThat(app.context().getBean(UpgradePolicy.class).sendsStrictTransportSecurity()).isFalse();
+			assertThat(app.context().getBean(UpgradePolicy.class).decider().sendsStrictTransportSecurity()).isFalse();
 			assertThat(output).contains("upgrade-required.hsts.enabled=true is ignored: Spring Security's filter "
 					+ "chain is present, which writes Strict-Transport-Security by default");
 		}

@@ -31,7 +31,7 @@ final class UnknownTlsVersionWarning {
 	 */
 	boolean warnIfUnenforceable(UpgradePolicy policy) {
 		ForwardedHeadersTrust trust = ForwardedHeadersTrust.of(this.environment);
-		if (!trust.trusted() || !policy.requiresMinTlsVersion()) {
+		if (!trust.trusted() || !policy.index().requiresMinTlsVersion()) {
 			return false;
 		}
 		logger.warn("A minimum TLS version is required (by @RequiresProtocol or upgrade-required.rules), but "

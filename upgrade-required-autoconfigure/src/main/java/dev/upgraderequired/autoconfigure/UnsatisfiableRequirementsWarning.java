@@ -48,7 +48,7 @@ final class UnsatisfiableRequirementsWarning {
 		if (runsServer) {
 			ForwardedHeadersTrust trust = ForwardedHeadersTrust.of(this.environment);
 			if (!Ssl.isEnabled(this.serverProperties.getSsl()) && !trust.trusted()) {
-				add(warnings, policy.requiring(Protocol.TLS), "TLS, but no listener of this application "
+				add(warnings, policy.index().requiring(Protocol.TLS), "TLS, but no listener of this application "
 						+ "serves TLS (server.ssl.* is not set) and forwarding headers are not trusted ("
 						+ trust.description() + "): every request to them is refused, with no https URL to go to. "
 						+ "Serve TLS (server.ssl.bundle, or server.ssl.key-store, with upgrade-required.cleartext.port "
@@ -56,12 +56,12 @@ final class UnsatisfiableRequirementsWarning {
 						+ ForwardedHeadersTrust.PROPERTY + "=native or framework");
 			}
 			if (this.serverProperties.getHttp2() == null || !this.serverProperties.getHttp2().isEnabled()) {
-				add(warnings, policy.requiring(Protocol.HTTP_2), "HTTP/2, but server.http2.enabled is not "
+				add(warnings, policy.index().requiring(Protocol.HTTP_2), "HTTP/2, but server.http2.enabled is not "
 						+ "set: no request arrives over HTTP/2, so every request to them is refused. Set "
 						+ "server.http2.enabled=true (h2 over TLS, and h2c on upgrade-required.cleartext.port)");
 			}
 		}
-		add(warnings, policy.requiring(Protocol.WEBSOCKET), "a WebSocket handshake, but no WebSocket handshake handler "
+		add(warnings, policy.index().requiring(Protocol.WEBSOCKET), "a WebSocket handshake, but no WebSocket handshake handler "
 				+ "is mapped there: a plain request is refused, and a handshake finds nothing to upgrade it. Map a "
 				+ "WebSocket handler there, or remove the requirement");
 		return warnings;

@@ -29,7 +29,7 @@ public final class UpgradeRequiredEndpoint {
 	 */
 	@ReadOperation
 	public RequirementReport requirements() {
-		return this.policy.report();
+		return this.policy.index().report();
 	}
 
 }

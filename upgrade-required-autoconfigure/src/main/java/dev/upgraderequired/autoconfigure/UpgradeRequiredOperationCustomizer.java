@@ -47,7 +47,7 @@ final class UpgradeRequiredOperationCustomizer implements GlobalOperationCompone
 
 	@Override
 	public Operation customize(Operation operation, @Nullable Components components, HandlerMethod handlerMethod) {
-		ProtocolRequirement requirement = this.policy.documentedRequirementOf(handlerMethod);
+		ProtocolRequirement requirement = this.policy.index().documentedRequirementOf(handlerMethod);
 		if (requirement.isNone()) {
 			return operation;
 		}

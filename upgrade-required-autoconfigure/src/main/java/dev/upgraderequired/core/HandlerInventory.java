@@ -10,7 +10,7 @@ import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * The handlers of an application as an adapter lists them at startup, with their path patterns and HTTP methods,
- * and what it could not list, for {@link UpgradePolicy#protectHandlers}.
+ * and what it could not list, for {@link RequirementIndex#index}.
  *
  * @author upgrade-required
  * @since 0.1.0

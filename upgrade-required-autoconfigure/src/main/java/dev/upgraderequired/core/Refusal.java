@@ -21,7 +21,7 @@ import org.springframework.http.HttpStatus;
  *
  * @author upgrade-required
  * @since 0.1.0
- * @see UpgradePolicy
+ * @see RequestDecider
  */
 public final class Refusal {
 

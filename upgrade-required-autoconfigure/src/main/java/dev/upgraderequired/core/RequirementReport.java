@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * whose requests are decided one by one
  * @author upgrade-required
  * @since 0.2.0
- * @see UpgradePolicy#report()
+ * @see RequirementIndex#report()
  */
 public record RequirementReport(List<Endpoint> endpoints, List<Rule> rules, List<String> unlisted) {
 

@@ -43,19 +43,25 @@ public class UpgradeRequiredReactiveConfiguration {
 	}
 
 	@Bean
-	ReactiveRefusalWriter upgradeRequiredReactiveRefusalWriter(UpgradePolicy policy, ReactiveRequestFacts facts) {
-		return new ReactiveRefusalWriter(policy, facts);
-	}
-
-	@Bean
 	ReactiveMappedHandlerRequirements upgradeRequiredReactiveMappedHandlerRequirements() {
 		return new ReactiveMappedHandlerRequirements();
 	}
 
 	@Bean
-	UpgradeRequiredWebExceptionHandler upgradeRequiredWebExceptionHandler(ReactiveRefusalWriter writer,
+	ReactiveRequestView upgradeRequiredReactiveRequestView(ReactiveRequestFacts facts,
 			ReactiveMappedHandlerRequirements mappedRequirements) {
-		return new UpgradeRequiredWebExceptionHandler(writer, mappedRequirements);
+		return new ReactiveRequestView(facts, mappedRequirements);
+	}
+
+	@Bean
+	ReactiveRefusalWriter upgradeRequiredReactiveRefusalWriter(ReactiveRequestFacts facts) {
+		return new ReactiveRefusalWriter(facts);
+	}
+
+	@Bean
+	UpgradeRequiredWebExceptionHandler upgradeRequiredWebExceptionHandler(UpgradePolicy policy,
+			ReactiveRequestView view, ReactiveRefusalWriter writer) {
+		return new UpgradeRequiredWebExceptionHandler(policy.decider(), view, writer);
 	}
 
 	@Bean
@@ -64,11 +70,10 @@ public class UpgradeRequiredReactiveConfiguration {
 	}
 
 	@Bean
-	UpgradeRequiredWebFilter upgradeRequiredWebFilter(ReactiveRefusalWriter writer,
-			UpgradeRequiredWebExceptionHandler exceptionHandler, ReactiveMappedHandlerRequirements mappedRequirements,
-			ApplicationContext context,
+	UpgradeRequiredWebFilter upgradeRequiredWebFilter(UpgradePolicy policy, ReactiveRequestView view,
+			ReactiveRefusalWriter writer, ApplicationContext context,
 			@Value("${upgrade-required.filter-order:" + UpgradePolicy.DEFAULT_FILTER_ORDER + "}") int order) {
-		return new UpgradeRequiredWebFilter(writer, exceptionHandler, mappedRequirements, context, order);
+		return new UpgradeRequiredWebFilter(policy.decider(), view, writer, context, order);
 	}
 
 	// Resolves every handler's requirement at startup: invalid annotations fail the start, no request ever pays for
@@ -86,7 +91,7 @@ public class UpgradeRequiredReactiveConfiguration {
 				handlers.mapping(mapping instanceof RequestMappingInfoHandlerMapping);
 				if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
 					methods.getHandlerMethods().forEach((info, method) -> {
-						mappedRequirements.add(info, policy.requirementOf(method));
+						mappedRequirements.add(info, policy.index().requirementOf(method));
 						List<String> methodNames = info.getMethodsCondition()
 							.getMethods()
 							.stream()
@@ -117,7 +122,7 @@ public class UpgradeRequiredReactiveConfiguration {
 					handlers.addUnknownMapping(mapping);
 				}
 			}
-			policy.protectHandlers(handlers);
+			policy.index().index(handlers);
 		};
 	}
 

@@ -1,17 +1,17 @@
 package dev.upgraderequired.reactive;
 
-import dev.upgraderequired.core.Refusal;
-import org.jspecify.annotations.Nullable;
+import dev.upgraderequired.core.Decision;
+import dev.upgraderequired.core.RequestDecider;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
-import org.springframework.http.server.RequestPath;
+import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
 /**
  * Renders an {@link dev.upgraderequired.UpgradeRequiredException} (or a failure caused by one), decided against the
- * actual request; and answers 426 instead of 406 or 415 for a protected endpoint. Ordered at {@link #ORDER}, before
+ * actual request; and answers 426 instead of 405, 406 or 415 for a protected endpoint. Ordered at {@link #ORDER}, before
  * Boot's error handler (-1), which would drop the headers, and Spring's {@code WebFluxResponseStatusExceptionHandler}
  * (0), which would send no body. Exceptions that annotated controllers throw reach it through
  * {@link UpgradeRequiredControllerAdvice} first.
@@ -25,34 +25,25 @@ final class UpgradeRequiredWebExceptionHandler implements WebExceptionHandler, O
 	 */
 	static final int ORDER = -2;
 
+	private final RequestDecider decider;
+
+	private final ReactiveRequestView view;
+
 	private final ReactiveRefusalWriter writer;
 
-	private final ReactiveMappedHandlerRequirements mappedRequirements;
-
-	UpgradeRequiredWebExceptionHandler(ReactiveRefusalWriter writer,
-			ReactiveMappedHandlerRequirements mappedRequirements) {
+	UpgradeRequiredWebExceptionHandler(RequestDecider decider, ReactiveRequestView view,
+			ReactiveRefusalWriter writer) {
+		this.decider = decider;
+		this.view = view;
 		this.writer = writer;
-		this.mappedRequirements = mappedRequirements;
 	}
 
 	@Override
 	public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
-		Refusal refusal = exchange.getResponse().isCommitted() ? null : refusalFor(exchange, ex);
-		return (refusal != null) ? this.writer.write(refusal, exchange) : Mono.error(ex);
-	}
-
-	/**
-	 * Decide whether an exchange that failed is to be refused.
-	 * @param exchange the exchange
-	 * @param ex the failure
-	 * @return the refusal, {@code null} if the failure is not about the protocol
-	 */
-	@Nullable Refusal refusalFor(ServerWebExchange exchange, Throwable ex) {
-		RequestPath path = exchange.getRequest().getPath();
-		return this.writer.policy()
-			.decideFailure(ex, path.value(), path.contextPath().value(), exchange.getRequest(), this.writer.facts(),
-					() -> this.mappedRequirements.forExchange(exchange),
-					() -> this.mappedRequirements.forAnyMethod(exchange));
+		Decision.Respond decision = exchange.getResponse().isCommitted() ? null
+				: this.decider.decideFailure(exchange, this.view, ex,
+						exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE));
+		return (decision != null) ? this.writer.write(decision.response(), exchange) : Mono.error(ex);
 	}
 
 	@Override

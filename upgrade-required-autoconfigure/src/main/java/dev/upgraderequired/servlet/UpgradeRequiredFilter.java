@@ -8,11 +8,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 
-import dev.upgraderequired.core.IndexedDecision;
-import dev.upgraderequired.core.Refusal;
-import dev.upgraderequired.core.UpgradePolicy;
+import dev.upgraderequired.core.Decision;
+import dev.upgraderequired.core.RequestDecider;
 import dev.upgraderequired.server.UnreadableTargets;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -38,157 +36,67 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * {@code ForwardedHeaderFilter}, the character-encoding and request-context filters), so it decides on the request
  * as the application sees it, forwarding headers applied by the configured strategy included.
  * <p>
- * A request that meets the requirement of every path rule and protected handler its path may be for passes at the
- * cost of one walk over its path, allocating nothing. Any other request is decided from the index of the handlers
- * listed at startup where it can tell (see {@link dev.upgraderequired.core.UpgradePolicy#decideFromIndex}), else
- * looked up in the servlet's handler mappings, on a view of the request that keeps what the lookup records, and
- * decided; a refused cross-origin
- * request gets the CORS headers of its handler's configuration, and a request that CORS processing rejects keeps its
- * 403. A request whose path Spring cannot decode (a {@code %} not followed by two hex digits) is answered with 400
- * ({@link UnreadableTargets}). A request let through reaches the next filter as it came; the servlet looks it up again, and
- * {@link UpgradeRequiredInterceptor} checks it again. Requests for another servlet, or for no handler, are held to
- * the path rules.
+ * It asks the core's {@link RequestDecider} once; only where the index cannot tell does it look the handler up in
+ * the servlet's handler mappings, on a view of the request that keeps what the lookup records, and ask with the
+ * handler. A request whose path Spring cannot decode (a {@code %} not followed by two hex digits) is answered with
+ * 400 ({@link UnreadableTargets}). A request let through reaches the next filter as it came.
  *
  * @author upgrade-required
  */
 final class UpgradeRequiredFilter implements Filter {
 
+	private final RequestDecider decider;
+
+	private final ServletRequestView view;
+
 	private final ServletRefusalWriter writer;
 
-	private final UpgradeRequiredExceptionResolver failures;
-
-	private final MappedHandlerRequirements mappedRequirements;
-
-	private final Supplier<@Nullable Target> target;
-
-	private volatile @Nullable Target resolvedTarget;
-
-	/**
-	 * Create a filter.
-	 * @param writer writes refusals, and knows the policy and the request facts
-	 * @param failures decides on requests whose handler lookup failed, as it would when the servlet fails them
-	 * @param mappedRequirements the requirements of request mappings, for {@code OPTIONS} requests
-	 * @param target supplies the servlet this filter looks handlers up for, once it is initialized; {@code null}
-	 * while it is not
-	 */
-	UpgradeRequiredFilter(ServletRefusalWriter writer, UpgradeRequiredExceptionResolver failures,
-			MappedHandlerRequirements mappedRequirements, Supplier<@Nullable Target> target) {
+	UpgradeRequiredFilter(RequestDecider decider, ServletRequestView view, ServletRefusalWriter writer) {
+		this.decider = decider;
+		this.view = view;
 		this.writer = writer;
-		this.failures = failures;
-		this.mappedRequirements = mappedRequirements;
-		this.target = target;
 	}
 
 	@Override
 	public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
 			throws IOException, ServletException {
-		if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)
-				|| !mayBeRefused(request)) {
+		if (!(req instanceof HttpServletRequest request) || !(res instanceof HttpServletResponse response)) {
 			chain.doFilter(req, res);
 			return;
 		}
-		if (!UnreadableTargets.isDecodable(request.getRequestURI())) {
-			// Spring cannot decode the path to look its handler up (and would fail with a 500): nobody can tell
-			// what the request is for.
-			UnreadableTargets.reject(response);
-			return;
+		Decision decision = this.decider.decide(request, this.view);
+		if (decision == Decision.LOOK_UP) {
+			if (!UnreadableTargets.isDecodable(request.getRequestURI())) {
+				// Spring cannot decode the path to look its handler up (and would fail with a 500): nobody can tell
+				// what the request is for.
+				UnreadableTargets.reject(response);
+				return;
+			}
+			decision = lookUp(request, response);
 		}
-		// Another servlet's request (or the servlet is not initialized yet) has no handler of this one.
-		Target target = targetOf(request);
-		HttpServletRequest lookup = (target != null) ? new LookupRequest(request, target) : request;
-		IndexedDecision indexed = (target != null) ? decideFromIndex(target, lookup) : null;
-		if (indexed == IndexedDecision.ALLOWED) {
+		if (decision instanceof Decision.Proceed) {
 			chain.doFilter(req, res);
-			return;
 		}
-		if (indexed instanceof IndexedDecision.Refused refused) {
-			lookup.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, refused.pattern());
-			this.writer.write(refused.refusal(), refused.handler(), lookup, response);
-			return;
+		else if (decision instanceof Decision.Respond respond) {
+			this.writer.write(respond.response(), response);
 		}
-		HandlerExecutionChain handler = null;
-		Refusal refusal;
+	}
+
+	// Another servlet's request (or the servlet is not initialized yet) has no handler of this one: the path rules
+	// decide it.
+	private Decision lookUp(HttpServletRequest request, HttpServletResponse response) {
+		Target target = this.view.targetOf(request);
+		LookupRequest lookup = (target != null) ? new LookupRequest(request, response, target) : null;
+		HttpServletRequest decided = (lookup != null) ? lookup : request;
+		Object handler;
 		try {
-			handler = (target != null) ? target.lookup(lookup) : null;
-			refusal = (handler != null)
-					? this.writer.policy()
-						.decide(handler.getHandler(), request.getRequestURI(), request.getContextPath(), request,
-								this.writer.facts(), (ignored) -> this.mappedRequirements.forAnyMethod(lookup))
-					: this.writer.policy()
-						.decidePath(request.getRequestURI(), request.getContextPath(), request, this.writer.facts());
+			handler = (lookup != null) ? lookup.lookUp() : null;
 		}
 		catch (Exception ex) {
-			refusal = this.failures.refusalFor(lookup, ex);
+			Decision failure = this.decider.decideFailure(decided, this.view, ex, null);
+			return (failure != null) ? failure : Decision.PROCEED;
 		}
-		if (refusal == null) {
-			chain.doFilter(req, res);
-		}
-		else if (handler == null || applyCorsProcessing(handler, request, response)) {
-			this.writer.write(refusal, (handler != null) ? handler.getHandler() : null, lookup, response);
-		}
-	}
-
-	// Allocates nothing for a request that meets the requirements of every rule and handler its path may be for.
-	private boolean mayBeRefused(HttpServletRequest request) {
-		String path = request.getRequestURI();
-		// The container's request has the context path as deployed, which is what a URI starts with unless the
-		// client spelled it otherwise; a wrapper (ForwardedHeaderFilter with X-Forwarded-Prefix) may change it.
-		String contextPath = (request instanceof HttpServletRequestWrapper) ? request.getContextPath()
-				: request.getServletContext().getContextPath();
-		int applicationPathStart = (path.startsWith(contextPath) ? contextPath : request.getContextPath()).length();
-		// Handler paths are relative to the servlet's path when it is mapped to one, such as /api/*, which is when
-		// the request has a path info. (The servlet mapping itself would tell as well, but costs an object per
-		// request on Tomcat.)
-		int handlerPathStart = applicationPathStart;
-		if (request.getPathInfo() != null) {
-			String servletPath = request.getServletPath();
-			// A servlet path spelled otherwise (percent-encoded) in the URI cannot be skipped by its length.
-			if (!path.startsWith(servletPath, applicationPathStart)) {
-				return true;
-			}
-			handlerPathStart += servletPath.length();
-		}
-		return this.writer.policy()
-			.mayRefuse(path, applicationPathStart, handlerPathStart, request, this.writer.facts());
-	}
-
-	// The index reads the path as the servlet's mappings do: parsed into PathPatterns' form, with the servlet mapped
-	// to "/" (under a servlet path, such as /api/*, the mappings match below it).
-	private @Nullable IndexedDecision decideFromIndex(Target target, HttpServletRequest lookup) {
-		if (!target.parsesRequestPath() || lookup.getPathInfo() != null) {
-			return null;
-		}
-		return this.writer.policy()
-			.decideFromIndex(ServletRequestPathUtils.getParsedRequestPath(lookup).pathWithinApplication(),
-					lookup.getRequestURI(), lookup.getContextPath(), lookup, this.writer.facts());
-	}
-
-	private @Nullable Target targetOf(HttpServletRequest request) {
-		Target target = this.resolvedTarget;
-		if (target == null) {
-			target = this.target.get();
-			this.resolvedTarget = target;
-		}
-		return (target != null && target.servletName() != null
-				&& target.servletName().equals(request.getHttpServletMapping().getServletName())) ? target : null;
-	}
-
-	// Spring MVC processes CORS first for every request to a handler with a CORS configuration, one without an
-	// Origin header included (it adds Vary headers): so does this filter before it writes the 426.
-	private static boolean applyCorsProcessing(HandlerExecutionChain handler, HttpServletRequest request,
-			HttpServletResponse response) throws ServletException {
-		for (HandlerInterceptor interceptor : handler.getInterceptorList()) {
-			try {
-				if (interceptor instanceof CorsConfigurationSource
-						&& !interceptor.preHandle(request, response, handler.getHandler())) {
-					return false;
-				}
-			}
-			catch (Exception ex) {
-				throw new ServletException(ex);
-			}
-		}
-		return true;
+		return this.decider.decide(decided, this.view, handler);
 	}
 
 	/**
@@ -224,13 +132,49 @@ final class UpgradeRequiredFilter implements Filter {
 
 		private final Map<String, Object> attributes = new HashMap<>();
 
-		LookupRequest(HttpServletRequest request, Target target) {
+		private final HttpServletResponse response;
+
+		private final Target target;
+
+		private @Nullable HandlerExecutionChain chain;
+
+		LookupRequest(HttpServletRequest request, HttpServletResponse response, Target target) {
 			super(request);
+			this.response = response;
+			this.target = target;
 			setAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE, target.context());
 			if (target.parsesRequestPath()) {
 				// The mappings then share one parsed path, as in the servlet.
 				ServletRequestPathUtils.parseAndCache(this);
 			}
+		}
+
+		// The handler the servlet would choose, as it looks it up.
+		@Nullable Object lookUp() throws Exception {
+			this.chain = this.target.lookup(this);
+			return (this.chain != null) ? this.chain.getHandler() : null;
+		}
+
+		// Spring MVC processes CORS first for every request to a handler with a CORS configuration, one without an
+		// Origin header included (it adds Vary headers): so does this filter before it writes a refusal.
+		boolean processCors() {
+			HandlerExecutionChain chain = this.chain;
+			if (chain == null) {
+				return true;
+			}
+			HttpServletRequest request = (HttpServletRequest) getRequest();
+			for (HandlerInterceptor interceptor : chain.getInterceptorList()) {
+				try {
+					if (interceptor instanceof CorsConfigurationSource
+							&& !interceptor.preHandle(request, this.response, chain.getHandler())) {
+						return false;
+					}
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException("CORS processing failed", ex);
+				}
+			}
+			return true;
 		}
 
 		@Override

@@ -1,12 +1,8 @@
 package dev.upgraderequired.servlet;
 
-import java.util.function.Function;
-
-import dev.upgraderequired.ProtocolRequirement;
-import dev.upgraderequired.core.Refusal;
-import dev.upgraderequired.core.UpgradePolicy;
+import dev.upgraderequired.core.Decision;
+import dev.upgraderequired.core.RequestDecider;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,10 +16,11 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * <p>
  * {@link UpgradeRequiredFilter} refuses before Spring Security what it can decide; this interceptor decides what no
  * filter sees (forwards, includes and async dispatches, a {@code DispatcherServlet} other than the one the filter
- * knows), and checks again the requests the filter let through, which costs a cache lookup per request, so that no
- * later rewrite of a request escapes the check. A refused include renders nothing, since an include cannot set a
- * status. When configured, it adds {@code Strict-Transport-Security} to the response of a request over TLS that it
- * lets through to an endpoint requiring TLS.
+ * knows), and the request the filter let through against the handler the servlet chose, so that no later rewrite
+ * of a request escapes the check: one decision of the core, which costs a cache lookup and allocates nothing. A
+ * refused include renders nothing, since an include cannot set a status. When configured, it adds
+ * {@code Strict-Transport-Security} to the response of a request over TLS that it lets through to an endpoint
+ * requiring TLS.
  *
  * @author upgrade-required
  */
@@ -31,13 +28,16 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 
 	private static final String STRICT_TRANSPORT_SECURITY = "Strict-Transport-Security";
 
+	private final RequestDecider decider;
+
+	private final ServletRequestView view;
+
 	private final ServletRefusalWriter writer;
 
-	private final Function<HttpServletRequest, ProtocolRequirement> anyMethod;
-
-	UpgradeRequiredInterceptor(ServletRefusalWriter writer, MappedHandlerRequirements mappedRequirements) {
+	UpgradeRequiredInterceptor(RequestDecider decider, ServletRequestView view, ServletRefusalWriter writer) {
+		this.decider = decider;
+		this.view = view;
 		this.writer = writer;
-		this.anyMethod = mappedRequirements::forAnyMethod;
 	}
 
 	@Override
@@ -49,27 +49,19 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 		if (dispatcherType == DispatcherType.ERROR) {
 			return true;
 		}
+		Decision decision = this.decider.decide(request, this.view, handler);
+		// An include cannot set a status or headers: a protected resource is simply left out.
 		boolean include = dispatcherType == DispatcherType.INCLUDE;
-		String includedPath = include ? (String) request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI) : null;
-		String path = (includedPath != null) ? includedPath : request.getRequestURI();
-		UpgradePolicy policy = this.writer.policy();
-		Refusal refusal = policy.decide(handler, path, request.getContextPath(), request, this.writer.facts(),
-				this.anyMethod);
-		if (refusal == null) {
-			// An include cannot set headers.
-			if (!include && policy.sendsStrictTransportSecurity()) {
-				String hsts = policy.strictTransportSecurity(handler, path, request.getContextPath(), request,
-						this.writer.facts());
-				// The application's own (with preload, say) is kept.
-				if (hsts != null && !response.containsHeader(STRICT_TRANSPORT_SECURITY)) {
-					response.setHeader(STRICT_TRANSPORT_SECURITY, hsts);
-				}
+		if (decision instanceof Decision.Proceed proceed) {
+			String hsts = proceed.strictTransportSecurity();
+			// The application's own (with preload, say) is kept.
+			if (hsts != null && !include && !response.containsHeader(STRICT_TRANSPORT_SECURITY)) {
+				response.setHeader(STRICT_TRANSPORT_SECURITY, hsts);
 			}
 			return true;
 		}
-		// An include cannot set a status or headers: the protected resource is simply left out.
-		if (!include) {
-			this.writer.write(refusal, handler, request, response);
+		if (decision instanceof Decision.Respond respond && !include) {
+			this.writer.write(respond.response(), response);
 		}
 		return false;
 	}

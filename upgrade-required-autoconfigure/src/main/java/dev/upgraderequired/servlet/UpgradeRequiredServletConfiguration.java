@@ -65,27 +65,34 @@ public class UpgradeRequiredServletConfiguration {
 	}
 
 	@Bean
-	ServletRefusalWriter upgradeRequiredServletRefusalWriter(UpgradePolicy policy,
-			ServletContainerRequestFacts facts) {
-		return new ServletRefusalWriter(policy, facts);
+	ServletMappedHandlerRequirements upgradeRequiredMappedHandlerRequirements() {
+		return new ServletMappedHandlerRequirements();
+	}
+
+	@Bean
+	ServletRequestView upgradeRequiredServletRequestView(ServletContainerRequestFacts facts,
+			ServletMappedHandlerRequirements mappedRequirements,
+			ObjectProvider<DispatcherServletRegistrationBean> registration,
+			ObjectProvider<DispatcherServlet> dispatcherServlet) {
+		return new ServletRequestView(facts, mappedRequirements, () -> target(registration, dispatcherServlet));
+	}
+
+	@Bean
+	ServletRefusalWriter upgradeRequiredServletRefusalWriter() {
+		return new ServletRefusalWriter();
 	}
 
 	// A MappedInterceptor bean reaches every handler mapping, WebSocket ones included; addInterceptors would not.
 	@Bean
-	MappedInterceptor upgradeRequiredMappedInterceptor(ServletRefusalWriter writer,
-			MappedHandlerRequirements mappedRequirements) {
-		return new MappedInterceptor(null, new UpgradeRequiredInterceptor(writer, mappedRequirements));
+	MappedInterceptor upgradeRequiredMappedInterceptor(UpgradePolicy policy, ServletRequestView view,
+			ServletRefusalWriter writer) {
+		return new MappedInterceptor(null, new UpgradeRequiredInterceptor(policy.decider(), view, writer));
 	}
 
 	@Bean
-	MappedHandlerRequirements upgradeRequiredMappedHandlerRequirements() {
-		return new MappedHandlerRequirements();
-	}
-
-	@Bean
-	UpgradeRequiredExceptionResolver upgradeRequiredExceptionResolver(ServletRefusalWriter writer,
-			MappedHandlerRequirements mappedRequirements) {
-		return new UpgradeRequiredExceptionResolver(writer, mappedRequirements);
+	UpgradeRequiredExceptionResolver upgradeRequiredExceptionResolver(UpgradePolicy policy, ServletRequestView view,
+			ServletRefusalWriter writer) {
+		return new UpgradeRequiredExceptionResolver(policy.decider(), view, writer);
 	}
 
 	// Resolves every handler's requirement at startup: invalid annotations fail the start, no request ever pays for
@@ -93,7 +100,7 @@ public class UpgradeRequiredServletConfiguration {
 	// cannot be known before its request, the filter looks every request up.
 	@Bean
 	SmartInitializingSingleton upgradeRequiredHandlersInitializer(UpgradePolicy policy,
-			MappedHandlerRequirements mappedRequirements, ObjectProvider<HandlerMapping> mappings,
+			ServletMappedHandlerRequirements mappedRequirements, ObjectProvider<HandlerMapping> mappings,
 			ObjectProvider<HandlerRequirementResolver> resolvers, ObjectProvider<DispatcherServletPath> servletPath) {
 		return () -> {
 			boolean applicationResolvers = resolvers.stream()
@@ -108,7 +115,7 @@ public class UpgradeRequiredServletConfiguration {
 				handlers.mapping(mapping instanceof RequestMappingInfoHandlerMapping);
 				if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
 					methods.getHandlerMethods().forEach((info, method) -> {
-						mappedRequirements.add(methods, info, policy.requirementOf(method));
+						mappedRequirements.add(methods, info, policy.index().requirementOf(method));
 						if (info.getPathPatternsCondition() != null) {
 							handlers.addParsed(info.getPathPatternsCondition().getPatterns(), methodNames(info), method,
 									method.toString());
@@ -136,7 +143,7 @@ public class UpgradeRequiredServletConfiguration {
 					handlers.addUnknownMapping(mapping);
 				}
 			}
-			policy.protectHandlers(handlers);
+			policy.index().index(handlers);
 		};
 	}
 
@@ -192,13 +199,10 @@ public class UpgradeRequiredServletConfiguration {
 	static class FilterConfiguration {
 
 		@Bean
-		FilterRegistrationBean<UpgradeRequiredFilter> upgradeRequiredFilterRegistration(ServletRefusalWriter writer,
-				UpgradeRequiredExceptionResolver exceptionResolver, MappedHandlerRequirements mappedRequirements,
-				ObjectProvider<DispatcherServletRegistrationBean> registration,
-				ObjectProvider<DispatcherServlet> dispatcherServlet,
+		FilterRegistrationBean<UpgradeRequiredFilter> upgradeRequiredFilterRegistration(UpgradePolicy policy,
+				ServletRequestView view, ServletRefusalWriter writer,
 				@Value("${upgrade-required.filter-order:" + UpgradePolicy.DEFAULT_FILTER_ORDER + "}") int order) {
-			UpgradeRequiredFilter filter = new UpgradeRequiredFilter(writer, exceptionResolver, mappedRequirements,
-					() -> target(registration, dispatcherServlet));
+			UpgradeRequiredFilter filter = new UpgradeRequiredFilter(policy.decider(), view, writer);
 			FilterRegistrationBean<UpgradeRequiredFilter> bean = new FilterRegistrationBean<>(filter);
 			// Forwards, includes and error dispatches are the interceptor's: no filter sees them.
 			bean.setDispatcherTypes(DispatcherType.REQUEST);
@@ -206,29 +210,29 @@ public class UpgradeRequiredServletConfiguration {
 			return bean;
 		}
 
-		// The servlet's own handler mappings, once it is initialized (before the first request reaches a filter).
-		private static UpgradeRequiredFilter.@Nullable Target target(
-				ObjectProvider<DispatcherServletRegistrationBean> registration,
-				ObjectProvider<DispatcherServlet> dispatcherServlet) {
-			DispatcherServletRegistrationBean servletRegistration = registration.getIfUnique();
-			DispatcherServlet servlet = dispatcherServlet.getIfUnique();
-			ServletConfig config = (servlet != null) ? servlet.getServletConfig() : null;
-			String servletName = (servletRegistration != null) ? servletRegistration.getServletName()
-					: (config != null) ? config.getServletName() : null;
-			if (servlet == null || servletName == null) {
-				logger.warn("No single DispatcherServlet found: upgrade-required's servlet filter refuses by path "
-						+ "rules only, and annotations are enforced by its handler interceptor, after the servlet "
-						+ "filters (Spring Security's included)");
-				return UpgradeRequiredFilter.Target.NONE;
-			}
-			List<HandlerMapping> handlerMappings = servlet.getHandlerMappings();
-			if (handlerMappings == null) {
-				return null;
-			}
-			return new UpgradeRequiredFilter.Target(servletName, servlet.getWebApplicationContext(), handlerMappings,
-					handlerMappings.stream().anyMatch(HandlerMapping::usesPathPatterns));
-		}
+	}
 
+	// The servlet's own handler mappings, once it is initialized (before the first request reaches a filter).
+	private static UpgradeRequiredFilter.@Nullable Target target(
+			ObjectProvider<DispatcherServletRegistrationBean> registration,
+			ObjectProvider<DispatcherServlet> dispatcherServlet) {
+		DispatcherServletRegistrationBean servletRegistration = registration.getIfUnique();
+		DispatcherServlet servlet = dispatcherServlet.getIfUnique();
+		ServletConfig config = (servlet != null) ? servlet.getServletConfig() : null;
+		String servletName = (servletRegistration != null) ? servletRegistration.getServletName()
+				: (config != null) ? config.getServletName() : null;
+		if (servlet == null || servletName == null) {
+			logger.warn("No single DispatcherServlet found: upgrade-required's servlet filter refuses by path "
+					+ "rules only, and annotations are enforced by its handler interceptor, after the servlet "
+					+ "filters (Spring Security's included)");
+			return UpgradeRequiredFilter.Target.NONE;
+		}
+		List<HandlerMapping> handlerMappings = servlet.getHandlerMappings();
+		if (handlerMappings == null) {
+			return null;
+		}
+		return new UpgradeRequiredFilter.Target(servletName, servlet.getWebApplicationContext(), handlerMappings,
+				handlerMappings.stream().anyMatch(HandlerMapping::usesPathPatterns));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -40,7 +40,7 @@ class UnknownTlsVersionWarningTests {
 		UpgradePolicy annotated = UpgradePolicy.builder()
 			.resolver((handler) -> ProtocolRequirement.tls(TlsVersion.TLS_1_2))
 			.build();
-		annotated.requirementOf(new Object());
+		annotated.index().requirementOf(new Object());
 		assertThat(warning("server.forward-headers-strategy", "native").warnIfUnenforceable(annotated)).isTrue();
 		assertThat(output).contains(WARNING);
 	}

@@ -38,7 +38,7 @@ class UnsatisfiableRequirementsWarningTests {
 		handlers.add(List.of("/api/stream"), List.of("GET"), new Stream(), "ApiController#stream()");
 		handlers.add(List.of("/api/socket"), List.of("GET"), new Socket(), "ApiController#socket()");
 		handlers.add(List.of("/api/hello"), List.of("GET"), new Object(), "ApiController#hello()");
-		this.policy.protectHandlers(handlers);
+		this.policy.index().index(handlers);
 	}
 
 	@Test

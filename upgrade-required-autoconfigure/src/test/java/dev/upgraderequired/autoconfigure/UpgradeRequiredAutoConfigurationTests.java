@@ -3,15 +3,14 @@ package dev.upgraderequired.autoconfigure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
-import java.util.function.Function;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.InvalidRequirementException;
-import dev.upgraderequired.core.Refusal;
+import dev.upgraderequired.core.Decision;
+import dev.upgraderequired.core.MockServletView;
 import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.core.UpgradeReason;
-import dev.upgraderequired.server.ServletContainerRequestFacts;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,8 +46,6 @@ import static org.assertj.core.api.Assertions.assertThatException;
 class UpgradeRequiredAutoConfigurationTests {
 
 	// No request mapping of another HTTP method requires anything.
-	private static final Function<Object, ProtocolRequirement> NO_MAPPINGS = (request) -> ProtocolRequirement.none();
-
 	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(UpgradeRequiredAutoConfiguration.class));
 
@@ -133,10 +130,9 @@ class UpgradeRequiredAutoConfigurationTests {
 				UpgradePolicy policy = context.getBean(UpgradePolicy.class);
 				MockHttpServletRequest request = new MockHttpServletRequest("GET", "/admin/x");
 				request.setServerName("client-chosen.example");
-				ServletContainerRequestFacts facts = ServletContainerRequestFacts.tomcat();
-				Refusal refusal = policy.decidePath("/admin/x", "", request, facts);
-				String body = new String(policy.plan(refusal, request, facts, "/admin/x", "client-chosen.example", null)
-					.body(), StandardCharsets.US_ASCII);
+				Decision decision = policy.decider().decide(request, MockServletView.INSTANCE, null);
+				assertThat(decision).isInstanceOf(Decision.Refuse.class);
+				String body = new String(((Decision.Refuse) decision).response().body(), StandardCharsets.US_ASCII);
 				assertThat(body).contains("\"httpsUrl\":\"" + url + "\"").doesNotContain("client-chosen");
 			});
 	}
@@ -156,10 +152,10 @@ class UpgradeRequiredAutoConfigurationTests {
 	@Test
 	void strictTransportSecurityIsSentOnlyWhenEnabled() {
 		this.contextRunner
-			.run((context) -> assertThat(context.getBean(UpgradePolicy.class).sendsStrictTransportSecurity())
+			.run((context) -> assertThat(context.getBean(UpgradePolicy.class).decider().sendsStrictTransportSecurity())
 				.isFalse());
 		this.contextRunner.withPropertyValues("upgrade-required.hsts.enabled=true")
-			.run((context) -> assertThat(context.getBean(UpgradePolicy.class).sendsStrictTransportSecurity())
+			.run((context) -> assertThat(context.getBean(UpgradePolicy.class).decider().sendsStrictTransportSecurity())
 				.isTrue());
 	}
 
@@ -283,9 +279,8 @@ class UpgradeRequiredAutoConfigurationTests {
 			request.setSecure(true);
 			request.setAttribute("jakarta.servlet.request.secure_protocol", tls);
 		}
-		Refusal refusal = policy.decide(new Object(), path, "", request, ServletContainerRequestFacts.tomcat(),
-				NO_MAPPINGS);
-		return (refusal != null) ? refusal.reason() : null;
+		Decision decision = policy.decider().decide(request, MockServletView.INSTANCE, new Object());
+		return (decision instanceof Decision.Refuse refuse) ? refuse.reason() : null;
 	}
 
 	static void assertInvalid(AssertableWebApplicationContext context, String source, String value, String allowed) {

@@ -89,24 +89,24 @@ class BrowserRedirectTests {
 			.browserRedirect(true)
 			.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version")
 			.build();
-		Refusal refusal = unknownPort.decidePath("/admin/x", "", NAVIGATION, Offer.FACTS);
-		assertThat(unknownPort.plan(refusal, NAVIGATION, Offer.FACTS, "/admin/x", "example.com", null).status())
+		assertThat(respond(unknownPort, OfferView.of("/admin/x").withHost("example.com", null), NAVIGATION).status())
 			.isEqualTo(426);
-		Refusal known = this.policy.decidePath("/admin/x", "", NAVIGATION, Offer.FACTS);
-		assertThat(this.policy.plan(known, NAVIGATION, Offer.FACTS, "/admin/x", null, null).status())
+		assertThat(respond(this.policy, OfferView.of("/admin/x").withHost(null, null), NAVIGATION).status())
 			.isEqualTo(426);
-		assertThat(this.policy.plan(known, NAVIGATION, Offer.FACTS, "/admin/caf\u00e9", "example.com", null).status())
-			.isEqualTo(426);
-		assertThat(this.policy.plan(known, NAVIGATION, Offer.FACTS, "/admin/x", "example.com", "a=b c").status())
-			.isEqualTo(426);
+		assertThat(respond(this.policy, OfferView.of("/admin/caf\u00e9").withHost("example.com", null), NAVIGATION)
+			.status()).isEqualTo(426);
+		assertThat(respond(this.policy, OfferView.of("/admin/x").withHost("example.com", "a=b c"), NAVIGATION)
+			.status()).isEqualTo(426);
 	}
 
 	@Test
 	void refusalsOverTlsAreNeverRedirected() {
 		Offer tls12 = new Offer(true, "TLSv1.2", true, "GET", NAVIGATION.headers());
-		Refusal refusal = this.policy.decidePath("/admin/x", "", tls12, Offer.FACTS);
-		assertThat(refusal.reason()).isEqualTo(UpgradeReason.TLS_VERSION_TOO_OLD);
-		ResponsePlan plan = this.policy.plan(refusal, tls12, Offer.FACTS, "/admin/x", "example.com", null);
+		Decision decision = this.policy.decider()
+			.decide(tls12, OfferView.of("/admin/x").withHost("example.com", null), null);
+		assertThat(decision).isInstanceOfSatisfying(Decision.Refuse.class,
+				(refuse) -> assertThat(refuse.reason()).isEqualTo(UpgradeReason.TLS_VERSION_TOO_OLD));
+		ResponsePlan plan = ((Decision.Refuse) decision).response();
 		assertThat(plan.status()).isEqualTo(426);
 		assertThat(plan.vary()).isNull();
 		assertThat(new String(plan.body(), StandardCharsets.US_ASCII)).doesNotContain("httpsUrl");
@@ -114,11 +114,11 @@ class BrowserRedirectTests {
 
 	@Test
 	void thrownTlsRequirementOfANavigationIsRedirectedToo() {
-		Refusal thrown = this.policy.decideFailure(new UpgradeRequiredException(ProtocolRequirement.tls()), "/page", "",
-				NAVIGATION, Offer.FACTS, ProtocolRequirement::none,
-				ProtocolRequirement::none);
-		assertThat(this.policy.plan(thrown, NAVIGATION, Offer.FACTS, "/page", "example.com", null).status())
-			.isEqualTo(308);
+		Decision.Respond thrown = this.policy.decider()
+			.decideFailure(NAVIGATION, OfferView.of("/page").withHost("example.com", null),
+					new UpgradeRequiredException(ProtocolRequirement.tls()), null);
+		assertThat(thrown).isInstanceOf(Decision.Redirect.class);
+		assertThat(thrown.response().status()).isEqualTo(308);
 	}
 
 	@Test
@@ -127,8 +127,7 @@ class BrowserRedirectTests {
 			.httpsPort(() -> 8443)
 			.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version")
 			.build();
-		Refusal refusal = policy.decidePath("/admin/x", "", NAVIGATION, Offer.FACTS);
-		ResponsePlan plan = policy.plan(refusal, NAVIGATION, Offer.FACTS, "/admin/x", "example.com", null);
+		ResponsePlan plan = respond(policy, OfferView.of("/admin/x").withHost("example.com", null), NAVIGATION);
 		assertThat(plan.status()).isEqualTo(426);
 		assertThat(plan.vary()).isNull();
 	}
@@ -141,25 +140,40 @@ class BrowserRedirectTests {
 			.build();
 		Offer tls = new Offer(true, "TLSv1.3", true);
 		Object handler = new Object();
-		assertThat(policy.sendsStrictTransportSecurity()).isTrue();
-		assertThat(policy.strictTransportSecurity(handler, "/app/admin/x", "/app", tls, Offer.FACTS))
+		RequestDecider decider = policy.decider();
+		assertThat(decider.sendsStrictTransportSecurity()).isTrue();
+		assertThat(decider.decide(tls, inApp("/app/admin/x"), handler))
+			.isEqualTo(new Decision.Proceed("max-age=31536000; includeSubDomains"));
+		assertThat(decider.strictTransportSecurity(tls, inApp("/app/admin/x"), handler))
 			.isEqualTo("max-age=31536000; includeSubDomains");
-		assertThat(policy.strictTransportSecurity(handler, "/app/other", "/app", tls, Offer.FACTS)).isNull();
-		assertThat(policy.strictTransportSecurity(handler, "/app/admin/x", "/app", CLEARTEXT, Offer.FACTS)).isNull();
+		assertThat(decider.decide(tls, inApp("/app/other"), handler)).isSameAs(Decision.PROCEED);
+		assertThat(decider.strictTransportSecurity(tls, inApp("/app/other"), handler)).isNull();
+		assertThat(decider.strictTransportSecurity(CLEARTEXT, inApp("/app/admin/x"), handler)).isNull();
 		UpgradePolicy withoutSubDomains = UpgradePolicy.builder()
 			.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version")
 			.strictTransportSecurity(0, false)
 			.build();
-		assertThat(withoutSubDomains.strictTransportSecurity(handler, "/admin/x", "", tls, Offer.FACTS))
+		assertThat(withoutSubDomains.decider().strictTransportSecurity(tls, OfferView.of("/admin/x"), handler))
 			.isEqualTo("max-age=0");
-		assertThat(this.policy.sendsStrictTransportSecurity()).isFalse();
-		assertThat(this.policy.strictTransportSecurity(handler, "/admin/x", "", tls, Offer.FACTS)).isNull();
+		assertThat(this.policy.decider().sendsStrictTransportSecurity()).isFalse();
+		assertThat(this.policy.decider().decide(new Offer(true, "TLSv1.3", true), OfferView.of("/admin/x"), handler))
+			.isSameAs(Decision.PROCEED);
+		assertThat(this.policy.decider().strictTransportSecurity(tls, OfferView.of("/admin/x"), handler)).isNull();
 	}
 
 	private ResponsePlan plan(String path, Offer request, String query) {
-		Refusal refusal = this.policy.decidePath(path, "", request, Offer.FACTS);
-		assertThat(refusal).isNotNull();
-		return this.policy.plan(refusal, request, Offer.FACTS, path, "example.com", query);
+		return respond(this.policy, OfferView.of(path).withHost("example.com", query), request);
+	}
+
+	// What the policy answers a request that no handler serves, by its rules.
+	static ResponsePlan respond(UpgradePolicy policy, OfferView view, Offer request) {
+		Decision decision = policy.decider().decide(request, view, null);
+		assertThat(decision).isInstanceOf(Decision.Respond.class);
+		return ((Decision.Respond) decision).response();
+	}
+
+	private static OfferView inApp(String path) {
+		return OfferView.of(path, "/app").withHost("example.com", null);
 	}
 
 }

@@ -22,7 +22,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link HandlerIndex} and {@link UpgradePolicy#decideFromIndex}.
+ * Tests for {@link HandlerIndex} and {@link RequestDecider#decide(Object, RequestView)}.
  */
 class HandlerIndexTests {
 
@@ -41,15 +41,15 @@ class HandlerIndexTests {
 			handlers.mapping(false);
 			handlers.addParsed(List.of(PARSER.parse("/**")), List.of(), new Open(), "resources");
 		});
-		IndexedDecision decision = decide(policy, "/orders/7", CLEARTEXT);
-		assertThat(decision).isInstanceOfSatisfying(IndexedDecision.Refused.class, (refused) -> {
-			assertThat(refused.refusal().reason()).isEqualTo(UpgradeReason.TLS_REQUIRED);
+		Decision decision = decide(policy, "/orders/7", CLEARTEXT);
+		assertThat(decision).isInstanceOfSatisfying(Decision.Refuse.class, (refused) -> {
+			assertThat(refused.reason()).isEqualTo(UpgradeReason.TLS_REQUIRED);
 			assertThat(refused.pattern()).isEqualTo("/orders/{id}");
-			assertThat(refused.handler()).isInstanceOf(Secure.class);
+			assertThat(refused.source()).isEqualTo(RequirementSource.RESOLVER);
 		});
-		assertThat(decide(policy, "/orders/7", TLS)).isSameAs(IndexedDecision.ALLOWED);
+		assertThat(decide(policy, "/orders/7", TLS)).isSameAs(Decision.PROCEED);
 		// Nothing protected matches: whichever handler serves it, nothing is required.
-		assertThat(decide(policy, "/orders", CLEARTEXT)).isSameAs(IndexedDecision.ALLOWED);
+		assertThat(decide(policy, "/orders", CLEARTEXT)).isSameAs(Decision.PROCEED);
 	}
 
 	@Test
@@ -62,10 +62,10 @@ class HandlerIndexTests {
 			handlers.addParsed(List.of(PARSER.parse("/files/{*rest}")), List.of("GET"), new Secure(), "files");
 		});
 		// A method no handler is mapped to: the 405's requirement is the best match's, whichever that is.
-		assertThat(decide(policy, "/orders/7", CLEARTEXT, "DELETE")).isNull();
+		assertThat(decide(policy, "/orders/7", CLEARTEXT, "DELETE")).isSameAs(Decision.LOOK_UP);
 		// Two patterns: which one is best is the mapping's to say (and the metrics' uri with it).
-		assertThat(decide(policy, "/files/a", CLEARTEXT)).isNull();
-		assertThat(decide(policy, "/orders/7", TLS, "DELETE")).isSameAs(IndexedDecision.ALLOWED);
+		assertThat(decide(policy, "/files/a", CLEARTEXT)).isSameAs(Decision.LOOK_UP);
+		assertThat(decide(policy, "/orders/7", TLS, "DELETE")).isSameAs(Decision.PROCEED);
 	}
 
 	@Test
@@ -75,9 +75,9 @@ class HandlerIndexTests {
 			handlers.addParsed(List.of(PARSER.parse("/orders/{id}")), List.of("GET"), new Open(), "get");
 			handlers.addParsed(List.of(PARSER.parse("/orders/{id}")), List.of("PUT"), new Secure(), "put");
 		});
-		assertThat(decide(policy, "/orders/7", CLEARTEXT, "GET")).isSameAs(IndexedDecision.ALLOWED);
-		assertThat(decide(policy, "/orders/7", CLEARTEXT, "HEAD")).isSameAs(IndexedDecision.ALLOWED);
-		assertThat(decide(policy, "/orders/7", CLEARTEXT, "PUT")).isInstanceOf(IndexedDecision.Refused.class);
+		assertThat(decide(policy, "/orders/7", CLEARTEXT, "GET")).isSameAs(Decision.PROCEED);
+		assertThat(decide(policy, "/orders/7", CLEARTEXT, "HEAD")).isSameAs(Decision.PROCEED);
+		assertThat(decide(policy, "/orders/7", CLEARTEXT, "PUT")).isInstanceOf(Decision.Refuse.class);
 	}
 
 	@Test
@@ -89,7 +89,7 @@ class HandlerIndexTests {
 			handlers.addParsed(List.of(PARSER.parse("/ws")), List.of(), new Secure(), "socket");
 		});
 		// A request mapping may still let a request go (a failed headers condition): the later handler may be it.
-		assertThat(decide(policy, "/ws", CLEARTEXT, "GET")).isNull();
+		assertThat(decide(policy, "/ws", CLEARTEXT, "GET")).isSameAs(Decision.LOOK_UP);
 	}
 
 	@Test
@@ -100,7 +100,7 @@ class HandlerIndexTests {
 			handlers.mapping(true);
 			handlers.addParsed(List.of(PARSER.parse("/ws/{name}")), List.of(), new Secure(), "request mapping");
 		});
-		assertThat(decide(policy, "/ws/echo", CLEARTEXT)).isNull();
+		assertThat(decide(policy, "/ws/echo", CLEARTEXT)).isSameAs(Decision.LOOK_UP);
 	}
 
 	@Test
@@ -109,21 +109,21 @@ class HandlerIndexTests {
 			handlers.mapping(true);
 			handlers.addParsed(List.of(PARSER.parse("/secure")), List.of("GET"), new Secure(), "secure");
 		});
-		assertThat(decide(policy, "/secure", CLEARTEXT.with("Origin", "https://example.com"))).isNull();
+		assertThat(decide(policy, "/secure", CLEARTEXT.with("Origin", "https://example.com"))).isSameAs(Decision.LOOK_UP);
 		assertThat(decide(policy, "/secure",
-				new Offer(false, null, true, "OPTIONS", java.util.Map.of()))).isNull();
+				new Offer(false, null, true, "OPTIONS", java.util.Map.of()))).isSameAs(Decision.LOOK_UP);
 		UpgradePolicy unparsed = policy((handlers) -> {
 			handlers.mapping(true);
 			handlers.add(List.of("/secure"), List.of("GET"), new Secure(), "secure");
 		});
-		assertThat(decide(unparsed, "/secure", CLEARTEXT)).isNull();
+		assertThat(decide(unparsed, "/secure", CLEARTEXT)).isSameAs(Decision.LOOK_UP);
 		UpgradePolicy routerFunctions = policy((handlers) -> {
 			handlers.mapping(true);
 			handlers.addParsed(List.of(PARSER.parse("/secure")), List.of("GET"), new Secure(), "secure");
 			handlers.mapping(false);
 			handlers.addUnprotectedRouterFunctions();
 		});
-		assertThat(decide(routerFunctions, "/secure", CLEARTEXT)).isNull();
+		assertThat(decide(routerFunctions, "/secure", CLEARTEXT)).isSameAs(Decision.LOOK_UP);
 	}
 
 	@Test
@@ -135,12 +135,12 @@ class HandlerIndexTests {
 		HandlerInventory handlers = new HandlerInventory();
 		handlers.mapping(true);
 		handlers.addParsed(List.of(PARSER.parse("/admin/status")), List.of("GET"), new Open(), "status");
-		policy.protectHandlers(handlers);
-		assertThat(decide(policy, "/admin/status", CLEARTEXT)).isInstanceOf(IndexedDecision.Refused.class);
-		assertThat(decide(policy, "/admin/status", TLS)).isSameAs(IndexedDecision.ALLOWED);
+		policy.index().index(handlers);
+		assertThat(decide(policy, "/admin/status", CLEARTEXT)).isInstanceOf(Decision.Refuse.class);
+		assertThat(decide(policy, "/admin/status", TLS)).isSameAs(Decision.PROCEED);
 		// No handler: the lookup finds none, and the rule alone decides; the index leaves that to it.
-		assertThat(decide(policy, "/admin/other", CLEARTEXT)).isNull();
-		assertThat(decide(policy, "/admin/other", TLS)).isNull();
+		assertThat(decide(policy, "/admin/other", CLEARTEXT)).isSameAs(Decision.LOOK_UP);
+		assertThat(decide(policy, "/admin/other", TLS)).isSameAs(Decision.PROCEED);
 	}
 
 	@Property(tries = 300)
@@ -197,12 +197,11 @@ class HandlerIndexTests {
 			.list().ofMinSize(1).ofMaxSize(8);
 	}
 
-	private static IndexedDecision decide(UpgradePolicy policy, String path, Offer request) {
-		return policy.decideFromIndex(RequestPath.parse(path, null).pathWithinApplication(), path, "", request,
-				Offer.FACTS);
+	private static Decision decide(UpgradePolicy policy, String path, Offer request) {
+		return policy.decider().decide(request, OfferView.of(path));
 	}
 
-	private static IndexedDecision decide(UpgradePolicy policy, String path, Offer request, String method) {
+	private static Decision decide(UpgradePolicy policy, String path, Offer request, String method) {
 		return decide(policy, path, new Offer(request.secure(), request.tls(), request.http1(), method,
 				request.headers()));
 	}
@@ -211,7 +210,7 @@ class HandlerIndexTests {
 		UpgradePolicy policy = UpgradePolicy.builder().resolver(HandlerIndexTests::requirement).build();
 		HandlerInventory handlers = new HandlerInventory();
 		listing.accept(handlers);
-		policy.protectHandlers(handlers);
+		policy.index().index(handlers);
 		return policy;
 	}
 

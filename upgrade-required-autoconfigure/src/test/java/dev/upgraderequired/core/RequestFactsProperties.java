@@ -77,9 +77,11 @@ class RequestFactsProperties {
 	@Property(tries = 2000)
 	void everyRequestGetsADecisionAndAResponseWithoutFailing(@ForAll("requests") Offer request,
 			@ForAll("paths") String path) {
-		Refusal refusal = this.policy.decidePath(path, "", request, Offer.FACTS);
-		if (refusal != null) {
-			ResponsePlan plan = this.policy.plan(refusal, request, Offer.FACTS, path, "example.com", "q=1");
+		Decision decision = this.policy.decider().decide(request, OfferView.of(path).withHost("example.com", "q=1"),
+				null);
+		assertThat(decision).isNotSameAs(Decision.CORS_REJECTED).isNotSameAs(Decision.LOOK_UP);
+		if (decision instanceof Decision.Respond respond) {
+			ResponsePlan plan = respond.response();
 			assertThat(plan.status()).isIn(308, 426);
 			assertThat(plan.headers()).allSatisfy((header) -> assertThat(header.value()).doesNotContain("\r", "\n"));
 			if (!request.http1()) {
@@ -87,12 +89,9 @@ class RequestFactsProperties {
 					.doesNotContain("Connection", "Upgrade");
 			}
 		}
-		Refusal thrown = this.policy.decideFailure(new UpgradeRequiredException(ProtocolRequirement.tls()), path, "",
-				request, Offer.FACTS, ProtocolRequirement::none,
-				ProtocolRequirement::none);
-		if (thrown != null) {
-			this.policy.plan(thrown, request, Offer.FACTS, path, null, null);
-		}
+		this.policy.decider()
+			.decideFailure(request, OfferView.of(path).withHost(null, null),
+					new UpgradeRequiredException(ProtocolRequirement.tls()), null);
 	}
 
 	@Property(tries = 2000)
@@ -107,8 +106,9 @@ class RequestFactsProperties {
 	@Property
 	void pathThatARuleMatchesIsAlwaysLookedAtByTheFilter(@ForAll("ruledPaths") String path) {
 		Offer cleartext = new Offer(false, null, true);
-		assertThat(this.policy.mayRefuse(path, 0, 0, cleartext, Offer.FACTS)).isTrue();
-		assertThat(this.policy.decidePath(path, "", cleartext, Offer.FACTS)).isNotNull();
+		assertThat(this.policy.index().mayRefuse(path, 0, 0, cleartext, Offer.FACTS)).isTrue();
+		assertThat(this.policy.decider().decide(cleartext, OfferView.of(path), null))
+			.isInstanceOf(Decision.Refuse.class);
 	}
 
 	// The same request with less: cleartext or an older TLS version, HTTP/1.1, no WebSocket handshake, whichever the

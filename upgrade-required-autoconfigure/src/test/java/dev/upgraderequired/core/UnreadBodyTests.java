@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the {@code Connection} header that {@link UpgradePolicy#plan} chooses for a request whose body nobody
+ * Tests for the {@code Connection} header that {@link RequestDecider} chooses for a request whose body nobody
  * reads.
  */
 class UnreadBodyTests {
@@ -64,17 +64,16 @@ class UnreadBodyTests {
 		assertThat(redirect.status()).isEqualTo(308);
 		assertThat(redirect.headers()).contains(new ResponsePlan.Header("Connection", "close"));
 		Offer tls = new Offer(true, "TLSv1.3", true, "POST", Map.of(header, value));
-		Refusal alreadyMet = this.policy.decideFailure(new UpgradeRequiredException(ProtocolRequirement.tls()), "/x",
-				"", tls, Offer.FACTS, ProtocolRequirement::none,
-				ProtocolRequirement::none);
-		ResponsePlan serverError = this.policy.plan(alreadyMet, tls, Offer.FACTS, "/x", "example.com", null);
+		ResponsePlan serverError = this.policy.decider()
+			.decideFailure(tls, OfferView.of("/x"), new UpgradeRequiredException(ProtocolRequirement.tls()), null)
+			.response();
 		assertThat(serverError.status()).isEqualTo(500);
 		assertThat(serverError.headers()).contains(new ResponsePlan.Header("Connection", "close"));
 	}
 
 	private ResponsePlan plan(Offer request) {
-		Refusal refusal = this.policy.decidePath("/admin/x", "", request, Offer.FACTS);
-		return this.policy.plan(refusal, request, Offer.FACTS, "/admin/x", "example.com", null);
+		return BrowserRedirectTests.respond(this.policy, OfferView.of("/admin/x").withHost("example.com", null),
+				request);
 	}
 
 }

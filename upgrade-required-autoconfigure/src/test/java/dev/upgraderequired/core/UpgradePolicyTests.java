@@ -2,29 +2,27 @@ package dev.upgraderequired.core;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.TlsVersion;
 import dev.upgraderequired.UpgradeRequiredException;
 import dev.upgraderequired.core.UpgradeDeciderTests.Offer;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link UpgradePolicy}.
+ * Tests for {@link UpgradePolicy}: its {@link RequirementIndex} and its {@link RequestDecider}.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class UpgradePolicyTests {
-
-	// No request mapping of another HTTP method requires anything.
-	private static final Function<Object, ProtocolRequirement> NO_MAPPINGS = (request) -> ProtocolRequirement.none();
 
 	private static final Offer CLEARTEXT = new Offer(false, null, true);
 
@@ -47,52 +45,55 @@ class UpgradePolicyTests {
 		handlers.add(List.of("/report"), List.of(), this.open, "open");
 		handlers.add(List.of("/report"), List.of(), this.protectedByTls, "protectedByTls");
 		handlers.add(List.of("/hello"), List.of(), this.open, "open");
-		this.policy.protectHandlers(handlers);
-		assertThat(this.policy.mayRefuse("/report", 0, 0, CLEARTEXT, Offer.FACTS)).isTrue();
-		assertThat(this.policy.mayRefuse("/report", 0, 0, TLS, Offer.FACTS)).isFalse();
-		assertThat(this.policy.mayRefuse("/hello", 0, 0, CLEARTEXT, Offer.FACTS)).isFalse();
-		assertThat(this.policy.mayRefuse("/admin/x", 0, 0, CLEARTEXT, Offer.FACTS)).isTrue();
+		this.policy.index().index(handlers);
+		assertThat(this.policy.index().mayRefuse("/report", 0, 0, CLEARTEXT, Offer.FACTS)).isTrue();
+		assertThat(this.policy.index().mayRefuse("/report", 0, 0, TLS, Offer.FACTS)).isFalse();
+		assertThat(this.policy.index().mayRefuse("/hello", 0, 0, CLEARTEXT, Offer.FACTS)).isFalse();
+		assertThat(this.policy.index().mayRefuse("/admin/x", 0, 0, CLEARTEXT, Offer.FACTS)).isTrue();
 	}
 
 	@Test
 	void handlerPathsAreMatchedFromWhereTheHandlerPathStarts() {
 		HandlerInventory handlers = new HandlerInventory();
 		handlers.add(List.of("/report"), List.of(), this.protectedByTls, "protectedByTls");
-		this.policy.protectHandlers(handlers);
-		assertThat(this.policy.mayRefuse("/app/api/report", 4, 8, CLEARTEXT, Offer.FACTS)).isTrue();
-		assertThat(this.policy.mayRefuse("/app/api/other", 4, 8, CLEARTEXT, Offer.FACTS)).isFalse();
+		this.policy.index().index(handlers);
+		assertThat(this.policy.index().mayRefuse("/app/api/report", 4, 8, CLEARTEXT, Offer.FACTS)).isTrue();
+		assertThat(this.policy.index().mayRefuse("/app/api/other", 4, 8, CLEARTEXT, Offer.FACTS)).isFalse();
 	}
 
 	@Test
 	void everyPathMayBeRefusedOnceHandlersOfUnknownPathsMayBeProtected() {
-		assertThat(this.policy.mayRefuse("/hello", 0, 0, CLEARTEXT, Offer.FACTS)).isFalse();
+		assertThat(this.policy.index().mayRefuse("/hello", 0, 0, CLEARTEXT, Offer.FACTS)).isFalse();
 		HandlerInventory handlers = new HandlerInventory();
 		handlers.addUnknownMapping(new Object());
-		this.policy.protectHandlers(handlers);
-		assertThat(this.policy.mayRefuse("/hello", 0, 0, CLEARTEXT, Offer.FACTS)).isTrue();
+		this.policy.index().index(handlers);
+		assertThat(this.policy.index().mayRefuse("/hello", 0, 0, CLEARTEXT, Offer.FACTS)).isTrue();
 	}
 
 	@Test
 	void decisionCombinesTheHandlersRequirementWithThePathRules() {
-		assertThat(this.policy.decide(this.open, "/hello", "", CLEARTEXT, Offer.FACTS, NO_MAPPINGS)).isNull();
-		assertThat(this.policy.decide(this.open, "/app/admin/x", "/app", CLEARTEXT, Offer.FACTS, NO_MAPPINGS).reason())
+		RequestDecider decider = this.policy.decider();
+		assertThat(decider.decide(CLEARTEXT, OfferView.of("/hello"), this.open)).isSameAs(Decision.PROCEED);
+		assertThat(reason(decider.decide(CLEARTEXT, OfferView.of("/app/admin/x", "/app"), this.open)))
 			.isEqualTo(UpgradeReason.TLS_REQUIRED);
-		assertThat(this.policy.decide(this.protectedByTls, "/hello", "", CLEARTEXT, Offer.FACTS, NO_MAPPINGS).reason())
+		assertThat(reason(decider.decide(CLEARTEXT, OfferView.of("/hello"), this.protectedByTls)))
 			.isEqualTo(UpgradeReason.TLS_REQUIRED);
-		assertThat(this.policy.decide(this.protectedByTls, "/hello", "", TLS, Offer.FACTS, NO_MAPPINGS)).isNull();
+		assertThat(decider.decide(TLS, OfferView.of("/hello"), this.protectedByTls)).isSameAs(Decision.PROCEED);
 	}
 
 	@Test
 	void refusalIsAttributedToThePartThatRefusesForItsReasonWithThePatternOfTheHandlerOrRule() {
 		List<String> observed = new ArrayList<>();
 		UpgradePolicy policy = observedPolicy(observed);
-		policy.protectHandlers(inventory("/hello", this.protectedByTls));
-		Refusal byHandler = policy.decide(this.protectedByTls, "/hello", "", CLEARTEXT, Offer.FACTS, NO_MAPPINGS);
-		policy.refused(byHandler, 426, this.protectedByTls, "/hello", "/hello", "", CLEARTEXT, Offer.FACTS);
-		Refusal byRule = policy.decide(this.open, "/app/admin/x", "/app", CLEARTEXT, Offer.FACTS, NO_MAPPINGS);
-		policy.refused(byRule, 426, this.open, "/admin/{page}", "/app/admin/x", "/app", CLEARTEXT, Offer.FACTS);
-		Refusal withoutHandler = policy.decidePath("/admin/x", "", CLEARTEXT, Offer.FACTS);
-		policy.refused(withoutHandler, 426, null, null, "/admin/x", "", CLEARTEXT, Offer.FACTS);
+		policy.index().index(inventory("/hello", this.protectedByTls));
+		Decision byHandler = policy.decider()
+			.decide(CLEARTEXT, OfferView.of("/hello").withMatched("/hello"), this.protectedByTls);
+		Decision byRule = policy.decider()
+			.decide(CLEARTEXT, OfferView.of("/app/admin/x", "/app").withMatched("/admin/{page}"), this.open);
+		Decision withoutHandler = policy.decider().decide(CLEARTEXT, OfferView.of("/admin/x"), null);
+		assertThat(List.of(byHandler, byRule, withoutHandler)).extracting(UpgradePolicyTests::describe)
+			.containsExactly("tls-required resolver /hello", "tls-required rule /admin/**",
+					"tls-required rule /admin/**");
 		assertThat(observed).containsExactly("tls-required resolver /hello", "tls-required rule /admin/**",
 				"tls-required rule /admin/**");
 	}
@@ -102,13 +103,12 @@ class UpgradePolicyTests {
 		List<String> observed = new ArrayList<>();
 		UpgradePolicy policy = observedPolicy(observed);
 		Object http2 = new Http2Handler();
-		policy.protectHandlers(inventory("/admin/x", http2));
+		policy.index().index(inventory("/admin/x", http2));
 		Offer tlsHttp1 = new Offer(true, "TLSv1.3", true);
 		// Cleartext: the rule's TLS comes first; over TLS, the handler's HTTP/2.
-		policy.refused(policy.decide(http2, "/admin/x", "", CLEARTEXT, Offer.FACTS, NO_MAPPINGS), 426, http2,
-				"/admin/x", "/admin/x", "", CLEARTEXT, Offer.FACTS);
-		policy.refused(policy.decide(http2, "/admin/x", "", tlsHttp1, Offer.FACTS, NO_MAPPINGS), 426, http2,
-				"/admin/x", "/admin/x", "", tlsHttp1, Offer.FACTS);
+		OfferView view = OfferView.of("/admin/x").withMatched("/admin/x");
+		policy.decider().decide(CLEARTEXT, view, http2);
+		policy.decider().decide(tlsHttp1, view, http2);
 		assertThat(observed).containsExactly("tls-required rule /admin/**", "http2-required resolver /admin/x");
 	}
 
@@ -116,12 +116,10 @@ class UpgradePolicyTests {
 	void thrownRequirementIsAnExceptionsAndWithoutAPatternIsCountedAsUnknown() {
 		List<String> observed = new ArrayList<>();
 		UpgradePolicy policy = observedPolicy(observed);
-		policy.protectHandlers(inventory("/hello", this.open));
-		Refusal thrown = policy.decideFailure(new UpgradeRequiredException(ProtocolRequirement.tls()), "/hello", "",
-				CLEARTEXT, Offer.FACTS, ProtocolRequirement::none,
-				ProtocolRequirement::none);
-		policy.refused(thrown, 426, null, null, "/hello", "", CLEARTEXT, Offer.FACTS);
-		policy.refused(thrown, 426, this.open, "/hello", "/hello", "", CLEARTEXT, Offer.FACTS);
+		policy.index().index(inventory("/hello", this.open));
+		UpgradeRequiredException thrown = new UpgradeRequiredException(ProtocolRequirement.tls());
+		policy.decider().decideFailure(CLEARTEXT, OfferView.of("/hello"), thrown, null);
+		policy.decider().decideFailure(CLEARTEXT, OfferView.of("/hello").withMatched("/hello"), thrown, this.open);
 		assertThat(observed).containsExactly("tls-required exception UNKNOWN", "tls-required exception /hello");
 	}
 
@@ -134,10 +132,9 @@ class UpgradePolicyTests {
 		handlers.add(List.of("/report"), List.of(), this.protectedByTls, "protectedByTls");
 		handlers.add(List.of("/a"), List.of(), twice, "twice");
 		handlers.add(List.of("/b"), List.of(), twice, "twice");
-		policy.protectHandlers(handlers);
+		policy.index().index(handlers);
 		for (Object handler : List.of(this.protectedByTls, twice)) {
-			policy.refused(policy.decide(handler, "/x", "", CLEARTEXT, Offer.FACTS, NO_MAPPINGS), 426, handler, null,
-					"/x", "", CLEARTEXT, Offer.FACTS);
+			policy.decider().decide(CLEARTEXT, OfferView.of("/x"), handler);
 		}
 		assertThat(observed).containsExactly("tls-required resolver /report", "tls-required resolver UNKNOWN");
 	}
@@ -148,24 +145,27 @@ class UpgradePolicyTests {
 		UpgradePolicy policy = observedPolicy(observed);
 		HandlerInventory handlers = new HandlerInventory();
 		handlers.add(List.of("/report/{id}"), List.of(), this.protectedByTls, "protectedByTls");
-		policy.protectHandlers(handlers);
-		Refusal refusal = policy.decide(this.protectedByTls, "/report/42", "", CLEARTEXT, Offer.FACTS, NO_MAPPINGS);
-		policy.refused(refusal, 426, this.protectedByTls, "/report/{id}", "/report/42", "", CLEARTEXT, Offer.FACTS);
+		policy.index().index(handlers);
+		policy.decider()
+			.decide(CLEARTEXT, OfferView.of("/report/42").withMatched("/report/{id}"), this.protectedByTls);
 		// A handler mapping that exposes the looked-up path as its pattern, as a URL mapping's default handler does.
-		policy.refused(refusal, 426, new TlsHandler(), "/report/42", "/report/42", "", CLEARTEXT, Offer.FACTS);
+		policy.decider().decide(CLEARTEXT, OfferView.of("/report/42").withMatched("/report/42"), new TlsHandler());
 		assertThat(observed).containsExactly("tls-required resolver /report/{id}", "tls-required resolver UNKNOWN");
 	}
 
 	@Test
 	void requirementOfAnUnknownHandlerMethodIsTheAnnotationsUnlessTheApplicationHasResolvers() {
 		List<String> withResolver = new ArrayList<>();
-		Refusal refusal = Refusal.of(ProtocolRequirement.tls(), UpgradeReason.TLS_REQUIRED, false);
-		observedPolicy(withResolver).refused(refusal, 426, null, null, "/x", "", CLEARTEXT, Offer.FACTS);
+		// A 406 of a handler method that no handler listed at startup: its best match for the media types requires TLS.
+		OfferView unknown = OfferView.of("/x").withAnyMethod(ProtocolRequirement.tls());
+		HttpRequestMethodNotSupportedException notAllowed = new HttpRequestMethodNotSupportedException("PUT");
+		observedPolicy(withResolver).decider().decideFailure(CLEARTEXT, unknown, notAllowed, null);
 		List<String> annotationsOnly = new ArrayList<>();
 		UpgradePolicy.builder()
 			.observer((reason, source, pattern) -> annotationsOnly.add(source.tag()))
 			.build()
-			.refused(refusal, 426, null, null, "/x", "", CLEARTEXT, Offer.FACTS);
+			.decider()
+			.decideFailure(CLEARTEXT, unknown, notAllowed, null);
 		assertThat(withResolver).containsExactly("tls-required resolver UNKNOWN");
 		assertThat(annotationsOnly).containsExactly("annotation");
 	}
@@ -179,8 +179,9 @@ class UpgradePolicyTests {
 			})
 			.observer((reason, source, pattern) -> observed.add(reason.slug()))
 			.build();
-		policy.refused(Refusal.of(ProtocolRequirement.tls(), UpgradeReason.TLS_REQUIRED, false), 426, null, null,
-				"/x", "", CLEARTEXT, Offer.FACTS);
+		policy.decider()
+			.decideFailure(CLEARTEXT, OfferView.of("/x"), new UpgradeRequiredException(ProtocolRequirement.tls()),
+					null);
 		assertThat(observed).containsExactly("tls-required");
 	}
 
@@ -188,11 +189,13 @@ class UpgradePolicyTests {
 	void alreadyMetRequirementIsNotAnUpgradeRefusal() {
 		List<String> observed = new ArrayList<>();
 		UpgradePolicy policy = observedPolicy(observed);
-		Refusal alreadyMet = policy.decideFailure(new UpgradeRequiredException(ProtocolRequirement.tls()), "/hello",
-				"", TLS, Offer.FACTS, ProtocolRequirement::none,
-				ProtocolRequirement::none);
-		assertThat(alreadyMet.status()).isEqualTo(500);
-		policy.refused(alreadyMet, 500, this.open, "/hello", "/hello", "", TLS, Offer.FACTS);
+		Decision.Respond alreadyMet = policy.decider()
+			.decideFailure(TLS, OfferView.of("/hello"), new UpgradeRequiredException(ProtocolRequirement.tls()),
+					this.open);
+		assertThat(alreadyMet).isInstanceOfSatisfying(Decision.Refuse.class, (refuse) -> {
+			assertThat(refuse.response().status()).isEqualTo(500);
+			assertThat(refuse.reason()).isNull();
+		});
 		assertThat(observed).isEmpty();
 	}
 
@@ -203,8 +206,8 @@ class UpgradePolicyTests {
 		handlers.add(List.of("/admin/{page}", "/hello"), List.of(), this.open, "open");
 		handlers.add(List.of("/other"), List.of(), this.open, "open elsewhere");
 		handlers.addRouterFunctions();
-		this.policy.protectHandlers(handlers);
-		RequirementReport report = this.policy.report();
+		this.policy.index().index(handlers);
+		RequirementReport report = this.policy.index().report();
 		assertThat(report.endpoints()).containsExactly(
 				new RequirementReport.Endpoint("protectedByTls", List.of("/report"), List.of("GET"), "TLS",
 						List.of(new RequirementReport.Source("resolver", "TLS", null))),
@@ -226,8 +229,8 @@ class UpgradePolicyTests {
 		handlers.add(List.of("/**"), List.of(), this.open, "everything");
 		handlers.add(List.of("/admin/status"), List.of(), this.protectedByTls, "status");
 		handlers.add(List.of("/users/{id}"), List.of(), new OpenHandler(), "users");
-		policy.protectHandlers(handlers);
-		assertThat(policy.report().endpoints()).extracting(RequirementReport.Endpoint::requirement)
+		policy.index().index(handlers);
+		assertThat(policy.index().report().endpoints()).extracting(RequirementReport.Endpoint::requirement)
 			.containsExactly("TLS", "TLS", "none");
 	}
 
@@ -237,10 +240,10 @@ class UpgradePolicyTests {
 		HandlerInventory handlers = new HandlerInventory();
 		handlers.add(List.of("/admin/h2"), List.of(), http2, "http2");
 		handlers.add(List.of("/hello"), List.of(), this.open, "open");
-		this.policy.protectHandlers(handlers);
-		assertThat(this.policy.documentedRequirementOf(http2))
+		this.policy.index().index(handlers);
+		assertThat(this.policy.index().documentedRequirementOf(http2))
 			.isEqualTo(ProtocolRequirement.tls().and(ProtocolRequirement.http2()));
-		assertThat(this.policy.documentedRequirementOf(this.open)).isEqualTo(ProtocolRequirement.none());
+		assertThat(this.policy.index().documentedRequirementOf(this.open)).isEqualTo(ProtocolRequirement.none());
 	}
 
 	@Test
@@ -249,7 +252,7 @@ class UpgradePolicyTests {
 		handlers.add(List.of("/report"), List.of(), this.protectedByTls, "protectedByTls");
 		handlers.add(List.of("/h2"), List.of(), new Http2Handler(), "http2");
 		handlers.add(List.of("/hello"), List.of(), this.open, "open");
-		this.policy.protectHandlers(handlers);
+		this.policy.index().index(handlers);
 		assertThat(output).contains("upgrade-required: 2 endpoints have a requirement of their own "
 				+ "(HTTP/2: 1, TLS: 1); 1 path rule (/admin/**: TLS)");
 	}
@@ -258,7 +261,7 @@ class UpgradePolicyTests {
 	void startupSummarySaysInTheSameLineWhenEveryRequestIsLookedUp(CapturedOutput output) {
 		HandlerInventory handlers = new HandlerInventory();
 		handlers.addRouterFunctions();
-		UpgradePolicy.builder().build().protectHandlers(handlers);
+		UpgradePolicy.builder().build().index().index(handlers);
 		assertThat(output).contains("upgrade-required: no endpoint has a requirement; it looks up the handler of every "
 				+ "request, since it cannot list the handlers of router functions with a HandlerRequirementResolver");
 	}
@@ -267,8 +270,17 @@ class UpgradePolicyTests {
 	void startupSummarySaysWhenNothingHasARequirement(CapturedOutput output) {
 		HandlerInventory handlers = new HandlerInventory();
 		handlers.add(List.of("/hello"), List.of(), this.open, "open");
-		UpgradePolicy.builder().build().protectHandlers(handlers);
+		UpgradePolicy.builder().build().index().index(handlers);
 		assertThat(output).contains("upgrade-required: no endpoint has a requirement");
+	}
+
+	private static @Nullable UpgradeReason reason(Decision decision) {
+		return (decision instanceof Decision.Refuse refuse) ? refuse.reason() : null;
+	}
+
+	private static String describe(Decision decision) {
+		Decision.Refuse refuse = (Decision.Refuse) decision;
+		return refuse.reason().slug() + " " + refuse.source().tag() + " " + refuse.pattern();
 	}
 
 	private static HandlerInventory inventory(String pattern, Object handler) {

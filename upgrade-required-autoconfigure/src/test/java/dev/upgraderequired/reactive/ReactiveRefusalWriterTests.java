@@ -1,10 +1,11 @@
 package dev.upgraderequired.reactive;
 
 import java.time.Duration;
-import java.util.function.Function;
 
 import dev.upgraderequired.ProtocolRequirement;
-import dev.upgraderequired.core.Refusal;
+import dev.upgraderequired.TlsVersion;
+import dev.upgraderequired.core.Decision;
+import dev.upgraderequired.core.ResponsePlan;
 import dev.upgraderequired.core.UpgradePolicy;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -22,19 +23,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class ReactiveRefusalWriterTests {
 
-	// No request mapping of another HTTP method requires anything.
-	private static final Function<Object, ProtocolRequirement> NO_MAPPINGS = (request) -> ProtocolRequirement.none();
-
 	private final UpgradePolicy policy = UpgradePolicy.builder()
 		.httpsPort(() -> 8443)
 		.resolver((handler) -> ProtocolRequirement.tls())
 		.build();
 
-	private final ReactiveRefusalWriter writer = new ReactiveRefusalWriter(this.policy,
-			ReactorNettyRequestFacts.INSTANCE);
-
-	private final Refusal tlsRequired = this.policy.decide(new Object(), "/p", "",
-			MockServerHttpRequest.get("http://example.com/p").build(), ReactorNettyRequestFacts.INSTANCE, NO_MAPPINGS);
+	private final ReactiveRefusalWriter writer = new ReactiveRefusalWriter(ReactorNettyRequestFacts.INSTANCE);
 
 	@Test
 	void problemIsWrittenWithItsLengthAndHttp1Headers() {
@@ -51,9 +45,9 @@ class ReactiveRefusalWriterTests {
 
 	@Test
 	void http2RefusalCarriesNeitherUpgradeNorConnection() {
-		ReactiveRefusalWriter http2Writer = new ReactiveRefusalWriter(this.policy, new Http2Facts());
+		Http2Facts facts = new Http2Facts();
 		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("http://example.com/p"));
-		http2Writer.write(this.tlsRequired, exchange).block(Duration.ofSeconds(5));
+		new ReactiveRefusalWriter(facts).write(plan(exchange, facts), exchange).block(Duration.ofSeconds(5));
 		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.UPGRADE_REQUIRED);
 		assertThat(exchange.getResponse().getHeaders().headerNames()).doesNotContain("Upgrade", "Connection")
 			.contains("Cache-Control", "Content-Type");
@@ -77,33 +71,60 @@ class ReactiveRefusalWriterTests {
 		exchange.getResponse().getHeaders().set("Content-Encoding", "gzip");
 		exchange.getResponse().getHeaders().set("ETag", "\"1\"");
 		exchange.getResponse().getHeaders().set("Access-Control-Allow-Origin", "*");
-		this.writer.write(this.tlsRequired, exchange).block(Duration.ofSeconds(5));
+		this.writer.write(plan(exchange, ReactorNettyRequestFacts.INSTANCE), exchange).block(Duration.ofSeconds(5));
 		assertThat(exchange.getResponse().getHeaders().headerNames()).doesNotContain("Content-Encoding", "ETag")
 			.contains("Access-Control-Allow-Origin");
 	}
 
 	@Test
 	void httpsUrlIsGivenOnlyToCleartextRequests() {
-		MockServerWebExchange exchange = write(MockServerHttpRequest.get("https://example.com/p"));
+		// Refused over TLS 1.2 for lack of TLS 1.3.
+		UpgradePolicy tls13 = UpgradePolicy.builder()
+			.httpsPort(() -> 8443)
+			.resolver((handler) -> ProtocolRequirement.tls(TlsVersion.TLS_1_3))
+			.build();
+		ReactiveRequestFacts tls12 = new Http2Facts() {
+
+			@Override
+			public String tlsProtocol(ServerHttpRequest request) {
+				return "TLSv1.2";
+			}
+
+		};
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("https://example.com/p"));
+		Decision decision = tls13.decider()
+			.decide(exchange, new ReactiveRequestView(tls12, new ReactiveMappedHandlerRequirements()), new Object());
+		assertThat(decision).isInstanceOf(Decision.Refuse.class);
+		this.writer.write(((Decision.Refuse) decision).response(), exchange).block(Duration.ofSeconds(5));
+		assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.UPGRADE_REQUIRED);
 		assertThat(exchange.getResponse().getBodyAsString().block(Duration.ofSeconds(5))).doesNotContain("httpsUrl");
 	}
 
 	@Test
 	void committedResponseIsAnError() {
 		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/p"));
+		ResponsePlan plan = plan(exchange, ReactorNettyRequestFacts.INSTANCE);
 		exchange.getResponse().setComplete().block(Duration.ofSeconds(5));
 		assertThatIllegalStateException()
-			.isThrownBy(() -> this.writer.write(this.tlsRequired, exchange).block(Duration.ofSeconds(5)))
+			.isThrownBy(() -> this.writer.write(plan, exchange).block(Duration.ofSeconds(5)))
 			.withMessageContaining("committed");
 	}
 
 	private MockServerWebExchange write(MockServerHttpRequest.BaseBuilder<?> request) {
 		MockServerWebExchange exchange = MockServerWebExchange.from(request);
-		this.writer.write(this.tlsRequired, exchange).block(Duration.ofSeconds(5));
+		this.writer.write(plan(exchange, ReactorNettyRequestFacts.INSTANCE), exchange).block(Duration.ofSeconds(5));
 		return exchange;
 	}
 
-	static final class Http2Facts implements ReactiveRequestFacts {
+	// What the policy decides for a handler that requires TLS, as the adapter's filter does.
+	private ResponsePlan plan(MockServerWebExchange exchange, ReactiveRequestFacts facts) {
+		Decision decision = this.policy.decider()
+			.decide(exchange, new ReactiveRequestView(facts, new ReactiveMappedHandlerRequirements()), new Object());
+		assertThat(decision).isInstanceOf(Decision.Respond.class);
+		return ((Decision.Respond) decision).response();
+	}
+
+	static class Http2Facts implements ReactiveRequestFacts {
 
 		@Override
 		public @Nullable String tlsProtocol(ServerHttpRequest request) {

@@ -6,7 +6,7 @@ import java.util.List;
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.RequiresProtocol;
 import dev.upgraderequired.core.HandlerInventory;
-import dev.upgraderequired.core.IndexedDecision;
+import dev.upgraderequired.core.Decision;
 import dev.upgraderequired.core.Refusal;
 import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.server.ServletContainerRequestFacts;
@@ -69,14 +69,15 @@ class HandlerIndexLookupProperties {
 			.forEach((info, method) -> handlers.addParsed(info.getPathPatternsCondition().getPatterns(),
 					info.getMethodsCondition().getMethods().stream().map(Enum::name).toList(), method,
 					method.toString()));
-		policy.protectHandlers(handlers);
-		ServletContainerRequestFacts facts = ServletContainerRequestFacts.tomcat();
+		policy.index().index(handlers);
+		// A mock request's servlet has the empty name.
+		UpgradeRequiredFilter.Target target = new UpgradeRequiredFilter.Target("", null, List.of(mapping), true);
+		ServletRequestView view = new ServletRequestView(ServletContainerRequestFacts.tomcat(),
+				new ServletMappedHandlerRequirements(), () -> target);
 		for (Request generated : requests) {
 			MockHttpServletRequest request = generated.toServletRequest();
+			Decision indexed = policy.decider().decide(request, view);
 			ServletRequestPathUtils.parseAndCache(request);
-			IndexedDecision indexed = policy.decideFromIndex(
-					ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication(),
-					request.getRequestURI(), "", request, facts);
 			HandlerExecutionChain chain = null;
 			Exception failure = null;
 			try {
@@ -90,20 +91,19 @@ class HandlerIndexLookupProperties {
 			catch (Exception ex) {
 				failure = ex;
 			}
-			Refusal byLookup = (chain != null)
-					? policy.decide(chain.getHandler(), request.getRequestURI(), "", request, facts,
-							(ignored) -> dev.upgraderequired.ProtocolRequirement.none())
-					: null;
+			Decision byLookup = (chain != null) ? policy.decider().decide(request, view, chain.getHandler()) : null;
 			String described = generated + " with " + mappings;
-			Statistics.label("decision").collect((indexed == null) ? "looked up" : (indexed
-					== IndexedDecision.ALLOWED) ? "allowed" : "refused");
-			if (indexed == IndexedDecision.ALLOWED) {
-				assertThat(byLookup).as(described).isNull();
+			Statistics.label("decision").collect((indexed == Decision.LOOK_UP) ? "looked up"
+					: (indexed instanceof Decision.Proceed) ? "allowed" : "refused");
+			if (indexed instanceof Decision.Proceed) {
+				if (byLookup != null) {
+					assertThat(byLookup).as(described).isInstanceOf(Decision.Proceed.class);
+				}
 			}
-			else if (indexed instanceof IndexedDecision.Refused refused) {
+			else if (indexed instanceof Decision.Refuse refused) {
 				if (chain != null) {
-					assertThat(byLookup).as(described).isNotNull();
-					assertThat(byLookup.reason()).as(described).isEqualTo(refused.refusal().reason());
+					assertThat(byLookup).as(described).isInstanceOf(Decision.Refuse.class);
+					assertThat(((Decision.Refuse) byLookup).reason()).as(described).isEqualTo(refused.reason());
 				}
 				else {
 					// The mapping claimed the request: it failed it rather than let another mapping have it.

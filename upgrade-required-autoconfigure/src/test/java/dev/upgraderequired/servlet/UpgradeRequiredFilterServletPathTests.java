@@ -56,7 +56,7 @@ class UpgradeRequiredFilterServletPathTests {
 
 	@Test
 	void reportCountsTheRuleForTheHandlerBelowTheServletPath() {
-		RequirementReport.Endpoint ruled = this.policy.report()
+		RequirementReport.Endpoint ruled = this.policy.index().report()
 			.endpoints()
 			.stream()
 			.filter((endpoint) -> endpoint.patterns().contains("/rule/thing"))

@@ -24,12 +24,14 @@ class UpgradeRequiredInterceptorTests {
 
 	private final Object handler = new Http2Handler();
 
-	private final UpgradeRequiredInterceptor interceptor = new UpgradeRequiredInterceptor(new ServletRefusalWriter(
-			UpgradePolicy.builder()
-				.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version")
-				.resolver((handler) -> (handler instanceof Http2Handler) ? ProtocolRequirement.http2() : null)
-				.build(),
-			ServletContainerRequestFacts.tomcat()), new MappedHandlerRequirements());
+	private final UpgradeRequiredInterceptor interceptor = new UpgradeRequiredInterceptor(UpgradePolicy.builder()
+		.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version")
+		.resolver((handler) -> (handler instanceof Http2Handler) ? ProtocolRequirement.http2() : null)
+		.build()
+		.decider(),
+			new ServletRequestView(ServletContainerRequestFacts.tomcat(), new ServletMappedHandlerRequirements(),
+					() -> null),
+			new ServletRefusalWriter());
 
 	@Test
 	void errorDispatchIsLetThrough() throws Exception {

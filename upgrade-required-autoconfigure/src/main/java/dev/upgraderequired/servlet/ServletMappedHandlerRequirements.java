@@ -19,7 +19,7 @@ import org.springframework.web.util.UrlPathHelper;
  *
  * @author upgrade-required
  */
-final class MappedHandlerRequirements {
+final class ServletMappedHandlerRequirements {
 
 	private final MappedRequirements<Mapped> mapped = new MappedRequirements<>();
 

@@ -1,4 +1,4 @@
-package dev.upgraderequired.benchmarks;
+package dev.upgraderequired.servlet;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -7,7 +7,8 @@ import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.TlsVersion;
 import dev.upgraderequired.core.HandlerInventory;
-import dev.upgraderequired.core.IndexedDecision;
+import dev.upgraderequired.core.Decision;
+import dev.upgraderequired.core.RequestDecider;
 import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.server.ServletContainerRequestFacts;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,7 +23,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import org.springframework.http.server.RequestPath;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -30,8 +30,9 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * What the early filters' decision costs as an application grows: {@code endpoints} pattern endpoints
  * ({@code /c7/e2/{id}}, each with an open {@code GET} and, for three in four, a {@code POST} that requires TLS) and
  * {@code rules} path rules ({@code /r7/**}, requiring TLS), indexed at startup, and a resource handler for
- * {@code /**} in a later mapping. Each operation is what a filter does with one request: the walk over the path
- * ({@code mayRefuse}); for a path under a protected pattern, the parse of the path and the decision from the index.
+ * {@code /**} in a later mapping. Each operation is the early filter's one call of the decider for one request, with
+ * Spring MVC's view of it: the walk over the path; for a path under a protected pattern, the parse of the path and
+ * the decision from the index (for the refusal, with its response).
  * <ul>
  * <li>{@code openPath}: a path no pattern's literal beginning matches, over cleartext (most requests of most
  * applications);</li>
@@ -64,9 +65,9 @@ public class IndexBenchmarks {
 	@Param({ "0", "100", "1000" })
 	public int rules;
 
-	private final ServletContainerRequestFacts facts = ServletContainerRequestFacts.tomcat();
+	private RequestDecider decider;
 
-	private UpgradePolicy policy;
+	private ServletRequestView view;
 
 	private MockHttpServletRequest openCleartext;
 
@@ -83,7 +84,8 @@ public class IndexBenchmarks {
 			builder.rule("/r" + i + "/**", "rules[" + i + "].paths", Protocol.TLS, TlsVersion.ANY,
 					"rules[" + i + "].min-tls-version");
 		}
-		this.policy = builder.build();
+		UpgradePolicy policy = builder.build();
+		this.decider = policy.decider();
 		HandlerInventory handlers = new HandlerInventory();
 		handlers.mapping(true);
 		PathPatternParser parser = PathPatternParser.defaultInstance;
@@ -98,42 +100,41 @@ public class IndexBenchmarks {
 		}
 		handlers.mapping(false);
 		handlers.addParsed(List.of(parser.parse("/**")), List.of(), open, "resources");
-		this.policy.protectHandlers(handlers);
+		policy.index().index(handlers);
+		// A mock request's servlet has the empty name; the index reads its path as the servlet's mappings do.
+		UpgradeRequiredFilter.Target target = new UpgradeRequiredFilter.Target("", null, List.of(), true);
+		this.view = new ServletRequestView(ServletContainerRequestFacts.tomcat(), new ServletMappedHandlerRequirements(),
+				() -> target);
 		// The last endpoint with a protected POST: as far into the index as any.
 		int last = ((this.endpoints - 1) % 4 == 0) ? this.endpoints - 2 : this.endpoints - 1;
 		String path = "/c" + (last / 40) + "/e" + (last % 40) + "/42";
 		this.openCleartext = request("GET", "/api/hello");
 		this.getBesideProtected = request("GET", path);
 		this.protectedPost = request("POST", path);
-		if (openPath() != null || allowedBesideProtected() != IndexedDecision.ALLOWED
-				|| !(refused() instanceof IndexedDecision.Refused)) {
+		if (openPath() != Decision.PROCEED || allowedBesideProtected() != Decision.PROCEED
+				|| !(refused() instanceof Decision.Refuse)) {
 			throw new IllegalStateException("The benchmarked requests are not decided as expected");
 		}
 	}
 
 	@Benchmark
-	public Object openPath() {
+	public Decision openPath() {
 		return decide(this.openCleartext);
 	}
 
 	@Benchmark
-	public Object allowedBesideProtected() {
+	public Decision allowedBesideProtected() {
 		return decide(this.getBesideProtected);
 	}
 
 	@Benchmark
-	public Object refused() {
+	public Decision refused() {
 		return decide(this.protectedPost);
 	}
 
-	// As a filter decides: null where the request goes on without looking at its handlers.
-	private Object decide(MockHttpServletRequest request) {
-		String path = request.getRequestURI();
-		if (!this.policy.mayRefuse(path, 0, 0, request, this.facts)) {
-			return null;
-		}
-		return this.policy.decideFromIndex(RequestPath.parse(path, null).pathWithinApplication(), path, "", request,
-				this.facts);
+	// As the early filter decides, before any lookup.
+	private Decision decide(MockHttpServletRequest request) {
+		return this.decider.decide(request, this.view);
 	}
 
 	// Stand for handler methods: requirements are resolved once per handler class.

@@ -1,0 +1,398 @@
+package dev.upgraderequired.core;
+
+import java.util.List;
+
+import dev.upgraderequired.ProtocolRequirement;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
+
+/**
+ * Decides each request, from the {@link RequirementIndex}, in one pass that returns a closed {@link Decision}: go on
+ * (with the {@code Strict-Transport-Security} header to add, if any), refuse (the response, and who refused), or
+ * redirect a browser's navigation. The {@link RefusalObserver observers} (metrics included) and the log hear of a
+ * refusal from the same pass; each stack's adapter only translates the decision.
+ * <p>
+ * The early filter of each stack asks {@link #decide(Object, RequestView)} first: a request that meets the
+ * requirement of every rule and protected handler its path may be for goes on at the cost of one walk over its path,
+ * allocating nothing; any other request is answered from the index of handlers where it can tell, without the
+ * stack's handler lookup, and otherwise looked up by the adapter and decided with its handler
+ * ({@link #decide(Object, RequestView, Object)}). A failed request is decided by
+ * {@link #decideFailure}. Each decision is logged at TRACE level.
+ *
+ * @author upgrade-required
+ * @since 0.2.0
+ */
+public final class RequestDecider {
+
+	private static final Log logger = LogFactory.getLog(RequestDecider.class);
+
+	private final RequirementIndex index;
+
+	private final EndpointRequirements requirements;
+
+	private final UpgradeResponder responder;
+
+	private final RefusalObserver[] observers;
+
+	private final boolean browserRedirect;
+
+	private final Decision.@Nullable Proceed strictTransportSecurity;
+
+	private final @Nullable String httpsHost;
+
+	RequestDecider(RequirementIndex index, UpgradeResponder responder, List<RefusalObserver> observers,
+			boolean browserRedirect, @Nullable String strictTransportSecurity, @Nullable String httpsHost) {
+		this.index = index;
+		this.requirements = index.requirements();
+		this.responder = responder;
+		this.observers = observers.toArray(new RefusalObserver[0]);
+		this.browserRedirect = browserRedirect;
+		this.strictTransportSecurity = (strictTransportSecurity != null)
+				? new Decision.Proceed(strictTransportSecurity) : null;
+		this.httpsHost = httpsHost;
+	}
+
+	/**
+	 * Decide a request before its handler is looked up: {@link Decision#PROCEED} if it meets the requirement of
+	 * every path rule and protected handler its path may be for (without allocating, for a plain path); else from
+	 * the index of the handlers listed at startup where it can tell; else {@link Decision#LOOK_UP}.
+	 * <p>
+	 * The first handler mapping with a pattern that matches the request's path is the one the lookup asks first; if
+	 * it is a request mapping, it claims the request (it fails a request it has no handler for, with 405, 406, 415
+	 * or 400, rather than let another mapping have it), and its handler is one of those mapped to the request's
+	 * method there (any of them where none is). Only a failed {@code headers} condition lets a request mapping pass
+	 * a request on to the next mapping: such a request may get the refusal of the pattern it matched where Spring
+	 * would have served it from a later mapping (never the other way round). So the request goes on if it meets,
+	 * with the path rules, the requirement of each of those handlers and of every handler of a later mapping that
+	 * matches its path (or, when the first mapping is of another kind, of every handler that matches); it is refused
+	 * if those handlers of a claiming mapping are of one pattern with one requirement, which refuses it. The handler
+	 * is looked up for a request that no handler matches (the rules alone decide it then), one with an
+	 * {@code Origin} (whose refusal carries the CORS headers of its handler), an {@code OPTIONS} request, which
+	 * Spring answers from every mapping, and when some handlers could not be listed with their parsed patterns.
+	 * @param <R> the native request type
+	 * @param request the request
+	 * @param view reads the request
+	 * @return the decision: {@link Decision.Proceed}, {@link Decision.Respond} or {@link Decision#LOOK_UP}
+	 */
+	public <R> Decision decide(R request, RequestView<R> view) {
+		String path = view.path(request);
+		int handlerPathStart = view.handlerPathStart(request);
+		if (handlerPathStart >= 0 && !this.index.mayRefuse(path, view.applicationPathStart(request),
+				handlerPathStart, request, view)) {
+			return traced(Decision.PROCEED, "by its path", request, view);
+		}
+		String method = view.method(request);
+		List<HandlerIndex.Indexed> matching = null;
+		if (!HttpMethod.OPTIONS.name().equals(method)) {
+			PathContainer indexedPath = view.indexedPath(request);
+			matching = (indexedPath != null) ? this.index.handlersMatching(indexedPath) : null;
+		}
+		if (matching == null || matching.isEmpty()) {
+			return traced(Decision.LOOK_UP, "by the index", request, view);
+		}
+		ProtocolRequirement rules = this.requirements.forPath(path, view.contextPath(request));
+		HandlerIndex.Indexed first = matching.get(0);
+		int claimed = 0;
+		boolean forMethod = false;
+		if (first.claims()) {
+			while (claimed < matching.size() && matching.get(claimed).mapping() == first.mapping()) {
+				forMethod |= matching.get(claimed++).isFor(method);
+			}
+		}
+		boolean met = true;
+		for (int i = 0; met && i < matching.size(); i++) {
+			HandlerIndex.Indexed candidate = matching.get(i);
+			if (i >= claimed || !forMethod || candidate.isFor(method)) {
+				met = UpgradeDecider.decide(candidate.requirement().and(rules), request, view) == null;
+			}
+		}
+		if (met) {
+			return traced(Decision.PROCEED, "by the index", request, view);
+		}
+		HandlerIndex.Indexed chosen = (claimed > 0 && view.header(request, HttpHeaders.ORIGIN) == null)
+				? onlyCandidate(matching, claimed, forMethod, method) : null;
+		Refusal refusal = (chosen != null) ? UpgradeDecider.decide(chosen.requirement().and(rules), request, view)
+				: null;
+		if (refusal == null) {
+			return traced(Decision.LOOK_UP, "by the index", request, view);
+		}
+		return traced(respond(refusal, chosen.handler(), chosen.pattern().getPatternString(), request, view),
+				"by the index", request, view);
+	}
+
+	// The one pattern and requirement of the claiming mapping's handlers for the method, or null if they differ.
+	private static HandlerIndex.@Nullable Indexed onlyCandidate(List<HandlerIndex.Indexed> matching, int claimed,
+			boolean forMethod, String method) {
+		HandlerIndex.Indexed chosen = null;
+		for (int i = 0; i < claimed; i++) {
+			HandlerIndex.Indexed candidate = matching.get(i);
+			if (forMethod && !candidate.isFor(method)) {
+				continue;
+			}
+			if (chosen == null) {
+				chosen = candidate;
+			}
+			else if (candidate.requirement() != chosen.requirement()
+					|| !candidate.pattern().getPatternString().equals(chosen.pattern().getPatternString())) {
+				return null;
+			}
+		}
+		return chosen;
+	}
+
+	/**
+	 * Decide a request whose handler was looked up: by the handler's requirement and the path rules, or by the rules
+	 * alone when no handler of the stack serves it. A plain {@code OPTIONS} request (not a CORS pre-flight, which is
+	 * never refused) asks about the resource, whichever handler answers it (the framework's own, which lists the
+	 * allowed methods, as a rule): it is held to the requirements of the handlers mapped to its path for any method
+	 * as well. A refused request gets its handler's CORS processing first, as the stack would give it; one that CORS
+	 * processing rejects keeps its {@code 403} ({@link Decision#CORS_REJECTED}). A request over TLS that goes on to an
+	 * endpoint requiring TLS gets {@code Strict-Transport-Security}, when it is configured.
+	 * @param <R> the native request type
+	 * @param request the request, after its handler lookup
+	 * @param view reads the request
+	 * @param handler the handler the request is mapped to, {@code null} if none
+	 * @return the decision: {@link Decision.Proceed}, {@link Decision.Respond} or {@link Decision#CORS_REJECTED}
+	 * @throws InvalidRequirementException if the handler declares an invalid requirement
+	 */
+	public <R> Decision decide(R request, RequestView<R> view, @Nullable Object handler) {
+		ProtocolRequirement requirement = (handler != null) ? this.index.requirementOf(handler)
+				: ProtocolRequirement.none();
+		if (handler != null && HttpMethod.OPTIONS.name().equals(view.method(request))) {
+			requirement = requirement.and(view.anyMethodRequirement(request));
+		}
+		requirement = this.requirements.withPathRules(requirement, view.path(request), view.contextPath(request));
+		Refusal refusal = UpgradeDecider.decide(requirement, request, view);
+		Decision decision;
+		if (refusal == null) {
+			decision = (this.strictTransportSecurity != null && requirement.requiresTls() && view.isSecure(request))
+					? this.strictTransportSecurity : Decision.PROCEED;
+		}
+		else if (handler != null && !view.processCors(request)) {
+			decision = Decision.CORS_REJECTED;
+		}
+		else {
+			decision = respond(refusal, handler, view.matchedPattern(request), request, view);
+		}
+		return traced(decision, (handler != null) ? "by its handler" : "by the path rules", request, view);
+	}
+
+	/**
+	 * Decide how to answer a request that failed: a thrown {@link dev.upgraderequired.UpgradeRequiredException}
+	 * (decided against the request; a 500 if the request already meets its requirement), or a 405, 406 or 415 for a
+	 * protected endpoint, which is a 426 since the client has to upgrade first.
+	 * @param <R> the native request type
+	 * @param request the request
+	 * @param view reads the request
+	 * @param failure what the request failed with
+	 * @param handler the handler the request is mapped to, {@code null} if none is known
+	 * @return the decision, {@code null} if the failure is not about the protocol
+	 */
+	public <R> Decision.@Nullable Respond decideFailure(R request, RequestView<R> view, Throwable failure,
+			@Nullable Object handler) {
+		String path = view.path(request);
+		String contextPath = view.contextPath(request);
+		Refusal refusal = UpgradeDecider.decideFailure(failure, request, view,
+				() -> this.requirements.withPathRules(view.mediaTypeRequirement(request), path, contextPath),
+				() -> this.requirements.withPathRules(view.anyMethodRequirement(request), path, contextPath));
+		if (refusal == null) {
+			return null;
+		}
+		Decision.Respond decision = respond(refusal, handler, view.matchedPattern(request), request, view);
+		traced(decision, "by its failure", request, view);
+		return decision;
+	}
+
+	/**
+	 * Return the {@code Strict-Transport-Security} header for the response to a request that a handler is about to
+	 * serve, which the early filter let through: when it is configured, and the request arrived over TLS for an
+	 * endpoint that requires TLS (by the handler's requirement or a path rule). For a stack with no check after its
+	 * handler lookup (WebFlux); decides nothing else.
+	 * @param <R> the native request type
+	 * @param request the request
+	 * @param view reads the request
+	 * @param handler the handler the request is mapped to
+	 * @return the header value, {@code null} if none is to be sent
+	 * @throws InvalidRequirementException if the handler declares an invalid requirement
+	 */
+	public <R> @Nullable String strictTransportSecurity(R request, RequestView<R> view, Object handler) {
+		Decision.Proceed value = this.strictTransportSecurity;
+		if (value == null || !view.isSecure(request)) {
+			return null;
+		}
+		return this.requirements
+			.withPathRules(this.index.requirementOf(handler), view.path(request), view.contextPath(request))
+			.requiresTls() ? value.strictTransportSecurity() : null;
+	}
+
+	/**
+	 * Whether a {@code Strict-Transport-Security} header is configured.
+	 * @return whether responses to protected endpoints over TLS carry one
+	 */
+	public boolean sendsStrictTransportSecurity() {
+		return this.strictTransportSecurity != null;
+	}
+
+	// The response, who refused and the observers, in one pass.
+	private <R> Decision.Respond respond(Refusal refusal, @Nullable Object handler, @Nullable String matchedPattern,
+			R request, RequestView<R> view) {
+		ResponsePlan plan = plan(refusal, request, view);
+		UpgradeReason reason = refusal.reason();
+		RequirementSource source = RequirementSource.EXCEPTION;
+		ProtocolRequirement requirement = refusal.requirement();
+		String pattern = null;
+		if (reason != null && !refusal.thrown()) {
+			EndpointRequirements.Part part = (handler != null) ? refusingPart(handler, reason, request, view) : null;
+			PathRule rule = (part == null) ? refusingRule(reason, request, view) : null;
+			if (part != null) {
+				source = part.source();
+				requirement = part.requirement();
+			}
+			else if (rule != null) {
+				source = RequirementSource.RULE;
+				requirement = rule.requirement();
+				pattern = rule.pattern().getPatternString();
+			}
+			else {
+				// A 406 or 415 of a handler method that is not known here: its requirement is its annotations',
+				// unless the application has resolvers of its own.
+				source = this.requirements.onlyAnnotationsOnHandlerMethods() ? RequirementSource.ANNOTATION
+						: RequirementSource.RESOLVER;
+			}
+		}
+		if (pattern == null) {
+			pattern = this.index.patternOf(handler, matchedPattern);
+		}
+		if (reason == null) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Answered 500: the application threw an UpgradeRequiredException requiring "
+						+ refusal.requirement() + " for a request that uses it, from " + view.remoteAddress(request));
+			}
+			return new Decision.Refuse(plan, null, source, pattern);
+		}
+		for (RefusalObserver observer : this.observers) {
+			try {
+				observer.refused(reason, source, pattern);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("A RefusalObserver failed; the refusal is sent all the same", ex);
+			}
+		}
+		if (logger.isDebugEnabled()) {
+			logger.debug("Refused with " + plan.status() + " (" + reason.slug() + "): " + source.tag()
+					+ " requirement " + requirement + " on " + pattern + ", from " + view.remoteAddress(request));
+		}
+		return (plan.status() == HttpStatus.PERMANENT_REDIRECT.value())
+				? new Decision.Redirect(plan, reason, source, pattern)
+				: new Decision.Refuse(plan, reason, source, pattern);
+	}
+
+	// The part of the handler's requirement that refuses the request for the same reason, if any. (The reason of a
+	// combined requirement is always the reason of one of its parts alone.)
+	private <R> EndpointRequirements.@Nullable Part refusingPart(Object handler, UpgradeReason reason, R request,
+			RequestFacts<R> facts) {
+		for (EndpointRequirements.Part part : this.requirements.partsOf(handler)) {
+			Refusal refusal = UpgradeDecider.decide(part.requirement(), request, facts);
+			if (refusal != null && refusal.reason() == reason) {
+				return part;
+			}
+		}
+		return null;
+	}
+
+	private <R> @Nullable PathRule refusingRule(UpgradeReason reason, R request, RequestView<R> view) {
+		for (PathRule rule : this.requirements.rulesFor(view.path(request), view.contextPath(request))) {
+			Refusal refusal = UpgradeDecider.decide(rule.requirement(), request, view);
+			if (refusal != null && refusal.reason() == reason) {
+				return rule;
+			}
+		}
+		return null;
+	}
+
+	// A 426 (or the 500 of an exception whose requirement the request meets) with its problem body; in
+	// browser-redirect mode, a 308 to the https URL for a browser's navigation (GET or HEAD, see BrowserNavigation)
+	// that lacks nothing but TLS, when that URL is known and is printable ASCII. Whenever a request could have been
+	// redirected, the response (redirect or 426) names the request headers that decided it in its Vary.
+	private <R> ResponsePlan plan(Refusal refusal, R request, RequestView<R> view) {
+		boolean http1 = view.isHttp1(request);
+		String method = view.method(request);
+		boolean head = "HEAD".equals(method);
+		String path = view.requestedPath(request);
+		String urlHost = (this.httpsHost != null) ? this.httpsHost : view.host(request);
+		String httpsUrl = (urlHost == null || view.isSecure(request)) ? null
+				: this.responder.httpsUrl(refusal, urlHost, path, view.query(request));
+		boolean close = http1 && hasUnkeptBody(request, view);
+		String vary = null;
+		if (this.browserRedirect && httpsUrl != null && (head || "GET".equals(method)) && refusal.needsOnlyTls(http1)
+				&& isPrintableAscii(httpsUrl)) {
+			BrowserNavigation navigation = BrowserNavigation.of(request, view);
+			if (navigation.isNavigation()) {
+				return ResponsePlan.redirect(httpsUrl, navigation.vary(), close);
+			}
+			vary = navigation.vary();
+		}
+		return this.responder.plan(refusal, http1, head, path, httpsUrl, vary, close);
+	}
+
+	// A body nobody reads: longer than the servers reliably skip to reach the next request on the connection, or of
+	// unknown length (chunked). Servers differ there (Tomcat skips up to 2 MB, Jetty closes as soon as it would have
+	// to wait for more, Reactor Netty reads on): closing is the one answer that is the same on all of them, and costs
+	// nothing a refused client keeps, since it has to connect again with another protocol.
+	private static <R> boolean hasUnkeptBody(R request, RequestFacts<R> facts) {
+		if (facts.header(request, HttpHeaders.TRANSFER_ENCODING) != null) {
+			return true;
+		}
+		String length = facts.header(request, HttpHeaders.CONTENT_LENGTH);
+		if (length == null) {
+			return false;
+		}
+		String digits = length.trim();
+		if (digits.isEmpty() || digits.length() > 18) {
+			return true;
+		}
+		for (int i = 0; i < digits.length(); i++) {
+			if (digits.charAt(i) < '0' || digits.charAt(i) > '9') {
+				return true;
+			}
+		}
+		return Long.parseLong(digits) > UpgradePolicy.MAX_KEPT_BODY;
+	}
+
+	// What a Location header can carry as it is: printable ASCII, no spaces or controls (a request target the
+	// server accepted holds nothing else, but a Host or a decoded path might).
+	private static boolean isPrintableAscii(String url) {
+		for (int i = 0; i < url.length(); i++) {
+			char c = url.charAt(i);
+			if (c <= ' ' || c > '~') {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static <R, D extends Decision> D traced(D decision, String how, R request, RequestView<R> view) {
+		if (logger.isTraceEnabled()) {
+			logger.trace("Decided " + view.method(request) + " " + view.path(request) + " " + how + ": "
+					+ describe(decision));
+		}
+		return decision;
+	}
+
+	private static String describe(Decision decision) {
+		if (decision instanceof Decision.Proceed proceed) {
+			return (proceed.strictTransportSecurity() != null) ? "proceed with Strict-Transport-Security" : "proceed";
+		}
+		if (decision instanceof Decision.Respond respond) {
+			return "respond " + respond.response().status();
+		}
+		return decision.toString();
+	}
+
+}

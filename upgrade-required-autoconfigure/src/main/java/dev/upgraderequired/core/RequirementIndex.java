@@ -1,0 +1,229 @@
+package dev.upgraderequired.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.upgraderequired.Protocol;
+import dev.upgraderequired.ProtocolRequirement;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.pattern.PathPattern;
+
+/**
+ * What every endpoint requires, indexed at startup: the handlers' requirements (their annotations and what the
+ * resolvers say), the path rules, and the handlers listed by each web stack's adapter with their mappings'
+ * patterns. The {@link RequestDecider} answers each request from it; the startup log, the warnings, the actuator
+ * report and the API documentation read it.
+ * <p>
+ * A path that no rule and no protected handler can be for is told apart by one walk over its characters
+ * ({@link #mayRefuse}), without allocating.
+ *
+ * @author upgrade-required
+ * @since 0.2.0
+ */
+public final class RequirementIndex {
+
+	private static final Log logger = LogFactory.getLog(RequirementIndex.class);
+
+	private final EndpointRequirements requirements;
+
+	private volatile RequirementPrefixes handlerPrefixes = RequirementPrefixes.none();
+
+	private volatile boolean everyPathProtected;
+
+	private volatile ListedHandlers listed = ListedHandlers.NONE;
+
+	private volatile @Nullable HandlerIndex handlers;
+
+	RequirementIndex(EndpointRequirements requirements) {
+		this.requirements = requirements;
+	}
+
+	/**
+	 * Return what a handler requires: its {@code @RequiresProtocol} annotations and what the resolvers say,
+	 * resolved once per handler method (or handler class) and cached.
+	 * @param handler the handler
+	 * @return the requirement, {@link ProtocolRequirement#none()} if there is none
+	 * @throws InvalidRequirementException if the handler declares an invalid requirement
+	 */
+	public ProtocolRequirement requirementOf(Object handler) {
+		return this.requirements.forHandler(handler);
+	}
+
+	/**
+	 * Index the handlers of the application: by the literal beginning of their path patterns, so that
+	 * {@link #mayRefuse} knows the paths a protected handler may serve, and, where every handler is listed with the
+	 * patterns its mapping parsed, by those patterns, so that the decider answers without the web stack's lookup.
+	 * Resolves, and so validates, every handler's requirement. If the adapter could not list some handlers (see
+	 * {@link HandlerInventory}), they may be protected on any path: then every request may be refused, and is looked
+	 * up and decided; the log says why.
+	 * @param inventory the handlers as the adapter listed them
+	 * @throws InvalidRequirementException if a handler declares an invalid requirement
+	 */
+	public void index(HandlerInventory inventory) {
+		Map<String, ProtocolRequirement> byPattern = new LinkedHashMap<>();
+		Map<String, Integer> counts = new TreeMap<>();
+		// Only where every handler is listed with the patterns its mapping parsed: a handler the index did not know
+		// of could be the one a request is for.
+		List<HandlerIndex.Indexed> indexed = (inventory.unlisted().isEmpty() && !inventory.unindexed())
+				? new ArrayList<>() : null;
+		for (HandlerInventory.Entry entry : inventory.entries()) {
+			ProtocolRequirement requirement = requirementOf(entry.handler());
+			if (!requirement.isNone()) {
+				entry.patterns().forEach((pattern) -> byPattern.merge(pattern, requirement, ProtocolRequirement::and));
+				counts.merge(requirement.toString(), 1, Integer::sum);
+			}
+			if (indexed != null && (entry.parsed() == null || entry.mapping() < 0)) {
+				indexed = null;
+			}
+			else if (indexed != null) {
+				for (PathPattern pattern : entry.parsed()) {
+					indexed.add(new HandlerIndex.Indexed(pattern, entry.methods(), entry.handler(), entry.mapping(),
+							entry.claims(), requirement));
+				}
+			}
+		}
+		this.handlerPrefixes = RequirementPrefixes.of(byPattern);
+		this.listed = new ListedHandlers(inventory, this.requirements.rules());
+		HandlerIndex handlers = (indexed != null) ? new HandlerIndex(indexed) : null;
+		this.handlers = handlers;
+		String summary = summary(counts);
+		if (!inventory.unlisted().isEmpty()) {
+			summary += "; it looks up the handler of every request, since it cannot list the handlers of "
+					+ String.join(", ", inventory.unlisted());
+			this.everyPathProtected = true;
+		}
+		else if (handlers != null) {
+			summary += "; it decides from an index of " + handlers.size() + " path patterns";
+		}
+		else {
+			summary += "; it looks up the handler of a request it may refuse, since "
+					+ (inventory.unindexed() ? "router functions may serve any path"
+							: "some handler mappings do not match with PathPatterns");
+		}
+		logger.info(summary);
+	}
+
+	private String summary(Map<String, Integer> handlerCounts) {
+		List<PathRule> rules = this.requirements.rules();
+		if (handlerCounts.isEmpty() && rules.isEmpty()) {
+			return "upgrade-required: no endpoint has a requirement";
+		}
+		StringBuilder summary = new StringBuilder("upgrade-required: ");
+		int endpoints = handlerCounts.values().stream().mapToInt(Integer::intValue).sum();
+		summary.append(endpoints)
+			.append((endpoints == 1) ? " endpoint has a requirement of its own"
+					: " endpoints have a requirement of their own");
+		if (endpoints > 0) {
+			summary.append(" (");
+			handlerCounts.forEach((requirement, count) -> summary.append(requirement).append(": ").append(count)
+				.append(", "));
+			summary.setLength(summary.length() - 2);
+			summary.append(')');
+		}
+		summary.append("; ").append(rules.size()).append((rules.size() == 1) ? " path rule" : " path rules");
+		for (int i = 0; i < rules.size(); i++) {
+			PathRule rule = rules.get(i);
+			summary.append((i == 0) ? " (" : ", ").append(rule.pattern().getPatternString()).append(": ")
+				.append(rule.requirement());
+		}
+		if (!rules.isEmpty()) {
+			summary.append(')');
+		}
+		return summary.toString();
+	}
+
+	/**
+	 * Whether a request may be refused: {@code false} only if it meets the requirement of every path rule and
+	 * protected handler that its path may be for. Allocates nothing for a plain path.
+	 * @param <R> the native request type
+	 * @param rawPath the request path as received, still percent-encoded
+	 * @param applicationPathStart where the path within the application starts in {@code rawPath}
+	 * @param handlerPathStart where the path that handlers are mapped to starts
+	 * @param request the request
+	 * @param facts reads what the request offers
+	 * @return whether a refusal is possible
+	 */
+	<R> boolean mayRefuse(String rawPath, int applicationPathStart, int handlerPathStart, R request,
+			RequestFacts<R> facts) {
+		if (this.everyPathProtected
+				|| this.requirements.pathRulePrefixes().mayRefuse(rawPath, applicationPathStart, request, facts)) {
+			return true;
+		}
+		RequirementPrefixes handlerPrefixes = this.handlerPrefixes;
+		return handlerPrefixes != RequirementPrefixes.none()
+				&& handlerPrefixes.mayRefuse(rawPath, handlerPathStart, request, facts);
+	}
+
+	/**
+	 * Return the indexed handler patterns that match a path, in the order of their handler mappings.
+	 * @param path the path within the application, parsed as the handler mappings read it
+	 * @return the matches, or {@code null} if the handlers could not be indexed
+	 */
+	@Nullable List<HandlerIndex.Indexed> handlersMatching(PathContainer path) {
+		HandlerIndex handlers = this.handlers;
+		return (handlers != null) ? handlers.matching(path) : null;
+	}
+
+	EndpointRequirements requirements() {
+		return this.requirements;
+	}
+
+	/**
+	 * Return the pattern a refusal of a handler is counted under.
+	 * @param handler the handler, {@code null} if none is known
+	 * @param matched the pattern the lookup matched, {@code null} if it did not record one
+	 * @return the pattern, {@link UpgradePolicy#UNKNOWN_PATTERN} if none is known
+	 */
+	String patternOf(@Nullable Object handler, @Nullable String matched) {
+		return this.listed.patternOf(handler, matched);
+	}
+
+	/**
+	 * Return what every endpoint listed at startup requires and where it comes from, and the path rules. A rule
+	 * counts for an endpoint when its pattern matches one of the endpoint's patterns read as a path (below the path
+	 * prefix of the inventory), or the other way round, so that a rule over part of an endpoint's paths counts too.
+	 * @return the report, without endpoints before {@link #index} was called
+	 */
+	public RequirementReport report() {
+		return this.listed.report(this.requirements);
+	}
+
+	/**
+	 * Return the endpoints listed at startup, and the path rules, whose requirement includes a protocol: what cannot
+	 * be met if the application never receives it. For {@link Protocol#WEBSOCKET}, only the endpoints that are no
+	 * WebSocket handshake handler, which no request can meet.
+	 * @param protocol the protocol
+	 * @return each endpoint (its handler and patterns) and rule (its pattern), empty before {@link #index} was
+	 * called but for the rules
+	 */
+	public List<String> requiring(Protocol protocol) {
+		return this.listed.requiring(protocol, this.requirements);
+	}
+
+	/**
+	 * Return what a handler requires, with the path rules over its patterns (as {@link #report()} counts them):
+	 * what its API documentation should say.
+	 * @param handler the handler, as listed at startup or equal to it
+	 * @return the requirement, {@link ProtocolRequirement#none()} if there is none
+	 * @throws InvalidRequirementException if the handler declares an invalid requirement
+	 */
+	public ProtocolRequirement documentedRequirementOf(Object handler) {
+		return this.listed.documentedRequirementOf(handler, this.requirements);
+	}
+
+	/**
+	 * Whether a path rule, or a handler resolved so far, requires a minimum TLS version.
+	 * @return whether some endpoint requires a minimum TLS version
+	 */
+	public boolean requiresMinTlsVersion() {
+		return this.requirements.requiresMinTlsVersion();
+	}
+
+}

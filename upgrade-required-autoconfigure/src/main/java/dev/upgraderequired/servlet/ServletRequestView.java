@@ -1,0 +1,196 @@
+package dev.upgraderequired.servlet;
+
+import java.util.function.Supplier;
+
+import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.core.RequestFacts;
+import dev.upgraderequired.core.RequestView;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
+
+/**
+ * Spring MVC's view of a request for the core: the container's facts, the paths as the servlet and its handler
+ * mappings read them (per dispatch type: an include's own path, a forward's or async dispatch's original one for
+ * the response), and what the filter's handler lookup recorded.
+ *
+ * @author upgrade-required
+ */
+final class ServletRequestView implements RequestView<HttpServletRequest> {
+
+	private final RequestFacts<HttpServletRequest> facts;
+
+	private final ServletMappedHandlerRequirements mappedRequirements;
+
+	private final Supplier<UpgradeRequiredFilter.@Nullable Target> target;
+
+	private volatile UpgradeRequiredFilter.@Nullable Target resolvedTarget;
+
+	/**
+	 * Create a view.
+	 * @param facts the container's facts
+	 * @param mappedRequirements the requirements of request mappings
+	 * @param target supplies the servlet the early filter looks handlers up for, once it is initialized;
+	 * {@code null} while it is not
+	 */
+	ServletRequestView(RequestFacts<HttpServletRequest> facts, ServletMappedHandlerRequirements mappedRequirements,
+			Supplier<UpgradeRequiredFilter.@Nullable Target> target) {
+		this.facts = facts;
+		this.mappedRequirements = mappedRequirements;
+		this.target = target;
+	}
+
+	/**
+	 * Return the servlet the early filter looks a request's handler up in, if the request is for it.
+	 * @param request the request
+	 * @return the servlet, {@code null} for another servlet's request, or while the servlet is not initialized
+	 */
+	UpgradeRequiredFilter.@Nullable Target targetOf(HttpServletRequest request) {
+		UpgradeRequiredFilter.Target target = this.resolvedTarget;
+		if (target == null) {
+			target = this.target.get();
+			this.resolvedTarget = target;
+		}
+		return (target != null && target.servletName() != null
+				&& target.servletName().equals(request.getHttpServletMapping().getServletName())) ? target : null;
+	}
+
+	@Override
+	public boolean isSecure(HttpServletRequest request) {
+		return this.facts.isSecure(request);
+	}
+
+	@Override
+	public @Nullable String tlsProtocol(HttpServletRequest request) {
+		return this.facts.tlsProtocol(request);
+	}
+
+	@Override
+	public boolean isHttp1(HttpServletRequest request) {
+		return this.facts.isHttp1(request);
+	}
+
+	@Override
+	public String method(HttpServletRequest request) {
+		return this.facts.method(request);
+	}
+
+	@Override
+	public @Nullable String header(HttpServletRequest request, String name) {
+		return this.facts.header(request, name);
+	}
+
+	@Override
+	public @Nullable String remoteAddress(HttpServletRequest request) {
+		return this.facts.remoteAddress(request);
+	}
+
+	@Override
+	public String path(HttpServletRequest request) {
+		String included = (request.getDispatcherType() == DispatcherType.INCLUDE)
+				? (String) request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI) : null;
+		return (included != null) ? included : request.getRequestURI();
+	}
+
+	@Override
+	public String contextPath(HttpServletRequest request) {
+		return request.getContextPath();
+	}
+
+	// The container's request has the context path as deployed, which is what a URI starts with unless the client
+	// spelled it otherwise; a wrapper (ForwardedHeaderFilter with X-Forwarded-Prefix) may change it.
+	@Override
+	public int applicationPathStart(HttpServletRequest request) {
+		String contextPath = (request instanceof HttpServletRequestWrapper) ? request.getContextPath()
+				: request.getServletContext().getContextPath();
+		return (request.getRequestURI().startsWith(contextPath) ? contextPath : request.getContextPath()).length();
+	}
+
+	// Handler paths are relative to the servlet's path when it is mapped to one, such as /api/*, which is when the
+	// request has a path info. (The servlet mapping itself would tell as well, but costs an object per request on
+	// Tomcat.) A servlet path spelled otherwise (percent-encoded) in the URI cannot be skipped by its length.
+	@Override
+	public int handlerPathStart(HttpServletRequest request) {
+		int start = applicationPathStart(request);
+		if (request.getPathInfo() == null) {
+			return start;
+		}
+		String servletPath = request.getServletPath();
+		return request.getRequestURI().startsWith(servletPath, start) ? start + servletPath.length() : -1;
+	}
+
+	// The path parsed into PathPatterns' form, as the servlet's mappings read it, with the servlet mapped to "/"
+	// (under a servlet path, such as /api/*, the mappings match below it, which the index does not read).
+	@Override
+	public @Nullable PathContainer indexedPath(HttpServletRequest request) {
+		UpgradeRequiredFilter.Target target = targetOf(request);
+		if (target == null || !target.parsesRequestPath() || request.getPathInfo() != null) {
+			return null;
+		}
+		try {
+			return ServletRequestPathUtils.parse(request).pathWithinApplication();
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	@Override
+	public String requestedPath(HttpServletRequest request) {
+		String original = originalAttribute(request, RequestDispatcher.FORWARD_REQUEST_URI,
+				AsyncContext.ASYNC_REQUEST_URI);
+		return (original != null) ? original : request.getRequestURI();
+	}
+
+	@Override
+	public @Nullable String query(HttpServletRequest request) {
+		return (originalAttribute(request, RequestDispatcher.FORWARD_REQUEST_URI,
+				AsyncContext.ASYNC_REQUEST_URI) != null)
+						? originalAttribute(request, RequestDispatcher.FORWARD_QUERY_STRING,
+								AsyncContext.ASYNC_QUERY_STRING)
+						: request.getQueryString();
+	}
+
+	// A forward or async dispatch has its own path: the client is told about the one it asked for.
+	private static @Nullable String originalAttribute(HttpServletRequest request, String forward, String async) {
+		DispatcherType type = request.getDispatcherType();
+		String name = (type == DispatcherType.FORWARD) ? forward : (type == DispatcherType.ASYNC) ? async : null;
+		return (name != null) ? (String) request.getAttribute(name) : null;
+	}
+
+	@Override
+	public @Nullable String host(HttpServletRequest request) {
+		return request.getServerName();
+	}
+
+	@Override
+	public @Nullable String matchedPattern(HttpServletRequest request) {
+		Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		return (pattern != null) ? pattern.toString() : null;
+	}
+
+	@Override
+	public ProtocolRequirement mediaTypeRequirement(HttpServletRequest request) {
+		return this.mappedRequirements.forRequest(request);
+	}
+
+	@Override
+	public ProtocolRequirement anyMethodRequirement(HttpServletRequest request) {
+		return this.mappedRequirements.forAnyMethod(request);
+	}
+
+	// Only the early filter's lookup has CORS processing left to do: for a dispatched request, Spring MVC's CORS
+	// interceptor comes before every other.
+	@Override
+	public boolean processCors(HttpServletRequest request) {
+		return !(request instanceof UpgradeRequiredFilter.LookupRequest lookup) || lookup.processCors();
+	}
+
+}

@@ -82,7 +82,7 @@ public class InterceptorBenchmarks {
 		this.decider = builder.build().decider();
 		this.view = new ServletRequestView(ServletContainerRequestFacts.tomcat(),
 				new ServletMappedHandlerRequirements(), () -> null);
-		this.interceptor = new UpgradeRequiredInterceptor(this.decider, this.view, new ServletRefusalWriter());
+		this.interceptor = new UpgradeRequiredInterceptor(this.decider, this.view, new ServletRefusalWriter(), null);
 		Api api = new Api();
 		this.openHandler = new HandlerMethod(api, Api.class.getDeclaredMethod("hello"));
 		this.secureHandler = new HandlerMethod(api, Api.class.getDeclaredMethod("secure"));

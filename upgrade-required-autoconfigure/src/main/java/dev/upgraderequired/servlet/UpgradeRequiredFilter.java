@@ -16,6 +16,7 @@ import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
@@ -45,6 +46,10 @@ import org.springframework.web.util.ServletRequestPathUtils;
  */
 final class UpgradeRequiredFilter implements Filter {
 
+	// The request this thread's filter let through, decided: the interceptor does not decide it again. (A thread
+	// local of a pooled thread is set without allocating; a request attribute would allocate on every request.)
+	private static final ThreadLocal<@Nullable HttpServletRequest> DECIDED = new ThreadLocal<>();
+
 	private final RequestDecider decider;
 
 	private final ServletRequestView view;
@@ -65,6 +70,7 @@ final class UpgradeRequiredFilter implements Filter {
 			return;
 		}
 		Decision decision = this.decider.decide(request, this.view);
+		boolean byHandlers = true;
 		if (decision == Decision.LOOK_UP) {
 			if (!UnreadableTargets.isDecodable(request.getRequestURI())) {
 				// Spring cannot decode the path to look its handler up (and would fail with a 500): nobody can tell
@@ -72,20 +78,26 @@ final class UpgradeRequiredFilter implements Filter {
 				UnreadableTargets.reject(response);
 				return;
 			}
-			decision = lookUp(request, response);
+			// Another servlet's request (or the servlet is not initialized yet) has no handler of this one: the path
+			// rules decide it here, and the interceptor with its handler.
+			Target target = this.view.targetOf(request);
+			byHandlers = target != null;
+			decision = lookUp(request, response, target);
 		}
 		if (decision instanceof Decision.Proceed) {
-			chain.doFilter(req, res);
+			if (byHandlers) {
+				proceedDecided(request, response, chain);
+			}
+			else {
+				chain.doFilter(request, response);
+			}
 		}
 		else if (decision instanceof Decision.Respond respond) {
 			this.writer.write(respond.response(), response);
 		}
 	}
 
-	// Another servlet's request (or the servlet is not initialized yet) has no handler of this one: the path rules
-	// decide it.
-	private Decision lookUp(HttpServletRequest request, HttpServletResponse response) {
-		Target target = this.view.targetOf(request);
+	private Decision lookUp(HttpServletRequest request, HttpServletResponse response, @Nullable Target target) {
 		LookupRequest lookup = (target != null) ? new LookupRequest(request, response, target) : null;
 		HttpServletRequest decided = (lookup != null) ? lookup : request;
 		Object handler;
@@ -97,6 +109,36 @@ final class UpgradeRequiredFilter implements Filter {
 			return (failure != null) ? failure : Decision.PROCEED;
 		}
 		return this.decider.decide(decided, this.view, handler);
+	}
+
+	private static void proceedDecided(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		DECIDED.set(request);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			DECIDED.set(null);
+		}
+	}
+
+	/**
+	 * Whether this filter decided a request that is now being dispatched to a handler: the request it let through,
+	 * on the same thread, wrapped or not by the filters after it but with the path and method it decided.
+	 * @param request the request as the servlet dispatches it
+	 * @return whether the request was decided
+	 */
+	static boolean hasDecided(HttpServletRequest request) {
+		HttpServletRequest original = DECIDED.get();
+		if (original == null) {
+			return false;
+		}
+		ServletRequest unwrapped = request;
+		while (unwrapped != original && unwrapped instanceof ServletRequestWrapper wrapper) {
+			unwrapped = wrapper.getRequest();
+		}
+		return unwrapped == original && request.getRequestURI().equals(original.getRequestURI())
+				&& request.getMethod().equals(original.getMethod());
 	}
 
 	/**

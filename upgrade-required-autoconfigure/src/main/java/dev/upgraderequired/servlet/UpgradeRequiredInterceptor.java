@@ -5,7 +5,10 @@ import dev.upgraderequired.core.RequestDecider;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
@@ -14,13 +17,12 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * {@link org.springframework.web.servlet.handler.MappedInterceptor} so that it reaches every handler mapping,
  * including WebSocket endpoints.
  * <p>
- * {@link UpgradeRequiredFilter} refuses before Spring Security what it can decide; this interceptor decides what no
- * filter sees (forwards, includes and async dispatches, a {@code DispatcherServlet} other than the one the filter
- * knows), and the request the filter let through against the handler the servlet chose, so that no later rewrite
- * of a request escapes the check: one decision of the core, which costs a cache lookup and allocates nothing. A
- * refused include renders nothing, since an include cannot set a status. When configured, it adds
- * {@code Strict-Transport-Security} to the response of a request over TLS that it lets through to an endpoint
- * requiring TLS.
+ * {@link UpgradeRequiredFilter} decides every request before Spring Security; this interceptor decides, with one
+ * decision of the core, what the filter did not: forwards, includes and async dispatches, a request for a
+ * {@code DispatcherServlet} of another application context, one the filter could decide by the path rules only,
+ * and one that a later filter rewrote (another path or method). A refused include renders nothing, since an include
+ * cannot set a status. When configured, it adds {@code Strict-Transport-Security} to the response of a request over
+ * TLS that goes on to an endpoint requiring TLS.
  *
  * @author upgrade-required
  */
@@ -34,10 +36,21 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 
 	private final ServletRefusalWriter writer;
 
-	UpgradeRequiredInterceptor(RequestDecider decider, ServletRequestView view, ServletRefusalWriter writer) {
+	private final @Nullable ApplicationContext context;
+
+	/**
+	 * Create an interceptor.
+	 * @param decider decides requests
+	 * @param view reads requests
+	 * @param writer writes refusals
+	 * @param context the application context whose handlers the early filter knows, {@code null} for none
+	 */
+	UpgradeRequiredInterceptor(RequestDecider decider, ServletRequestView view, ServletRefusalWriter writer,
+			@Nullable ApplicationContext context) {
 		this.decider = decider;
 		this.view = view;
 		this.writer = writer;
+		this.context = context;
 	}
 
 	@Override
@@ -49,14 +62,18 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 		if (dispatcherType == DispatcherType.ERROR) {
 			return true;
 		}
+		if (dispatcherType == DispatcherType.REQUEST && decidedByTheFilter(request)) {
+			if (this.decider.sendsStrictTransportSecurity()) {
+				addStrictTransportSecurity(this.decider.strictTransportSecurity(request, this.view, handler), response);
+			}
+			return true;
+		}
 		Decision decision = this.decider.decide(request, this.view, handler);
 		// An include cannot set a status or headers: a protected resource is simply left out.
 		boolean include = dispatcherType == DispatcherType.INCLUDE;
 		if (decision instanceof Decision.Proceed proceed) {
-			String hsts = proceed.strictTransportSecurity();
-			// The application's own (with preload, say) is kept.
-			if (hsts != null && !include && !response.containsHeader(STRICT_TRANSPORT_SECURITY)) {
-				response.setHeader(STRICT_TRANSPORT_SECURITY, hsts);
+			if (!include) {
+				addStrictTransportSecurity(proceed.strictTransportSecurity(), response);
 			}
 			return true;
 		}
@@ -64,6 +81,20 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 			this.writer.write(respond.response(), response);
 		}
 		return false;
+	}
+
+	// The early filter decided the request with the handlers of this application context.
+	private boolean decidedByTheFilter(HttpServletRequest request) {
+		return this.context != null
+				&& request.getAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE) == this.context
+				&& UpgradeRequiredFilter.hasDecided(request);
+	}
+
+	// The application's own (with preload, say) is kept.
+	private static void addStrictTransportSecurity(@Nullable String value, HttpServletResponse response) {
+		if (value != null && !response.containsHeader(STRICT_TRANSPORT_SECURITY)) {
+			response.setHeader(STRICT_TRANSPORT_SECURITY, value);
+		}
 	}
 
 }

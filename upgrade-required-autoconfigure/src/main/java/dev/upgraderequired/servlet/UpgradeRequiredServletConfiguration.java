@@ -85,8 +85,8 @@ public class UpgradeRequiredServletConfiguration {
 	// A MappedInterceptor bean reaches every handler mapping, WebSocket ones included; addInterceptors would not.
 	@Bean
 	MappedInterceptor upgradeRequiredMappedInterceptor(UpgradePolicy policy, ServletRequestView view,
-			ServletRefusalWriter writer) {
-		return new MappedInterceptor(null, new UpgradeRequiredInterceptor(policy.decider(), view, writer));
+			ServletRefusalWriter writer, WebApplicationContext context) {
+		return new MappedInterceptor(null, new UpgradeRequiredInterceptor(policy.decider(), view, writer, context));
 	}
 
 	@Bean

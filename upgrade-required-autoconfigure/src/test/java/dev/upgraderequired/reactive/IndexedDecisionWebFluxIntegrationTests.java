@@ -5,13 +5,18 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.RequiresProtocol;
+import dev.upgraderequired.core.DecisionLog;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration;
@@ -32,11 +37,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * application without router functions, which could serve any path and so turn the index off): a
  * refusal without any handler lookup, an allowed request under a protected path's prefix with the
  * {@code DispatcherHandler}'s lookup only; where the index cannot tell (a cross-origin request, whose refusal
- * carries its handler's CORS headers), the filter looks the handler up.
+ * carries its handler's CORS headers), the filter looks the handler up. Each request is decided once (the
+ * decider's TRACE log).
  */
 @SpringBootTest(classes = IndexedDecisionWebFluxIntegrationTests.Counting.class,
-		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "spring.main.web-application-type=reactive")
+		webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "spring.main.web-application-type=reactive",
+				"logging.level." + DecisionLog.LOGGER + "=trace" })
+@ExtendWith(OutputCaptureExtension.class)
 class IndexedDecisionWebFluxIntegrationTests {
+
+	@AfterAll
+	static void quietDecisions() {
+		DecisionLog.reset();
+	}
 
 	@LocalServerPort
 	int port;
@@ -72,6 +85,28 @@ class IndexedDecisionWebFluxIntegrationTests {
 		assertThat(this.counting.lookups).containsExactly("/secure");
 	}
 
+	@Test
+	void refusedRequestIsDecidedOnce(CapturedOutput output) {
+		this.client.get().uri("/secure").exchange().expectStatus().isEqualTo(426);
+		assertThat(DecisionLog.of(output, "GET", "/secure")).containsExactly("by the index: respond 426");
+	}
+
+	@Test
+	void allowedRequestIsDecidedOnce(CapturedOutput output) {
+		this.client.get().uri("/secure/open").exchange().expectStatus().isOk();
+		this.client.get().uri("/plain").exchange().expectStatus().isOk();
+		assertThat(DecisionLog.of(output, "GET", "/secure/open")).containsExactly("by the index: proceed");
+		assertThat(DecisionLog.of(output, "GET", "/plain")).containsExactly("by its path: proceed");
+	}
+
+	@Test
+	void requestLookedUpByTheFilterIsDecidedOnceWithItsHandler(CapturedOutput output) {
+		this.client.get().uri("/secure").header("Origin", "https://example.com").exchange().expectStatus()
+			.isEqualTo(426);
+		assertThat(DecisionLog.of(output, "GET", "/secure")).containsExactly("by the index: look up",
+				"by its handler: respond 426");
+	}
+
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration(exclude = TomcatReactiveWebServerAutoConfiguration.class)
 	@RestController
@@ -88,6 +123,11 @@ class IndexedDecisionWebFluxIntegrationTests {
 		@GetMapping("/secure/open")
 		String open() {
 			return "open";
+		}
+
+		@GetMapping("/plain")
+		String plain() {
+			return "plain";
 		}
 
 		// Still a request mapping, which the index lists: counts the lookups in it.

@@ -4,13 +4,18 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import jakarta.servlet.http.HttpServletRequest;
+import dev.upgraderequired.core.DecisionLog;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
@@ -27,11 +32,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The early filter decides from the index of handlers listed at startup, on a real server: a refusal without any
  * handler lookup, an allowed request under a protected path's prefix with the servlet's lookup only; where the
  * index cannot tell (a cross-origin request, whose refusal carries its handler's CORS headers), the filter looks
- * the handler up.
+ * the handler up. Each request is decided once (the decider's TRACE log): the interceptor does not decide again
+ * what the filter decided.
  */
 @SpringBootTest(classes = { WebMvcTestApplication.class, IndexedDecisionIntegrationTests.Counting.class },
-		webEnvironment = WebEnvironment.RANDOM_PORT)
+		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "logging.level." + DecisionLog.LOGGER + "=trace")
+@ExtendWith(OutputCaptureExtension.class)
 class IndexedDecisionIntegrationTests {
+
+	@AfterAll
+	static void quietDecisions() {
+		DecisionLog.reset();
+	}
 
 	@LocalServerPort
 	int port;
@@ -62,6 +74,28 @@ class IndexedDecisionIntegrationTests {
 		assertThat(send(request(this.port, "/class/inherited").header("Origin", "https://example.com").GET())
 			.statusCode()).isEqualTo(426);
 		assertThat(this.counting.lookups).containsExactly("filter /class/inherited");
+	}
+
+	@Test
+	void refusedRequestIsDecidedOnce(CapturedOutput output) throws Exception {
+		assertThat(send(request(this.port, "/class/inherited").GET()).statusCode()).isEqualTo(426);
+		assertThat(DecisionLog.of(output, "GET", "/class/inherited")).containsExactly("by the index: respond 426");
+	}
+
+	@Test
+	void allowedRequestIsDecidedOnceByTheFilterAndNotAgainByTheInterceptor(CapturedOutput output) throws Exception {
+		assertThat(send(request(this.port, "/class/inherited/open").GET()).statusCode()).isEqualTo(200);
+		assertThat(send(request(this.port, "/plain").GET()).statusCode()).isEqualTo(200);
+		assertThat(DecisionLog.of(output, "GET", "/class/inherited/open")).containsExactly("by the index: proceed");
+		assertThat(DecisionLog.of(output, "GET", "/plain")).containsExactly("by its path: proceed");
+	}
+
+	@Test
+	void requestLookedUpByTheFilterIsDecidedOnceWithItsHandler(CapturedOutput output) throws Exception {
+		assertThat(send(request(this.port, "/class/inherited").header("Origin", "https://example.com").GET())
+			.statusCode()).isEqualTo(426);
+		assertThat(DecisionLog.of(output, "GET", "/class/inherited")).containsExactly("by the index: look up",
+				"by its handler: respond 426");
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

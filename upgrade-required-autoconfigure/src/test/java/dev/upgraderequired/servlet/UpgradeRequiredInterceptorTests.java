@@ -1,5 +1,8 @@
 package dev.upgraderequired.servlet;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.TlsVersion;
@@ -7,6 +10,9 @@ import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.server.ServletContainerRequestFacts;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -14,6 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.context.support.StaticWebApplicationContext;
+import org.springframework.web.servlet.DispatcherServlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +39,7 @@ class UpgradeRequiredInterceptorTests {
 		.decider(),
 			new ServletRequestView(ServletContainerRequestFacts.tomcat(), new ServletMappedHandlerRequirements(),
 					() -> null),
-			new ServletRefusalWriter());
+			new ServletRefusalWriter(), null);
 
 	@Test
 	void errorDispatchIsLetThrough() throws Exception {
@@ -87,6 +95,43 @@ class UpgradeRequiredInterceptorTests {
 		}
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		assertThat(this.interceptor.preHandle(request, response, new Object())).isFalse();
+		assertThat(response.getStatus()).isEqualTo(426);
+	}
+
+	@Test
+	void requestThatALaterFilterRewroteIsDecidedAgain() throws Exception {
+		StaticWebApplicationContext context = new StaticWebApplicationContext();
+		UpgradePolicy policy = UpgradePolicy.builder()
+			.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version")
+			.build();
+		ServletRequestView view = new ServletRequestView(ServletContainerRequestFacts.tomcat(),
+				new ServletMappedHandlerRequirements(), () -> null);
+		ServletRefusalWriter writer = new ServletRefusalWriter();
+		UpgradeRequiredInterceptor interceptor = new UpgradeRequiredInterceptor(policy.decider(), view, writer,
+				context);
+		UpgradeRequiredFilter filter = new UpgradeRequiredFilter(policy.decider(), view, writer);
+		List<Boolean> handled = new ArrayList<>();
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		for (String path : new String[] { "/public", "/admin/status" }) {
+			filter.doFilter(new MockHttpServletRequest("GET", "/public"), response, (request, res) -> {
+				HttpServletRequest rewritten = new HttpServletRequestWrapper((HttpServletRequest) request) {
+
+					@Override
+					public String getRequestURI() {
+						return path;
+					}
+
+				};
+				rewritten.setAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE, context);
+				try {
+					handled.add(interceptor.preHandle(rewritten, (HttpServletResponse) res, new Object()));
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			});
+		}
+		assertThat(handled).containsExactly(true, false);
 		assertThat(response.getStatus()).isEqualTo(426);
 	}
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bom-check.sh: after `./mvnw install`, a throwaway application outside the reactor imports the installed snapshot
-# BOM and declares the starter, the client and the test modules without versions, as the README says; it must build
-# (resolve, compile, and run a test that starts its context). Proves that the installed POMs hold no unresolved
+# BOM and declares the starter, the client and the test modules without versions, as docs/modules.md says; it must
+# build (resolve, compile, and run a test that starts its context). Proves that the installed POMs hold no unresolved
 # ${revision}. Exits non-zero on failure.
 set -euo pipefail
 

@@ -194,7 +194,7 @@ class UpgradeRequiredAutoConfigurationTests {
 
 	@Test
 	void filterOrderDefaultsToTheAdaptersDefault() {
-		// The metadata (and so the README) needs the literal; the adapters read the constant.
+		// The metadata (and so docs/properties.md) needs the literal; the adapters read the constant.
 		assertThat(new UpgradeRequiredProperties().getFilterOrder()).isEqualTo(UpgradePolicy.DEFAULT_FILTER_ORDER);
 	}
 

@@ -13,20 +13,20 @@ import org.springframework.core.io.ClassPathResource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Keeps the README's word on the client module's property true to its configuration metadata.
+ * Keeps the word of {@code docs/clients.md} on the client module's property true to its configuration metadata.
  */
-class ClientReadmeTests {
+class ClientDocumentationTests {
 
 	@Test
-	void readmeNamesEveryPropertyOfTheClientModuleWithItsDefault() throws Exception {
-		String readme = Files.readString(Path.of("..", "README.md"));
+	void clientsPageNamesEveryPropertyOfTheClientModuleWithItsDefault() throws Exception {
+		String page = Files.readString(Path.of("..", "docs", "clients.md"));
 		JsonNode properties;
 		try (InputStream in = new ClassPathResource("META-INF/spring-configuration-metadata.json").getInputStream()) {
 			properties = JsonMapper.builder().build().readTree(in).get("properties");
 		}
 		assertThat(properties).isNotEmpty();
 		for (JsonNode property : properties) {
-			assertThat(readme).contains("`" + property.get("name").asString() + "` (default `"
+			assertThat(page).contains("`" + property.get("name").asString() + "` (default `"
 					+ property.get("defaultValue").asString() + "`)");
 		}
 	}

@@ -2,7 +2,7 @@ package dev.upgraderequired.autoconfigure;
 
 import java.util.Map;
 
-import dev.upgraderequired.core.InvalidRequirementException;
+import dev.upgraderequired.InvalidRequirementException;
 import dev.upgraderequired.server.ForwardedHeadersTrust;
 
 import org.springframework.context.ApplicationContext;

@@ -1,6 +1,6 @@
 package dev.upgraderequired.autoconfigure;
 
-import dev.upgraderequired.core.InvalidRequirementException;
+import dev.upgraderequired.InvalidRequirementException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

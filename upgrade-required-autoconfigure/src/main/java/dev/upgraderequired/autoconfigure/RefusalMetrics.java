@@ -4,9 +4,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
-import dev.upgraderequired.core.RefusalObserver;
-import dev.upgraderequired.core.RequirementSource;
-import dev.upgraderequired.core.UpgradeReason;
+import dev.upgraderequired.RefusalObserver;
+import dev.upgraderequired.RequirementSource;
+import dev.upgraderequired.UpgradeReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 

@@ -2,8 +2,8 @@ package dev.upgraderequired.autoconfigure;
 
 import java.util.function.IntSupplier;
 
-import dev.upgraderequired.core.HandlerRequirementResolver;
-import dev.upgraderequired.core.RefusalObserver;
+import dev.upgraderequired.HandlerRequirementResolver;
+import dev.upgraderequired.RefusalObserver;
 import dev.upgraderequired.core.UpgradePolicy;
 
 import org.apache.commons.logging.Log;
@@ -17,8 +17,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jetty.JettyWebServerFactory;

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.upgraderequired.InvalidRequirementException;
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.TlsVersion;
-import dev.upgraderequired.core.InvalidRequirementException;
 import dev.upgraderequired.core.UpgradePolicy;
 import org.jspecify.annotations.Nullable;
 

@@ -1,5 +1,6 @@
 package dev.upgraderequired.core;
 
+import dev.upgraderequired.RequestFacts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;

@@ -1,5 +1,8 @@
 package dev.upgraderequired.core;
 
+import dev.upgraderequired.HandlerRequirementResolver;
+import dev.upgraderequired.InvalidRequirementException;
+import dev.upgraderequired.RequirementSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;

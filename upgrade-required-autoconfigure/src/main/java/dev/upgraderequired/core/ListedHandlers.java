@@ -1,5 +1,6 @@
 package dev.upgraderequired.core;
 
+import dev.upgraderequired.RequirementSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

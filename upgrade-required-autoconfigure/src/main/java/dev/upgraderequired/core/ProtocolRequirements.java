@@ -1,5 +1,6 @@
 package dev.upgraderequired.core;
 
+import dev.upgraderequired.InvalidRequirementException;
 import java.util.Locale;
 
 import dev.upgraderequired.Protocol;

@@ -1,5 +1,6 @@
 package dev.upgraderequired.core;
 
+import dev.upgraderequired.UpgradeReason;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,7 @@ import org.springframework.http.HttpStatus;
  * @since 0.1.0
  * @see RequestDecider
  */
-public final class Refusal {
+final class Refusal {
 
 	/**
 	 * The {@code Sec-WebSocket-Version} this library advertises (RFC 6455).
@@ -194,7 +195,7 @@ public final class Refusal {
 	 * Return the requirement that was not met, or that a thrown exception declared.
 	 * @return the requirement
 	 */
-	public ProtocolRequirement requirement() {
+	ProtocolRequirement requirement() {
 		return this.requirement;
 	}
 
@@ -202,7 +203,7 @@ public final class Refusal {
 	 * Return the part of the requirement that was not met.
 	 * @return the reason, {@code null} for the 500 of an exception whose requirement the request meets
 	 */
-	public @Nullable UpgradeReason reason() {
+	@Nullable UpgradeReason reason() {
 		return this.reason;
 	}
 
@@ -211,7 +212,7 @@ public final class Refusal {
 	 * the endpoint.
 	 * @return whether the refusal is an exception's
 	 */
-	public boolean thrown() {
+	boolean thrown() {
 		return this.thrown;
 	}
 
@@ -219,7 +220,7 @@ public final class Refusal {
 	 * Return the status of the response.
 	 * @return 426, or 500 for an exception whose requirement the request meets
 	 */
-	public int status() {
+	int status() {
 		return (this.reason != null) ? HttpStatus.UPGRADE_REQUIRED.value() : HttpStatus.INTERNAL_SERVER_ERROR.value();
 	}
 

@@ -1,5 +1,10 @@
 package dev.upgraderequired.core;
 
+import dev.upgraderequired.InvalidRequirementException;
+import dev.upgraderequired.RefusalObserver;
+import dev.upgraderequired.RequestFacts;
+import dev.upgraderequired.RequirementSource;
+import dev.upgraderequired.UpgradeReason;
 import java.util.List;
 
 import dev.upgraderequired.ProtocolRequirement;

@@ -1,6 +1,7 @@
 package dev.upgraderequired.core;
 
 import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.RequestFacts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.PathContainer;

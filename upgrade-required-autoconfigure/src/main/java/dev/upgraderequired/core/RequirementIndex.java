@@ -1,5 +1,7 @@
 package dev.upgraderequired.core;
 
+import dev.upgraderequired.InvalidRequirementException;
+import dev.upgraderequired.RequestFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

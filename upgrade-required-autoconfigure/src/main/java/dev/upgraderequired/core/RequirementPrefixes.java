@@ -1,5 +1,6 @@
 package dev.upgraderequired.core;
 
+import dev.upgraderequired.RequestFacts;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,5 +1,7 @@
 package dev.upgraderequired.core;
 
+import dev.upgraderequired.HandlerRequirementResolver;
+import dev.upgraderequired.RequirementSource;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 
@@ -10,8 +12,8 @@ import dev.upgraderequired.TlsVersion;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.annotation.MergedAnnotation;
-import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.method.HandlerMethod;
 

@@ -1,5 +1,7 @@
 package dev.upgraderequired.core;
 
+import dev.upgraderequired.RequestFacts;
+import dev.upgraderequired.UpgradeReason;
 import java.util.function.Supplier;
 
 import dev.upgraderequired.ProtocolRequirement;

@@ -1,5 +1,8 @@
 package dev.upgraderequired.core;
 
+import dev.upgraderequired.HandlerRequirementResolver;
+import dev.upgraderequired.InvalidRequirementException;
+import dev.upgraderequired.RefusalObserver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;

@@ -1,10 +1,10 @@
 /**
- * Transport-free decision core: what an endpoint requires, what a request offers, and the 426 response to send.
- * <p>
- * Its types are public because both web adapters use them, not as an API: only {@link HandlerRequirementResolver}
- * (to add requirements of your own), {@link RefusalObserver} (to be told of refusals) and {@link RequestFacts}
- * (through the adapters' facts types) are extension points, {@link RequirementReport} is what the actuator endpoint
- * returns, and the rest may change in any release.
+ * Transport-free decision core, internal: the {@link RequirementIndex} built at startup, the
+ * {@link RequestDecider} that decides each request from it with a closed {@link Decision}, and the response to a
+ * refusal. Its types are public only because both web adapters and the auto-configuration use them; they are not
+ * an API and may change in any release. The extension points are in {@code dev.upgraderequired}
+ * ({@code HandlerRequirementResolver}, {@code RefusalObserver}, {@code RequestFacts}); {@link RequirementReport} is
+ * what the actuator endpoint returns.
  */
 @NullMarked
 package dev.upgraderequired.core;

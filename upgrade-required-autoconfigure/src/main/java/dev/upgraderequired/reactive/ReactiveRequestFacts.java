@@ -2,7 +2,7 @@ package dev.upgraderequired.reactive;
 
 import java.net.InetSocketAddress;
 
-import dev.upgraderequired.core.RequestFacts;
+import dev.upgraderequired.RequestFacts;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;

@@ -1,8 +1,8 @@
 package dev.upgraderequired.reactive;
 
+import dev.upgraderequired.HandlerRequirementResolver;
 import dev.upgraderequired.ProtocolRequirement;
-import dev.upgraderequired.core.HandlerRequirementResolver;
-import dev.upgraderequired.core.RequirementSource;
+import dev.upgraderequired.RequirementSource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.reactive.socket.WebSocketHandler;

@@ -1,6 +1,6 @@
 package dev.upgraderequired.reactive;
 
-import dev.upgraderequired.core.RequestFacts;
+import dev.upgraderequired.RequestFacts;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 

@@ -2,8 +2,8 @@ package dev.upgraderequired.reactive;
 
 import java.util.List;
 
+import dev.upgraderequired.HandlerRequirementResolver;
 import dev.upgraderequired.core.HandlerInventory;
-import dev.upgraderequired.core.HandlerRequirementResolver;
 import dev.upgraderequired.core.UpgradePolicy;
 
 import org.springframework.beans.factory.ObjectProvider;

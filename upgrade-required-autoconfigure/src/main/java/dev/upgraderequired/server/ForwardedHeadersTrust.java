@@ -11,6 +11,8 @@ import org.springframework.core.env.Environment;
  * Whether, and how, an application trusts forwarding headers ({@code X-Forwarded-*}, {@code Forwarded}): with
  * {@code server.forward-headers-strategy}, or by default on a cloud platform that Boot runs behind a proxy. Where they
  * are not trusted, a request is TLS only if its connection is, whatever the request says.
+ * <p>
+ * Internal: public for the adapters and the auto-configuration, not an API.
  *
  * @param strategy {@code native} or {@code framework}, {@code null} when forwarding headers are not trusted
  * @param description how they come to be trusted, in words, for messages

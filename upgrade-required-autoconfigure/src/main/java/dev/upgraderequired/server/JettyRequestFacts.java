@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author upgrade-required
  */
-final class JettyRequestFacts extends ServletContainerRequestFacts {
+final class JettyRequestFacts implements ServletContainerRequestFacts {
 
 	// Initialized on the first call of ServletContainerRequestFacts.jetty(): Tomcat applications need no Jetty classes.
 	static final JettyRequestFacts DIRECT = new JettyRequestFacts(false);
@@ -26,7 +26,6 @@ final class JettyRequestFacts extends ServletContainerRequestFacts {
 	private final boolean forwardedHeadersTrusted;
 
 	private JettyRequestFacts(boolean forwardedHeadersTrusted) {
-		super("Jetty");
 		this.forwardedHeadersTrusted = forwardedHeadersTrusted;
 	}
 
@@ -45,6 +44,11 @@ final class JettyRequestFacts extends ServletContainerRequestFacts {
 	private static EndPoint.@Nullable SslSessionData session(HttpServletRequest request) {
 		return (request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE) instanceof EndPoint.SslSessionData session)
 				? session : null;
+	}
+
+	@Override
+	public String toString() {
+		return "Jetty";
 	}
 
 }

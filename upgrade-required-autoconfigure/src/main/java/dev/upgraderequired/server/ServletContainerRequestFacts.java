@@ -1,6 +1,6 @@
 package dev.upgraderequired.server;
 
-import dev.upgraderequired.core.RequestFacts;
+import dev.upgraderequired.RequestFacts;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -21,25 +21,14 @@ import org.jspecify.annotations.Nullable;
  * connection, so {@code getProtocol()} tells what the connection is. Anything but {@code HTTP/2.0} counts as
  * HTTP/1.x, which never satisfies an HTTP/2 requirement.
  * <p>
- * One instance per supported container ({@link #tomcat()}, {@link #jetty(boolean)}); declare a bean of this type to support
- * another one.
+ * One instance per supported container ({@link #tomcat()}, {@link #jetty(boolean)}); declare a bean of this type to
+ * support another one (its {@code toString()} names the container in messages). An interface, as the WebFlux
+ * adapter's {@code ReactiveRequestFacts} is.
  *
  * @author upgrade-required
  * @since 0.1.0
  */
-public abstract class ServletContainerRequestFacts implements RequestFacts<HttpServletRequest> {
-
-	private static final String HTTP_2 = "HTTP/2.0";
-
-	private final String serverName;
-
-	/**
-	 * Create facts for a container.
-	 * @param serverName the name of the container, for messages
-	 */
-	protected ServletContainerRequestFacts(String serverName) {
-		this.serverName = serverName;
-	}
+public interface ServletContainerRequestFacts extends RequestFacts<HttpServletRequest> {
 
 	/**
 	 * Return the facts of Tomcat, which exposes the negotiated TLS protocol in the
@@ -47,7 +36,7 @@ public abstract class ServletContainerRequestFacts implements RequestFacts<HttpS
 	 * a server, such as those of {@code MockMvc}.
 	 * @return the facts of Tomcat
 	 */
-	public static ServletContainerRequestFacts tomcat() {
+	static ServletContainerRequestFacts tomcat() {
 		return TomcatRequestFacts.INSTANCE;
 	}
 
@@ -58,39 +47,34 @@ public abstract class ServletContainerRequestFacts implements RequestFacts<HttpS
 	 * @param forwardedHeadersTrusted whether forwarding headers are trusted (see {@link ForwardedHeadersTrust})
 	 * @return the facts of Jetty
 	 */
-	public static ServletContainerRequestFacts jetty(boolean forwardedHeadersTrusted) {
+	static ServletContainerRequestFacts jetty(boolean forwardedHeadersTrusted) {
 		return forwardedHeadersTrusted ? JettyRequestFacts.BEHIND_PROXY : JettyRequestFacts.DIRECT;
 	}
 
 	@Override
-	public boolean isSecure(HttpServletRequest request) {
+	default boolean isSecure(HttpServletRequest request) {
 		return request.isSecure();
 	}
 
 	@Override
-	public boolean isHttp1(HttpServletRequest request) {
+	default boolean isHttp1(HttpServletRequest request) {
 		// Never decided from the request's Upgrade header: after an h2c upgrade the first stream still carries it.
-		return !HTTP_2.equals(request.getProtocol());
+		return !"HTTP/2.0".equals(request.getProtocol());
 	}
 
 	@Override
-	public String method(HttpServletRequest request) {
+	default String method(HttpServletRequest request) {
 		return request.getMethod();
 	}
 
 	@Override
-	public @Nullable String header(HttpServletRequest request, String name) {
+	default @Nullable String header(HttpServletRequest request, String name) {
 		return request.getHeader(name);
 	}
 
 	@Override
-	public @Nullable String remoteAddress(HttpServletRequest request) {
+	default @Nullable String remoteAddress(HttpServletRequest request) {
 		return request.getRemoteAddr();
-	}
-
-	@Override
-	public String toString() {
-		return this.serverName;
 	}
 
 }

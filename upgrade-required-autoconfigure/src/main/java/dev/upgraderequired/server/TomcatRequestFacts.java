@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author upgrade-required
  */
-final class TomcatRequestFacts extends ServletContainerRequestFacts {
+final class TomcatRequestFacts implements ServletContainerRequestFacts {
 
 	/**
 	 * Request attribute in which Tomcat exposes the negotiated TLS protocol, such as {@code TLSv1.3}.
@@ -19,12 +19,16 @@ final class TomcatRequestFacts extends ServletContainerRequestFacts {
 	static final TomcatRequestFacts INSTANCE = new TomcatRequestFacts();
 
 	private TomcatRequestFacts() {
-		super("Tomcat");
 	}
 
 	@Override
 	public @Nullable String tlsProtocol(HttpServletRequest request) {
 		return (request.getAttribute(SECURE_PROTOCOL_ATTRIBUTE) instanceof String protocol) ? protocol : null;
+	}
+
+	@Override
+	public String toString() {
+		return "Tomcat";
 	}
 
 }

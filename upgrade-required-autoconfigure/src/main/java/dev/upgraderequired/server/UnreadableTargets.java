@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * digits (in a segment or in a {@code ;} parameter), or, for WebFlux, a character that {@code java.net.URI} rejects.
  * Such a request cannot be judged (nobody can tell which endpoint it is for), so it is answered with 400 and a
  * problem body, never served, and never left to fail with a 500 (or, for WebFlux on Jetty, to hang).
+ * <p>
+ * Internal: public for the adapters and the auto-configuration, not an API.
  *
  * @author upgrade-required
  * @since 0.2.0

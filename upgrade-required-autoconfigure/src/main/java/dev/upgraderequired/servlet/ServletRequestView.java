@@ -3,7 +3,7 @@ package dev.upgraderequired.servlet;
 import java.util.function.Supplier;
 
 import dev.upgraderequired.ProtocolRequirement;
-import dev.upgraderequired.core.RequestFacts;
+import dev.upgraderequired.RequestFacts;
 import dev.upgraderequired.core.RequestView;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.DispatcherType;

@@ -2,8 +2,8 @@ package dev.upgraderequired.servlet;
 
 import java.util.List;
 
+import dev.upgraderequired.HandlerRequirementResolver;
 import dev.upgraderequired.core.HandlerInventory;
-import dev.upgraderequired.core.HandlerRequirementResolver;
 import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.server.ServletContainerRequestFacts;
 import jakarta.servlet.DispatcherType;

@@ -1,8 +1,8 @@
 package dev.upgraderequired.servlet;
 
+import dev.upgraderequired.HandlerRequirementResolver;
 import dev.upgraderequired.ProtocolRequirement;
-import dev.upgraderequired.core.HandlerRequirementResolver;
-import dev.upgraderequired.core.RequirementSource;
+import dev.upgraderequired.RequirementSource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;

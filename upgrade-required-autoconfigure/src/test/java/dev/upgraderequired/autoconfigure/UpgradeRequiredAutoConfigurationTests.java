@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
+import dev.upgraderequired.InvalidRequirementException;
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
-import dev.upgraderequired.core.InvalidRequirementException;
+import dev.upgraderequired.UpgradeReason;
 import dev.upgraderequired.core.Decision;
 import dev.upgraderequired.core.MockServletView;
 import dev.upgraderequired.core.UpgradePolicy;
-import dev.upgraderequired.core.UpgradeReason;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

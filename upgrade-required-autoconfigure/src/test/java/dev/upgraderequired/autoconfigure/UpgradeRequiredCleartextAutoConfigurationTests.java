@@ -8,9 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
+import dev.upgraderequired.InvalidRequirementException;
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.RequiresProtocol;
-import dev.upgraderequired.core.InvalidRequirementException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,5 +1,6 @@
 package dev.upgraderequired.core;
 
+import dev.upgraderequired.UpgradeReason;
 import java.nio.charset.StandardCharsets;
 
 import dev.upgraderequired.Protocol;

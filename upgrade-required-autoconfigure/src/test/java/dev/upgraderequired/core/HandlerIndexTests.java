@@ -1,5 +1,7 @@
 package dev.upgraderequired.core;
 
+import dev.upgraderequired.RequirementSource;
+import dev.upgraderequired.UpgradeReason;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.upgraderequired.observability;
 
-import dev.upgraderequired.core.RefusalObserver;
+import dev.upgraderequired.RefusalObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 

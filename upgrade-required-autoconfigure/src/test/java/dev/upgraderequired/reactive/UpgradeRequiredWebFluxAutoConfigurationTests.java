@@ -1,11 +1,11 @@
 package dev.upgraderequired.reactive;
 
+import dev.upgraderequired.InvalidRequirementException;
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.RequiresProtocol;
 import dev.upgraderequired.TlsVersion;
 import dev.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import dev.upgraderequired.autoconfigure.UpgradeRequiredWebFluxAutoConfiguration;
-import dev.upgraderequired.core.InvalidRequirementException;
 import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.server.UnsupportedServerException;
 import org.jspecify.annotations.Nullable;

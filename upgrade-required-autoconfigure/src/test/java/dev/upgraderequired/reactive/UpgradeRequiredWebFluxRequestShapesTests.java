@@ -1,15 +1,15 @@
 package dev.upgraderequired.reactive;
 
-import dev.upgraderequired.core.HandlerRequirementResolver;
-import dev.upgraderequired.core.InvalidRequirementException;
+import dev.upgraderequired.HandlerRequirementResolver;
+import dev.upgraderequired.InvalidRequirementException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;

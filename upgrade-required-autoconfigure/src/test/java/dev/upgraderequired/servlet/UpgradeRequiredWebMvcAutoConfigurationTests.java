@@ -3,14 +3,14 @@ package dev.upgraderequired.servlet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.upgraderequired.HandlerRequirementResolver;
+import dev.upgraderequired.InvalidRequirementException;
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.RequiresProtocol;
 import dev.upgraderequired.TlsVersion;
 import dev.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import dev.upgraderequired.autoconfigure.UpgradeRequiredWebMvcAutoConfiguration;
-import dev.upgraderequired.core.HandlerRequirementResolver;
-import dev.upgraderequired.core.InvalidRequirementException;
 import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.server.ServletContainerRequestFacts;
 import dev.upgraderequired.server.UnsupportedServerException;
@@ -259,7 +259,7 @@ class UpgradeRequiredWebMvcAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	static class UserFacts {
 
-		final ServletContainerRequestFacts facts = new ServletContainerRequestFacts("my container") {
+		final ServletContainerRequestFacts facts = new ServletContainerRequestFacts() {
 
 			@Override
 			public @Nullable String tlsProtocol(HttpServletRequest request) {

@@ -1,4 +1,4 @@
-package dev.upgraderequired.core;
+package dev.upgraderequired;
 
 /**
  * Where the requirement that refused a request comes from: the {@code requirement} tag of the

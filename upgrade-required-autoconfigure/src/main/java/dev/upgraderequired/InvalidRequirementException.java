@@ -1,4 +1,4 @@
-package dev.upgraderequired.core;
+package dev.upgraderequired;
 
 /**
  * Thrown when the application starts with a requirement that cannot be honoured: an invalid configuration

@@ -1,4 +1,4 @@
-package dev.upgraderequired.core;
+package dev.upgraderequired;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,6 +1,5 @@
-package dev.upgraderequired.core;
+package dev.upgraderequired;
 
-import dev.upgraderequired.ProtocolRequirement;
 import org.jspecify.annotations.Nullable;
 
 /**

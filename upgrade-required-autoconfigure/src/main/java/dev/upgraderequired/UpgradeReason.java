@@ -1,4 +1,4 @@
-package dev.upgraderequired.core;
+package dev.upgraderequired;
 
 /**
  * Why a request was refused with 426.

@@ -1,4 +1,4 @@
-package dev.upgraderequired.core;
+package dev.upgraderequired;
 
 /**
  * Told of every request refused with {@code 426 Upgrade Required} (or, in browser-redirect mode, redirected to https
@@ -17,7 +17,7 @@ public interface RefusalObserver {
 	 * @param reason the part of the requirement that the request did not meet
 	 * @param source where the requirement comes from
 	 * @param pattern the path pattern of the handler or rule that refused the request, never the request's own
-	 * path; {@link UpgradePolicy#UNKNOWN_PATTERN} if none is known
+	 * path; {@code UNKNOWN} if none is known
 	 */
 	void refused(UpgradeReason reason, RequirementSource source, String pattern);
 

@@ -10,8 +10,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The dependencies between the packages point one way: core to API, the servlet-container facts to core, the
- * adapters to core, auto-configuration to the adapters; the two adapters never import each other, and no package
- * takes part in a cycle.
+ * adapters to core, auto-configuration to the adapters; the two adapters never import each other, the cleartext
+ * listener (a package of the auto-configuration) imports neither adapter nor the core, and no package takes part in a
+ * cycle.
  */
 class ArchitectureTests {
 
@@ -60,6 +61,17 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.upgraderequired.servlet..", "dev.upgraderequired.reactive..",
 					"dev.upgraderequired.autoconfigure..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void cleartextListenerDependsOnNoAdapterNorTheDecisionCore() {
+		noClasses().that()
+			.resideInAPackage("dev.upgraderequired.autoconfigure.cleartext..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.upgraderequired.core..", "dev.upgraderequired.servlet..",
+					"dev.upgraderequired.reactive..")
 			.check(CLASSES);
 	}
 

@@ -54,6 +54,8 @@ final class AotConditions implements BeanDefinitionRegistryPostProcessor {
 
 	private static final String CLEARTEXT_CHECK = "upgradeRequiredCleartextListenerCheck";
 
+	private static final String CLEARTEXT_PORT = UpgradeRequiredProperties.PREFIX + ".cleartext.port";
+
 	private final Environment environment;
 
 	private final BooleanSupplier aot;
@@ -91,9 +93,9 @@ final class AotConditions implements BeanDefinitionRegistryPostProcessor {
 			return;
 		}
 		checkWebSocket(registry);
-		boolean cleartextSet = StringUtils.hasText(this.environment.getProperty(CleartextPort.PROPERTY));
+		boolean cleartextSet = StringUtils.hasText(this.environment.getProperty(CLEARTEXT_PORT));
 		if (cleartextSet != registry.containsBeanDefinition(CLEARTEXT_CHECK)) {
-			throw new IllegalStateException(CleartextPort.PROPERTY + " is " + (cleartextSet ? "set" : "not set")
+			throw new IllegalStateException(CLEARTEXT_PORT + " is " + (cleartextSet ? "set" : "not set")
 					+ " at run time, but was " + (cleartextSet ? "not set" : "set") + " when this application was "
 					+ "built with AOT processing, which decides whether the cleartext listener exists. Rebuild with "
 					+ "the property " + (cleartextSet ? "set" : "unset") + ".");

@@ -1,13 +1,9 @@
 package dev.upgraderequired.autoconfigure;
 
-import java.util.function.IntSupplier;
-
 import dev.upgraderequired.HandlerRequirementResolver;
 import dev.upgraderequired.RefusalObserver;
 import dev.upgraderequired.core.UpgradePolicy;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.eclipse.jetty.server.Server;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -42,37 +38,12 @@ import org.springframework.core.env.Environment;
 @EnableConfigurationProperties(UpgradeRequiredProperties.class)
 public final class UpgradeRequiredAutoConfiguration {
 
-	private static final Log logger = LogFactory.getLog(UpgradeRequiredAutoConfiguration.class);
-
 	@Bean
 	UpgradePolicy upgradeRequiredPolicy(UpgradeRequiredProperties properties,
 			ObjectProvider<HandlerRequirementResolver> resolvers, ObjectProvider<RefusalObserver> observers,
 			ObjectProvider<LocalHttpsPort> localHttpsPort, ListableBeanFactory beanFactory) {
-		UpgradePolicy.Builder builder = UpgradePolicy.builder()
-			.problemTypeBase(properties.getProblem().validatedTypeBase());
-		Integer httpsPort = properties.validatedHttpsPort();
-		LocalHttpsPort local = localHttpsPort.getIfAvailable();
-		IntSupplier port = (httpsPort != null) ? httpsPort::intValue : (local != null) ? local : () -> -1;
-		builder.httpsPort(port);
-		builder.httpsHost(properties.validatedHttpsHost());
-		properties.addRules(builder);
-		builder.browserRedirect(properties.getBrowserRedirect().isEnabled());
-		UpgradeRequiredProperties.Hsts hsts = properties.getHsts();
-		// Validated even while off, so that turning it on cannot fail a later start.
-		long maxAge = hsts.validatedMaxAgeSeconds();
-		if (hsts.isEnabled()) {
-			if (SpringSecurity.isPresent(beanFactory)) {
-				logger.warn(UpgradeRequiredProperties.PREFIX + ".hsts.enabled=true is ignored: Spring Security's "
-						+ "filter chain is present, which writes Strict-Transport-Security by default (configure it "
-						+ "there, with headers.httpStrictTransportSecurity(...) or headers.hsts(...))");
-			}
-			else {
-				builder.strictTransportSecurity(maxAge, hsts.isIncludeSubDomains());
-			}
-		}
-		resolvers.orderedStream().forEach(builder::resolver);
-		observers.orderedStream().forEach(builder::observer);
-		return builder.build();
+		return new UpgradePolicyFactory(properties).create(resolvers.orderedStream(), observers.orderedStream(),
+				localHttpsPort.getIfAvailable(), SpringSecurity.isPresent(beanFactory));
 	}
 
 	// Before any bean binds its properties.

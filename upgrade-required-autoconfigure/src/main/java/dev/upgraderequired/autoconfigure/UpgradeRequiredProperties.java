@@ -6,19 +6,18 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import dev.upgraderequired.InvalidRequirementException;
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.TlsVersion;
-import dev.upgraderequired.core.UpgradePolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
- * Configuration properties for upgrade-required.
+ * Configuration properties for upgrade-required: a plain bean, whose setters check each value as it is bound.
+ * {@link UpgradePolicyFactory} checks the rules and builds the policy from them.
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -27,12 +26,6 @@ import org.springframework.boot.convert.DurationUnit;
 public class UpgradeRequiredProperties {
 
 	static final String PREFIX = "upgrade-required";
-
-	// Labels of letters, digits and hyphens (a dotted IPv4 address among them), as RFC 3986's reg-name allows them.
-	private static final Pattern HTTPS_HOST_NAME = Pattern
-		.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\\.?");
-
-	private static final Pattern HTTPS_HOST_IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
 	/**
 	 * Whether to answer requests that arrive on a protocol their endpoint does not accept with 426 Upgrade
@@ -100,6 +93,8 @@ public class UpgradeRequiredProperties {
 	}
 
 	public void setHttpsPort(@Nullable Integer httpsPort) {
+		check(httpsPort == null || (httpsPort >= 1 && httpsPort <= 65535), "https-port", httpsPort,
+				"a port between 1 and 65535");
 		this.httpsPort = httpsPort;
 	}
 
@@ -108,6 +103,9 @@ public class UpgradeRequiredProperties {
 	}
 
 	public void setHttpsHost(@Nullable String httpsHost) {
+		check(httpsHost == null || httpsHost.isBlank() || HttpsHost.of(httpsHost) != null, "https-host", httpsHost,
+				"a host name or IP address without scheme, port or path, such as api.example.com, 192.0.2.1 or "
+						+ "[2001:db8::1]");
 		this.httpsHost = httpsHost;
 	}
 
@@ -139,45 +137,11 @@ public class UpgradeRequiredProperties {
 		return this.hsts;
 	}
 
-	/**
-	 * Return the validated HTTPS port.
-	 * @return the port or {@code null}
-	 * @throws InvalidRequirementException if the port is out of range
-	 */
-	@Nullable Integer validatedHttpsPort() {
-		if (this.httpsPort != null && (this.httpsPort < 1 || this.httpsPort > 65535)) {
-			throw new InvalidRequirementException(PREFIX + ".https-port", String.valueOf(this.httpsPort),
-					"a port between 1 and 65535");
-		}
-		return this.httpsPort;
-	}
-
-	/**
-	 * Add the rules to a policy, validating every value.
-	 * @param policy the policy being built
-	 * @throws InvalidRequirementException naming the first invalid property
-	 */
-	@Nullable String validatedHttpsHost() {
-		String host = this.httpsHost;
-		if (host == null || host.isBlank()) {
-			return null;
-		}
-		String trimmed = host.trim();
-		boolean ipv6 = trimmed.startsWith("[") && trimmed.endsWith("]");
-		String bare = ipv6 ? trimmed.substring(1, trimmed.length() - 1) : trimmed;
-		boolean valid = ipv6 ? HTTPS_HOST_IPV6.matcher(bare).matches() && bare.indexOf(':') >= 0
-				: HTTPS_HOST_NAME.matcher(bare).matches();
+	// As Boot's properties assert their values in their setters: an invalid value fails the binding, naming the
+	// property, the value and what is allowed.
+	private static void check(boolean valid, String property, @Nullable Object value, String allowed) {
 		if (!valid) {
-			throw new InvalidRequirementException(PREFIX + ".https-host", host,
-					"a host name or IP address without scheme, port or path, such as api.example.com, 192.0.2.1 "
-							+ "or [2001:db8::1]");
-		}
-		return bare;
-	}
-
-	void addRules(UpgradePolicy.Builder policy) {
-		for (int i = 0; i < this.rules.size(); i++) {
-			this.rules.get(i).addTo(policy, PREFIX + ".rules[" + i + "]");
+			throw new InvalidRequirementException(PREFIX + "." + property, String.valueOf(value), allowed);
 		}
 	}
 
@@ -228,21 +192,6 @@ public class UpgradeRequiredProperties {
 			this.minTlsVersion = minTlsVersion;
 		}
 
-		void addTo(UpgradePolicy.Builder policy, String prefix) {
-			Protocol protocol = this.protocol;
-			if (protocol == null) {
-				throw new InvalidRequirementException(prefix + ".protocol", "", ProtocolConverter.ALLOWED);
-			}
-			if (this.paths.isEmpty()) {
-				throw new InvalidRequirementException(prefix + ".paths", "",
-						"at least one path pattern starting with '/', such as /admin/**");
-			}
-			for (int i = 0; i < this.paths.size(); i++) {
-				policy.rule(this.paths.get(i), prefix + ".paths[" + i + "]", protocol, this.minTlsVersion,
-						prefix + ".min-tls-version");
-			}
-		}
-
 	}
 
 	/**
@@ -264,23 +213,18 @@ public class UpgradeRequiredProperties {
 		}
 
 		public void setTypeBase(@Nullable String typeBase) {
+			check(typeBase == null || isAbsoluteUri(typeBase), "problem.type-base", typeBase,
+					"an absolute URI, such as https://example.com/problems/");
 			this.typeBase = typeBase;
 		}
 
-		@Nullable String validatedTypeBase() {
-			if (this.typeBase == null) {
-				return null;
-			}
+		private static boolean isAbsoluteUri(String value) {
 			try {
-				if (new URI(this.typeBase).isAbsolute()) {
-					return this.typeBase;
-				}
+				return new URI(value).isAbsolute();
 			}
 			catch (URISyntaxException ex) {
-				// fall through to the failure below
+				return false;
 			}
-			throw new InvalidRequirementException(PREFIX + ".problem.type-base", this.typeBase,
-					"an absolute URI, such as https://example.com/problems/");
 		}
 
 	}
@@ -328,35 +272,9 @@ public class UpgradeRequiredProperties {
 		}
 
 		public void setPort(@Nullable Integer port) {
+			check(port == null || (port >= 0 && port <= 65535), "cleartext.port", port,
+					"a port between 1 and 65535, or 0 for any free port");
 			this.port = port;
-		}
-
-		/**
-		 * Return the validated port of the cleartext listener.
-		 * @param serverPort the application's own port ({@code server.port}), {@code null} if not set (8080)
-		 * @param tlsEnabled whether the application's own port has TLS enabled
-		 * @return the port, 0 for any free port
-		 * @throws InvalidRequirementException if the port cannot be opened beside the application's own
-		 */
-		int validatedPort(@Nullable Integer serverPort, boolean tlsEnabled) {
-			String property = PREFIX + ".cleartext.port";
-			Integer port = this.port;
-			// Boot's own default when server.port is not set.
-			int applicationPort = (serverPort != null) ? serverPort : 8080;
-			if (port == null || port < 0 || port > 65535) {
-				throw new InvalidRequirementException(property, String.valueOf(port),
-						"a port between 1 and 65535, or 0 for any free port");
-			}
-			if (port != 0 && port == applicationPort) {
-				throw new InvalidRequirementException(property, String.valueOf(port),
-						"a port other than server.port, which serves TLS");
-			}
-			if (!tlsEnabled) {
-				throw new InvalidRequirementException(property, String.valueOf(port),
-						"a cleartext listener only beside TLS on server.port (server.ssl.*): without TLS, server.port "
-								+ "already serves cleartext; remove the property or enable server.ssl");
-			}
-			return port;
 		}
 
 	}
@@ -424,6 +342,10 @@ public class UpgradeRequiredProperties {
 		}
 
 		public void setMaxAge(@Nullable Duration maxAge) {
+			// Whole seconds only: what a browser is sent, and 500ms would silently become max-age=0, which makes it
+			// forget.
+			check(maxAge != null && !maxAge.isNegative() && maxAge.toNanosPart() == 0, "hsts.max-age", maxAge,
+					"a whole number of seconds, zero or more, such as 365d or 31536000 (seconds)");
 			this.maxAge = maxAge;
 		}
 
@@ -433,17 +355,6 @@ public class UpgradeRequiredProperties {
 
 		public void setIncludeSubDomains(boolean includeSubDomains) {
 			this.includeSubDomains = includeSubDomains;
-		}
-
-		long validatedMaxAgeSeconds() {
-			Duration maxAge = this.maxAge;
-			// Whole seconds only: what a browser is sent, and 500ms would silently become max-age=0, which makes it
-			// forget.
-			if (maxAge == null || maxAge.isNegative() || maxAge.toNanosPart() != 0) {
-				throw new InvalidRequirementException(PREFIX + ".hsts.max-age", String.valueOf(maxAge),
-						"a whole number of seconds, zero or more, such as 365d or 31536000 (seconds)");
-			}
-			return maxAge.toSeconds();
 		}
 
 	}

@@ -12,7 +12,7 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 /**
  * What a native image needs for what upgrade-required reads reflectively: the attributes of
  * {@link RequiresProtocol}, the {@link RequirementReport} that the actuator endpoint serializes, the classes it
- * looks up by name, and the configuration metadata that tells the known properties ({@link UnknownProperties}). The web stack adapters register the classes they look up by name themselves.
+ * looks up by name, and the configuration metadata that tells the known properties ({@link UnknownProperties}). The web stack adapters, and the cleartext listener, register the classes they look up by name themselves.
  *
  * @author upgrade-required
  */
@@ -25,8 +25,6 @@ final class UpgradeRequiredRuntimeHints implements RuntimeHintsRegistrar {
 			.registerType(RequiresProtocol.class, MemberCategory.INVOKE_DECLARED_METHODS,
 					MemberCategory.INVOKE_PUBLIC_METHODS);
 		new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), RequirementReport.class);
-		hints.reflection().registerTypeIfPresent(classLoader, JettyCleartextConnector.HTTP2C_FACTORY);
-		hints.reflection().registerTypeIfPresent(classLoader, CleartextPortInUseFailureAnalyzer.TOMCAT_FAILURE);
 		hints.resources().registerPattern(UnknownProperties.METADATA);
 	}
 

@@ -23,13 +23,6 @@ import org.jspecify.annotations.Nullable;
 public final class UpgradePolicy {
 
 	/**
-	 * Default order of each stack's early filter: just before Spring Security's filter chain (-100 on both stacks),
-	 * so that no credential challenge comes before a refusal, and after the servlet filters that wrap the request
-	 * (the request-context filter at -105; forwarded headers and character encoding run first).
-	 */
-	public static final int DEFAULT_FILTER_ORDER = -101;
-
-	/**
 	 * The pattern a refusal is counted under when neither a handler's nor a rule's pattern is known, as Spring's
 	 * {@code http.server.requests} names such requests.
 	 */
@@ -46,9 +39,12 @@ public final class UpgradePolicy {
 
 	private final RequestDecider decider;
 
-	private UpgradePolicy(RequirementIndex index, RequestDecider decider) {
+	private final int filterOrder;
+
+	private UpgradePolicy(RequirementIndex index, RequestDecider decider, int filterOrder) {
 		this.index = index;
 		this.decider = decider;
+		this.filterOrder = filterOrder;
 	}
 
 	/**
@@ -78,6 +74,15 @@ public final class UpgradePolicy {
 	}
 
 	/**
+	 * Return the order of each stack's early filter.
+	 * @return the order
+	 * @since 0.2.0
+	 */
+	public int filterOrder() {
+		return this.filterOrder;
+	}
+
+	/**
 	 * Builds an {@link UpgradePolicy}.
 	 *
 	 * @since 0.1.0
@@ -101,7 +106,21 @@ public final class UpgradePolicy {
 
 		private @Nullable String httpsHost;
 
+		private int filterOrder;
+
 		private Builder() {
+		}
+
+		/**
+		 * Set the order of each stack's early filter (the auto-configuration sets
+		 * {@code upgrade-required.filter-order}).
+		 * @param filterOrder the order
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder filterOrder(int filterOrder) {
+			this.filterOrder = filterOrder;
+			return this;
 		}
 
 		/**
@@ -220,7 +239,8 @@ public final class UpgradePolicy {
 			RequirementIndex index = new RequirementIndex(new EndpointRequirements(this.rules, this.resolvers));
 			return new UpgradePolicy(index,
 					new RequestDecider(index, new UpgradeResponder(this.problemTypeBase, this.httpsPort),
-							this.observers, this.browserRedirect, this.strictTransportSecurity, this.httpsHost));
+							this.observers, this.browserRedirect, this.strictTransportSecurity, this.httpsHost),
+					this.filterOrder);
 		}
 
 	}

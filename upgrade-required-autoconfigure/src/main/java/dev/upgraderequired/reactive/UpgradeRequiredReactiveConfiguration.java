@@ -1,14 +1,9 @@
 package dev.upgraderequired.reactive;
 
-import java.util.List;
-
 import dev.upgraderequired.HandlerRequirementResolver;
-import dev.upgraderequired.core.HandlerInventory;
 import dev.upgraderequired.core.UpgradePolicy;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,9 +12,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.reactive.HandlerMapping;
-import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
-import org.springframework.web.reactive.handler.AbstractUrlHandlerMapping;
-import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.reactive.socket.WebSocketHandler;
 
 /**
@@ -71,59 +63,17 @@ public class UpgradeRequiredReactiveConfiguration {
 
 	@Bean
 	UpgradeRequiredWebFilter upgradeRequiredWebFilter(UpgradePolicy policy, ReactiveRequestView view,
-			ReactiveRefusalWriter writer, ApplicationContext context,
-			@Value("${upgrade-required.filter-order:" + UpgradePolicy.DEFAULT_FILTER_ORDER + "}") int order) {
-		return new UpgradeRequiredWebFilter(policy.decider(), view, writer, context, order);
+			ReactiveRefusalWriter writer, ApplicationContext context) {
+		return new UpgradeRequiredWebFilter(policy.decider(), view, writer, context, policy.filterOrder());
 	}
 
 	// Resolves every handler's requirement at startup: invalid annotations fail the start, no request ever pays for
-	// the annotation lookup, and the filter knows the paths of protected handlers. Where a handler's requirement
-	// cannot be known before its request, the filter looks every request up: it is the only check there is.
+	// the annotation lookup, and the filter knows the paths of protected handlers.
 	@Bean
-	SmartInitializingSingleton upgradeRequiredReactiveHandlersInitializer(UpgradePolicy policy,
+	ReactiveHandlerInventory upgradeRequiredReactiveHandlerInventory(UpgradePolicy policy,
 			ReactiveMappedHandlerRequirements mappedRequirements, ObjectProvider<HandlerMapping> mappings,
 			ObjectProvider<HandlerRequirementResolver> resolvers) {
-		return () -> {
-			boolean applicationResolvers = resolvers.stream()
-				.anyMatch((resolver) -> !(resolver instanceof ReactiveWebSocketRequirementResolver));
-			HandlerInventory handlers = new HandlerInventory();
-			for (HandlerMapping mapping : mappings.orderedStream().toList()) {
-				handlers.mapping(mapping instanceof RequestMappingInfoHandlerMapping);
-				if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
-					methods.getHandlerMethods().forEach((info, method) -> {
-						mappedRequirements.add(info, policy.index().requirementOf(method));
-						List<String> methodNames = info.getMethodsCondition()
-							.getMethods()
-							.stream()
-							.map(Enum::name)
-							.sorted()
-							.toList();
-						handlers.addParsed(info.getPatternsCondition().getPatterns(), methodNames, method,
-								method.toString());
-					});
-				}
-				else if (mapping instanceof AbstractUrlHandlerMapping urls) {
-					urls.getHandlerMap()
-						.forEach((pattern, handler) -> handlers.addParsed(List.of(pattern), List.of(), handler,
-								handler.getClass().getName()));
-				}
-				else if (mapping instanceof RouterFunctionMapping functions) {
-					// Router functions cannot be listed: only an application's resolver can protect their handlers.
-					if (functions.getRouterFunction() != null) {
-						if (applicationResolvers) {
-							handlers.addRouterFunctions();
-						}
-						else {
-							handlers.addUnprotectedRouterFunctions();
-						}
-					}
-				}
-				else {
-					handlers.addUnknownMapping(mapping);
-				}
-			}
-			policy.index().index(handlers);
-		};
+		return new ReactiveHandlerInventory(policy, mappedRequirements, mappings, resolvers);
 	}
 
 	@Configuration(proxyBeanMethods = false)

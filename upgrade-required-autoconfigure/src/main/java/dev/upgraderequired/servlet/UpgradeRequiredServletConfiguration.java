@@ -3,7 +3,6 @@ package dev.upgraderequired.servlet;
 import java.util.List;
 
 import dev.upgraderequired.HandlerRequirementResolver;
-import dev.upgraderequired.core.HandlerInventory;
 import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.server.ServletContainerRequestFacts;
 import jakarta.servlet.DispatcherType;
@@ -13,8 +12,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -24,18 +21,11 @@ import org.springframework.boot.webmvc.autoconfigure.DispatcherServletPath;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.ClassUtils;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerMapping;
-import org.springframework.web.servlet.function.support.RouterFunctionMapping;
-import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
 import org.springframework.web.servlet.handler.MappedInterceptor;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
-import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The Spring MVC adapter, imported by upgrade-required's auto-configuration: the early
@@ -52,9 +42,6 @@ public class UpgradeRequiredServletConfiguration {
 	private static final Log logger = LogFactory.getLog(UpgradeRequiredServletConfiguration.class);
 
 	static final String WEBSOCKET_HANDLER = "org.springframework.web.socket.server.support.WebSocketHttpRequestHandler";
-
-	private static final boolean WEBSOCKET_PRESENT = ClassUtils.isPresent(WEBSOCKET_HANDLER,
-			UpgradeRequiredServletConfiguration.class.getClassLoader());
 
 	// Chosen by the container the application runs in, embedded or not; a context that no server runs (MockMvc)
 	// reads what Tomcat would. An unknown container fails the startup: its requests' facts would be guesses.
@@ -96,101 +83,12 @@ public class UpgradeRequiredServletConfiguration {
 	}
 
 	// Resolves every handler's requirement at startup: invalid annotations fail the start, no request ever pays for
-	// the annotation lookup, and the filter knows the paths of protected handlers. Where a handler's requirement
-	// cannot be known before its request, the filter looks every request up.
+	// the annotation lookup, and the filter knows the paths of protected handlers.
 	@Bean
-	SmartInitializingSingleton upgradeRequiredHandlersInitializer(UpgradePolicy policy,
+	ServletHandlerInventory upgradeRequiredHandlerInventory(UpgradePolicy policy,
 			ServletMappedHandlerRequirements mappedRequirements, ObjectProvider<HandlerMapping> mappings,
 			ObjectProvider<HandlerRequirementResolver> resolvers, ObjectProvider<DispatcherServletPath> servletPath) {
-		return () -> {
-			boolean applicationResolvers = resolvers.stream()
-				.anyMatch((resolver) -> !(resolver instanceof WebSocketEndpointRequirementResolver));
-			HandlerInventory handlers = new HandlerInventory();
-			// Rules match the path within the application, which includes the path of the servlet.
-			DispatcherServletPath path = servletPath.getIfUnique();
-			if (path != null) {
-				handlers.pathPrefix(path.getPrefix());
-			}
-			for (HandlerMapping mapping : mappings.orderedStream().toList()) {
-				handlers.mapping(mapping instanceof RequestMappingInfoHandlerMapping);
-				if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
-					methods.getHandlerMethods().forEach((info, method) -> {
-						mappedRequirements.add(methods, info, policy.index().requirementOf(method));
-						if (info.getPathPatternsCondition() != null) {
-							handlers.addParsed(info.getPathPatternsCondition().getPatterns(), methodNames(info), method,
-									method.toString());
-						}
-						else {
-							handlers.add(info.getPatternValues(), methodNames(info), method, method.toString());
-						}
-					});
-				}
-				else if (mapping instanceof AbstractUrlHandlerMapping urls) {
-					listUrlHandlers(handlers, urls);
-				}
-				else if (mapping instanceof RouterFunctionMapping functions) {
-					// Router functions cannot be listed: only an application's resolver can protect their handlers.
-					if (functions.getRouterFunction() != null) {
-						if (applicationResolvers) {
-							handlers.addRouterFunctions();
-						}
-						else {
-							handlers.addUnprotectedRouterFunctions();
-						}
-					}
-				}
-				else {
-					handlers.addUnknownMapping(mapping);
-				}
-			}
-			policy.index().index(handlers);
-		};
-	}
-
-	// With the patterns the mapping parsed, where it matches with PathPatterns; its root handler is for "/", its
-	// default handler for any path none of its patterns matches.
-	private static void listUrlHandlers(HandlerInventory handlers, AbstractUrlHandlerMapping urls) {
-		PathPatternParser parser = urls.getPatternParser();
-		if (parser != null) {
-			urls.getPathPatternHandlerMap()
-				.forEach((pattern, handler) -> handlers.addParsed(List.of(pattern), List.of(), handler,
-						describe(handler)));
-		}
-		else {
-			urls.getHandlerMap().forEach((pattern, handler) -> addIfPresent(handlers, pattern, handler, null));
-		}
-		addIfPresent(handlers, "/", urls.getRootHandler(), parser);
-		addIfPresent(handlers, "/**", urls.getDefaultHandler(), parser);
-	}
-
-	private static void addIfPresent(HandlerInventory handlers, String pattern, @Nullable Object handler,
-			@Nullable PathPatternParser parser) {
-		if (handler != null && parser != null) {
-			handlers.addParsed(List.of(parser.parse(pattern)), List.of(), handler, describe(handler));
-		}
-		else if (handler != null) {
-			handlers.add(List.of(pattern), List.of(), handler, describe(handler));
-		}
-	}
-
-	private static List<String> methodNames(RequestMappingInfo info) {
-		return info.getMethodsCondition().getMethods().stream().map(Enum::name).sorted().toList();
-	}
-
-	private static String describe(Object handler) {
-		return WEBSOCKET_PRESENT ? WebSocketDescription.of(handler) : handler.getClass().getName();
-	}
-
-	// Loaded only where Spring WebSocket is present.
-	private static final class WebSocketDescription {
-
-		// A WebSocket endpoint is described by its own handler, not by the decorators and the HTTP handler around it.
-		static String of(Object handler) {
-			return (handler instanceof WebSocketHttpRequestHandler webSocket)
-					? WebSocketHandlerDecorator.unwrap(webSocket.getWebSocketHandler()).getClass().getName()
-					: handler.getClass().getName();
-		}
-
+		return new ServletHandlerInventory(policy, mappedRequirements, mappings, resolvers, servletPath);
 	}
 
 	// Only where Spring MVC is set up (its handler mappings are beans): the filter looks handlers up in its servlet.
@@ -200,13 +98,12 @@ public class UpgradeRequiredServletConfiguration {
 
 		@Bean
 		FilterRegistrationBean<UpgradeRequiredFilter> upgradeRequiredFilterRegistration(UpgradePolicy policy,
-				ServletRequestView view, ServletRefusalWriter writer,
-				@Value("${upgrade-required.filter-order:" + UpgradePolicy.DEFAULT_FILTER_ORDER + "}") int order) {
+				ServletRequestView view, ServletRefusalWriter writer) {
 			UpgradeRequiredFilter filter = new UpgradeRequiredFilter(policy.decider(), view, writer);
 			FilterRegistrationBean<UpgradeRequiredFilter> bean = new FilterRegistrationBean<>(filter);
 			// Forwards, includes and error dispatches are the interceptor's: no filter sees them.
 			bean.setDispatcherTypes(DispatcherType.REQUEST);
-			bean.setOrder(order);
+			bean.setOrder(policy.filterOrder());
 			return bean;
 		}
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.upgraderequired.autoconfigure.cleartext.UpgradeRequiredCleartextAutoConfiguration;
 import dev.upgraderequired.observability.AuditApplication;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,6 @@ import java.util.Properties;
 
 import dev.upgraderequired.InvalidRequirementException;
 import dev.upgraderequired.Protocol;
-import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.UpgradeReason;
 import dev.upgraderequired.core.Decision;
 import dev.upgraderequired.core.MockServletView;
@@ -193,9 +192,13 @@ class UpgradeRequiredAutoConfigurationTests {
 	}
 
 	@Test
-	void filterOrderDefaultsToTheAdaptersDefault() {
-		// The metadata (and so docs/properties.md) needs the literal; the adapters read the constant.
-		assertThat(new UpgradeRequiredProperties().getFilterOrder()).isEqualTo(UpgradePolicy.DEFAULT_FILTER_ORDER);
+	void filterOrderIsReadFromThePropertiesAndDefaultsToJustBeforeSpringSecurity() {
+		// After the request-context filter (-105), before Spring Security's filter chain (-100 on both stacks).
+		assertThat(new UpgradeRequiredProperties().getFilterOrder()).isBetween(-104, -101);
+		this.contextRunner.run((context) -> assertThat(context.getBean(UpgradePolicy.class).filterOrder())
+			.isEqualTo(new UpgradeRequiredProperties().getFilterOrder()));
+		this.contextRunner.withPropertyValues("upgrade-required.filter-order=7")
+			.run((context) -> assertThat(context.getBean(UpgradePolicy.class).filterOrder()).isEqualTo(7));
 	}
 
 	@Test
@@ -269,8 +272,7 @@ class UpgradeRequiredAutoConfigurationTests {
 		assertThat(factories.getProperty("org.springframework.boot.diagnostics.FailureAnalyzer"))
 			.contains(InvalidRequirementFailureAnalyzer.class.getName())
 			.contains(UnknownValueFailureAnalyzer.class.getName())
-			.contains(UnsupportedServerFailureAnalyzer.class.getName())
-			.contains(CleartextPortInUseFailureAnalyzer.class.getName());
+			.contains(UnsupportedServerFailureAnalyzer.class.getName());
 	}
 
 	private static @Nullable UpgradeReason reason(UpgradePolicy policy, String path, @Nullable String tls) {

@@ -13,8 +13,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.config.EnableWebFlux;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The WebFlux adapter in the application contexts around it: a child context with a dispatcher of its own (such as
  * the management server's).

@@ -1,5 +1,7 @@
-package dev.upgraderequired.autoconfigure;
+package dev.upgraderequired.autoconfigure.cleartext;
 
+import dev.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
+import dev.upgraderequired.autoconfigure.UpgradeRequiredProperties;
 import org.apache.catalina.startup.Tomcat;
 import org.eclipse.jetty.server.Server;
 import reactor.netty.http.server.HttpServer;
@@ -41,7 +43,7 @@ import org.springframework.util.StringUtils;
 @AutoConfiguration(after = UpgradeRequiredAutoConfiguration.class)
 @ConditionalOnWebApplication
 @ConditionalOnClass(WebServerFactoryCustomizer.class)
-@ConditionalOnBooleanProperty(name = UpgradeRequiredProperties.PREFIX + ".enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "upgrade-required.enabled", matchIfMissing = true)
 @Conditional(UpgradeRequiredCleartextAutoConfiguration.CleartextPortSet.class)
 public final class UpgradeRequiredCleartextAutoConfiguration {
 
@@ -52,9 +54,8 @@ public final class UpgradeRequiredCleartextAutoConfiguration {
 
 	private static int port(UpgradeRequiredProperties properties, ObjectProvider<ServerProperties> serverProperties) {
 		ServerProperties server = serverProperties.getIfAvailable();
-		return properties.getCleartext()
-			.validatedPort((server != null) ? server.getPort() : null,
-					server != null && Ssl.isEnabled(server.getSsl()));
+		return CleartextPort.validated(properties.getCleartext().getPort(), (server != null) ? server.getPort() : null,
+				server != null && Ssl.isEnabled(server.getSsl()));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -1,4 +1,4 @@
-package dev.upgraderequired.autoconfigure;
+package dev.upgraderequired.autoconfigure.cleartext;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -7,10 +7,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Properties;
 
 import dev.upgraderequired.InvalidRequirementException;
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.RequiresProtocol;
+import dev.upgraderequired.autoconfigure.UpgradeRequiredAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,14 +22,15 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.tomcat.autoconfigure.reactive.TomcatReactiveWebServerAutoConfiguration;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -164,9 +167,9 @@ class UpgradeRequiredCleartextAutoConfigurationTests {
 					"server.forward-headers-strategy=" + parts[1])
 				.close())
 			.satisfies((ex) -> {
-				FailureAnalysis analysis = new InvalidRequirementFailureAnalyzer().analyze(ex);
-				assertThat(analysis.getDescription()).contains("Property: upgrade-required.cleartext.port");
-				assertThat(analysis.getAction()).contains("forwarding headers are trusted from every client")
+				InvalidRequirementException invalid = invalid(ex);
+				assertThat(invalid.getSource()).isEqualTo("upgrade-required.cleartext.port");
+				assertThat(invalid.getAllowed()).contains("forwarding headers are trusted from every client")
 					.contains("server.forward-headers-strategy=" + parts[1])
 					.contains("set server.forward-headers-strategy=none");
 			});
@@ -202,13 +205,26 @@ class UpgradeRequiredCleartextAutoConfigurationTests {
 		}
 	}
 
+	// The failure analyzer's report of such an exception is InvalidRequirementFailureAnalyzer's (tested with it).
+	@Test
+	void failureAnalyzerOfAPortInUseIsRegistered() throws IOException {
+		Properties factories = new Properties();
+		factories.load(new ClassPathResource("META-INF/spring.factories").getInputStream());
+		assertThat(factories.getProperty("org.springframework.boot.diagnostics.FailureAnalyzer"))
+			.contains(CleartextPortInUseFailureAnalyzer.class.getName());
+	}
+
 	private static void assertInvalid(Throwable failure, String value, String allowed) {
+		InvalidRequirementException invalid = invalid(failure);
+		assertThat(invalid.getSource()).isEqualTo("upgrade-required.cleartext.port");
+		assertThat(invalid.getValue()).isEqualTo(value);
+		assertThat(invalid.getAllowed()).contains(allowed);
+	}
+
+	private static InvalidRequirementException invalid(Throwable failure) {
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
 		assertThat(cause).isInstanceOf(InvalidRequirementException.class);
-		FailureAnalysis analysis = new InvalidRequirementFailureAnalyzer().analyze(failure);
-		assertThat(analysis.getDescription()).contains("Property: upgrade-required.cleartext.port")
-			.contains("Value: '" + value + "'");
-		assertThat(analysis.getAction()).contains(allowed);
+		return (InvalidRequirementException) cause;
 	}
 
 	private static ConfigurableApplicationContext run(WebApplicationType type, String... properties) {

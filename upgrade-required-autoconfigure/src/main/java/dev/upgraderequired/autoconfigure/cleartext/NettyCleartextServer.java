@@ -1,4 +1,4 @@
-package dev.upgraderequired.autoconfigure;
+package dev.upgraderequired.autoconfigure.cleartext;
 
 import java.net.InetSocketAddress;
 import java.util.List;

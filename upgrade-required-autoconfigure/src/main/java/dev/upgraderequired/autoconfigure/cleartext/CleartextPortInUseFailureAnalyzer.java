@@ -1,4 +1,4 @@
-package dev.upgraderequired.autoconfigure;
+package dev.upgraderequired.autoconfigure.cleartext;
 
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +32,7 @@ class CleartextPortInUseFailureAnalyzer implements FailureAnalyzer, Ordered {
 	@Override
 	public @Nullable FailureAnalysis analyze(Throwable failure) {
 		Integer port = this.environment.getProperty(CleartextPort.PROPERTY, Integer.class);
-		boolean enabled = this.environment.getProperty(UpgradeRequiredProperties.PREFIX + ".enabled", Boolean.class,
+		boolean enabled = this.environment.getProperty("upgrade-required.enabled", Boolean.class,
 				true);
 		if (!enabled || port == null || port == 0) {
 			return null;

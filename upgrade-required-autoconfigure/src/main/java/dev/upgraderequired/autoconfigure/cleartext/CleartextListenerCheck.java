@@ -1,4 +1,4 @@
-package dev.upgraderequired.autoconfigure;
+package dev.upgraderequired.autoconfigure.cleartext;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,9 +1,10 @@
-package dev.upgraderequired.autoconfigure;
+package dev.upgraderequired.autoconfigure.cleartext;
 
 import java.util.Map;
 
 import dev.upgraderequired.InvalidRequirementException;
 import dev.upgraderequired.server.ForwardedHeadersTrust;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,16 +25,44 @@ final class CleartextPort {
 	/**
 	 * The property that sets the port.
 	 */
-	static final String PROPERTY = UpgradeRequiredProperties.PREFIX + ".cleartext.port";
+	static final String PROPERTY = "upgrade-required.cleartext.port";
 
 	/**
 	 * The property that holds the bound port of the cleartext listener once it is running.
 	 */
 	static final String LOCAL_PORT_PROPERTY = "local." + PROPERTY;
 
-	private static final String PROPERTY_SOURCE_NAME = UpgradeRequiredProperties.PREFIX + ".cleartext";
+	private static final String PROPERTY_SOURCE_NAME = "upgrade-required.cleartext";
 
 	private CleartextPort() {
+	}
+
+	/**
+	 * Return the port of the cleartext listener, checked against the application's own.
+	 * @param port the configured port ({@code null} when set empty)
+	 * @param serverPort the application's own port ({@code server.port}), {@code null} if not set (8080)
+	 * @param tlsEnabled whether the application's own port has TLS enabled
+	 * @return the port, 0 for any free port
+	 * @throws InvalidRequirementException if the port cannot be opened beside the application's own
+	 */
+	static int validated(@Nullable Integer port, @Nullable Integer serverPort, boolean tlsEnabled) {
+		// Boot's own default when server.port is not set.
+		int applicationPort = (serverPort != null) ? serverPort : 8080;
+		// Set empty: no port at all (the properties checked a port's range).
+		if (port == null) {
+			throw new InvalidRequirementException(PROPERTY, "null",
+					"a port between 1 and 65535, or 0 for any free port");
+		}
+		if (port != 0 && port == applicationPort) {
+			throw new InvalidRequirementException(PROPERTY, String.valueOf(port),
+					"a port other than server.port, which serves TLS");
+		}
+		if (!tlsEnabled) {
+			throw new InvalidRequirementException(PROPERTY, String.valueOf(port),
+					"a cleartext listener only beside TLS on server.port (server.ssl.*): without TLS, server.port "
+							+ "already serves cleartext; remove the property or enable server.ssl");
+		}
+		return port;
 	}
 
 	/**

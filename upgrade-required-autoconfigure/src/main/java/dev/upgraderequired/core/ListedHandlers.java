@@ -65,6 +65,17 @@ final class ListedHandlers {
 		return (patterns != null && patterns.size() == 1) ? patterns.get(0) : UpgradePolicy.UNKNOWN_PATTERN;
 	}
 
+	/**
+	 * Whether a handler was listed at startup with a pattern.
+	 * @param handler the handler
+	 * @param pattern the pattern its mapping matched, {@code null} if it did not say
+	 * @return whether the handler and the pattern were listed together
+	 */
+	boolean lists(Object handler, @Nullable String pattern) {
+		List<String> patterns = this.patternsByHandler.get(key(handler));
+		return pattern != null && patterns != null && patterns.contains(pattern);
+	}
+
 	// A handler method by its method: a mapping hands out copies of it with the bean resolved, which are not equal.
 	private static Object key(Object handler) {
 		return (handler instanceof HandlerMethod handlerMethod) ? handlerMethod.getMethod() : handler;

@@ -33,6 +33,8 @@ public final class RequirementIndex {
 
 	private static final Log logger = LogFactory.getLog(RequirementIndex.class);
 
+	private static final int SUMMARIZED_RULES = 10;
+
 	private final EndpointRequirements requirements;
 
 	private volatile RequirementPrefixes handlerPrefixes = RequirementPrefixes.none();
@@ -130,10 +132,15 @@ public final class RequirementIndex {
 			summary.append(')');
 		}
 		summary.append("; ").append(rules.size()).append((rules.size() == 1) ? " path rule" : " path rules");
-		for (int i = 0; i < rules.size(); i++) {
+		// One line whatever the configuration: the first rules, and how many more (the actuator report has all).
+		int shown = Math.min(rules.size(), SUMMARIZED_RULES);
+		for (int i = 0; i < shown; i++) {
 			PathRule rule = rules.get(i);
 			summary.append((i == 0) ? " (" : ", ").append(rule.pattern().getPatternString()).append(": ")
 				.append(rule.requirement());
+		}
+		if (rules.size() > shown) {
+			summary.append(", and ").append(rules.size() - shown).append(" more");
 		}
 		if (!rules.isEmpty()) {
 			summary.append(')');
@@ -171,6 +178,18 @@ public final class RequirementIndex {
 	@Nullable List<HandlerIndex.Indexed> handlersMatching(PathContainer path) {
 		HandlerIndex handlers = this.handlers;
 		return (handlers != null) ? handlers.matching(path) : null;
+	}
+
+	/**
+	 * Whether a handler was listed at startup with the pattern its mapping matched a request with, so that what
+	 * {@link #mayRefuse} and the index say of the request's path holds for it. A handler registered later, or at
+	 * another pattern, was not.
+	 * @param handler the handler
+	 * @param pattern the pattern its mapping matched, {@code null} if it did not say
+	 * @return whether the handler was indexed with that pattern
+	 */
+	public boolean isIndexed(Object handler, @Nullable String pattern) {
+		return this.listed.lists(handler, pattern);
 	}
 
 	EndpointRequirements requirements() {

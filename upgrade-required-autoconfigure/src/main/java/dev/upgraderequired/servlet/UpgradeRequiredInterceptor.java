@@ -2,6 +2,7 @@ package dev.upgraderequired.servlet;
 
 import dev.upgraderequired.core.Decision;
 import dev.upgraderequired.core.RequestDecider;
+import dev.upgraderequired.core.RequirementIndex;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,8 +20,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * <p>
  * {@link UpgradeRequiredFilter} decides every request before Spring Security; this interceptor decides, with one
  * decision of the core, what the filter did not: forwards, includes and async dispatches, a request for a
- * {@code DispatcherServlet} of another application context, one the filter could decide by the path rules only,
- * and one that a later filter rewrote (another path or method). A refused include renders nothing, since an include
+ * {@code DispatcherServlet} of another application context, one the filter could decide by the path rules only, one
+ * for a handler the index does not know (registered after startup, or at another pattern), and one that a later
+ * filter rewrote (another path or method). A refused include renders nothing, since an include
  * cannot set a status. When configured, it adds {@code Strict-Transport-Security} to the response of a request over
  * TLS that goes on to an endpoint requiring TLS.
  *
@@ -32,6 +34,8 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 
 	private final RequestDecider decider;
 
+	private final RequirementIndex index;
+
 	private final ServletRequestView view;
 
 	private final ServletRefusalWriter writer;
@@ -41,13 +45,15 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 	/**
 	 * Create an interceptor.
 	 * @param decider decides requests
+	 * @param index tells the handlers the filter's decisions hold for
 	 * @param view reads requests
 	 * @param writer writes refusals
 	 * @param context the application context whose handlers the early filter knows, {@code null} for none
 	 */
-	UpgradeRequiredInterceptor(RequestDecider decider, ServletRequestView view, ServletRefusalWriter writer,
-			@Nullable ApplicationContext context) {
+	UpgradeRequiredInterceptor(RequestDecider decider, RequirementIndex index, ServletRequestView view,
+			ServletRefusalWriter writer, @Nullable ApplicationContext context) {
 		this.decider = decider;
+		this.index = index;
 		this.view = view;
 		this.writer = writer;
 		this.context = context;
@@ -62,7 +68,7 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 		if (dispatcherType == DispatcherType.ERROR) {
 			return true;
 		}
-		if (dispatcherType == DispatcherType.REQUEST && decidedByTheFilter(request)) {
+		if (dispatcherType == DispatcherType.REQUEST && decidedByTheFilter(request, handler)) {
 			if (this.decider.sendsStrictTransportSecurity()) {
 				addStrictTransportSecurity(this.decider.strictTransportSecurity(request, this.view, handler), response);
 			}
@@ -83,11 +89,13 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 		return false;
 	}
 
-	// The early filter decided the request with the handlers of this application context.
-	private boolean decidedByTheFilter(HttpServletRequest request) {
+	// The early filter decided the request with the handlers of this application context, this one among them, as
+	// indexed at startup (a handler registered later is not).
+	private boolean decidedByTheFilter(HttpServletRequest request, Object handler) {
 		return this.context != null
 				&& request.getAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE) == this.context
-				&& UpgradeRequiredFilter.hasDecided(request);
+				&& UpgradeRequiredFilter.hasDecided(request)
+				&& this.index.isIndexed(handler, this.view.matchedPattern(request));
 	}
 
 	// The application's own (with preload, say) is kept.

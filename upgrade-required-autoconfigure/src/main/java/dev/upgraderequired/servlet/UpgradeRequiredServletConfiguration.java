@@ -73,7 +73,8 @@ public class UpgradeRequiredServletConfiguration {
 	@Bean
 	MappedInterceptor upgradeRequiredMappedInterceptor(UpgradePolicy policy, ServletRequestView view,
 			ServletRefusalWriter writer, WebApplicationContext context) {
-		return new MappedInterceptor(null, new UpgradeRequiredInterceptor(policy.decider(), view, writer, context));
+		return new MappedInterceptor(null, new UpgradeRequiredInterceptor(policy.decider(), policy.index(), view, writer,
+				context));
 	}
 
 	@Bean

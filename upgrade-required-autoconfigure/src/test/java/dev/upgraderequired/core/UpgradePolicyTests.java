@@ -260,6 +260,17 @@ class UpgradePolicyTests {
 	}
 
 	@Test
+	void startupSummaryNamesTheFirstTenRulesAndCountsTheOthers(CapturedOutput output) {
+		UpgradePolicy.Builder builder = UpgradePolicy.builder();
+		for (int i = 0; i < 12; i++) {
+			builder.rule("/r" + i + "/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version");
+		}
+		builder.build().index().index(new HandlerInventory());
+		assertThat(output).contains("12 path rules (/r0/**: TLS, ").contains("/r9/**: TLS, and 2 more)")
+			.doesNotContain("/r10/**");
+	}
+
+	@Test
 	void startupSummarySaysInTheSameLineWhenEveryRequestIsLookedUp(CapturedOutput output) {
 		HandlerInventory handlers = new HandlerInventory();
 		handlers.addRouterFunctions();

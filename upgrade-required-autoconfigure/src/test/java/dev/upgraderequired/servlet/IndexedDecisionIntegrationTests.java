@@ -1,9 +1,12 @@
 package dev.upgraderequired.servlet;
 
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import jakarta.servlet.http.HttpServletRequest;
+import dev.upgraderequired.Protocol;
+import dev.upgraderequired.RequiresProtocol;
 import dev.upgraderequired.core.DecisionLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,8 +23,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static dev.upgraderequired.servlet.UpgradeRequiredFilterIntegrationTests.request;
@@ -50,6 +57,9 @@ class IndexedDecisionIntegrationTests {
 
 	@Autowired
 	Counting counting;
+
+	@Autowired
+	List<HandlerMapping> mappings;
 
 	@BeforeEach
 	void clear() {
@@ -98,6 +108,22 @@ class IndexedDecisionIntegrationTests {
 				"by its handler: respond 426");
 	}
 
+	@Test
+	void handlerRegisteredAfterStartupIsDecidedByTheInterceptor(CapturedOutput output) throws Exception {
+		RequestMappingHandlerMapping mapping = this.mappings.stream()
+			.filter(RequestMappingHandlerMapping.class::isInstance)
+			.map(RequestMappingHandlerMapping.class::cast)
+			.findFirst()
+			.orElseThrow();
+		mapping.registerMapping(
+				RequestMappingInfo.paths("/late").methods(RequestMethod.GET).options(mapping.getBuilderConfiguration())
+					.build(),
+				this.counting, Counting.class.getDeclaredMethod("late"));
+		assertThat(send(request(this.port, "/late").GET()).statusCode()).isEqualTo(426);
+		assertThat(DecisionLog.of(output, "GET", "/late")).containsExactly("by its path: proceed",
+				"by its handler: respond 426");
+	}
+
 	@TestConfiguration(proxyBeanMethods = false)
 	@RestController
 	static class Counting {
@@ -107,6 +133,13 @@ class IndexedDecisionIntegrationTests {
 		@GetMapping("/class/inherited/open")
 		String open() {
 			return "open";
+		}
+
+		// Mapped by a test, after the startup.
+		@RequiresProtocol(Protocol.TLS)
+		@ResponseBody
+		String late() {
+			return "late";
 		}
 
 		// Still a request mapping, which the index lists: counts who looks handlers up in it.

@@ -32,11 +32,13 @@ class UpgradeRequiredInterceptorTests {
 
 	private final Object handler = new Http2Handler();
 
-	private final UpgradeRequiredInterceptor interceptor = new UpgradeRequiredInterceptor(UpgradePolicy.builder()
+	private final UpgradePolicy policy = UpgradePolicy.builder()
 		.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version")
 		.resolver((handler) -> (handler instanceof Http2Handler) ? ProtocolRequirement.http2() : null)
-		.build()
-		.decider(),
+		.build();
+
+	private final UpgradeRequiredInterceptor interceptor = new UpgradeRequiredInterceptor(this.policy.decider(),
+			this.policy.index(),
 			new ServletRequestView(ServletContainerRequestFacts.tomcat(), new ServletMappedHandlerRequirements(),
 					() -> null),
 			new ServletRefusalWriter(), null);
@@ -107,8 +109,8 @@ class UpgradeRequiredInterceptorTests {
 		ServletRequestView view = new ServletRequestView(ServletContainerRequestFacts.tomcat(),
 				new ServletMappedHandlerRequirements(), () -> null);
 		ServletRefusalWriter writer = new ServletRefusalWriter();
-		UpgradeRequiredInterceptor interceptor = new UpgradeRequiredInterceptor(policy.decider(), view, writer,
-				context);
+		UpgradeRequiredInterceptor interceptor = new UpgradeRequiredInterceptor(policy.decider(), policy.index(), view,
+				writer, context);
 		UpgradeRequiredFilter filter = new UpgradeRequiredFilter(policy.decider(), view, writer);
 		List<Boolean> handled = new ArrayList<>();
 		MockHttpServletResponse response = new MockHttpServletResponse();

@@ -282,6 +282,10 @@ for mode in $MODES; do
 			"large|http-hello|http://127.0.0.1:$l_with/hello|200||X-Forwarded-Proto: http"
 			"large|http-secure|http://127.0.0.1:$l_with$secure_path|426||X-Forwarded-Proto: http"
 			"large|https-secure|http://127.0.0.1:$l_with$secure_path|200||X-Forwarded-Proto: https"
+			# The same requests to the application without the starter (which serves the cleartext one), so that
+			# both JVMs compile the same code paths: a JVM that only ever served one request compiles it better.
+			"large-without|http-hello|http://127.0.0.1:$l_without/hello|200||X-Forwarded-Proto: http"
+			"large-without|http-secure|http://127.0.0.1:$l_without$secure_path|200||X-Forwarded-Proto: http"
 			"large-without|https-secure|http://127.0.0.1:$l_without$secure_path|200||X-Forwarded-Proto: https"
 		)
 		run_rounds "$mode" "${cases[@]}"

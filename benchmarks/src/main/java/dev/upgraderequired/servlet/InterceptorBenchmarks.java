@@ -79,10 +79,12 @@ public class InterceptorBenchmarks {
 		if (this.pathRules > 0) {
 			builder.rule("/admin/**", "paths", Protocol.TLS, TlsVersion.ANY, "min-tls-version");
 		}
-		this.decider = builder.build().decider();
+		UpgradePolicy policy = builder.build();
+		this.decider = policy.decider();
 		this.view = new ServletRequestView(ServletContainerRequestFacts.tomcat(),
 				new ServletMappedHandlerRequirements(), () -> null);
-		this.interceptor = new UpgradeRequiredInterceptor(this.decider, this.view, new ServletRefusalWriter(), null);
+		this.interceptor = new UpgradeRequiredInterceptor(this.decider, policy.index(), this.view,
+				new ServletRefusalWriter(), null);
 		Api api = new Api();
 		this.openHandler = new HandlerMethod(api, Api.class.getDeclaredMethod("hello"));
 		this.secureHandler = new HandlerMethod(api, Api.class.getDeclaredMethod("secure"));

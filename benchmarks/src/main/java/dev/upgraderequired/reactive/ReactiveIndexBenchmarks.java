@@ -78,7 +78,7 @@ public class ReactiveIndexBenchmarks {
 		this.openCleartext = MockServerWebExchange.from(MockServerHttpRequest.get("http://localhost/api/hello"));
 		this.getBesideProtected = MockServerWebExchange.from(MockServerHttpRequest.get("http://localhost" + path));
 		this.protectedPost = MockServerWebExchange.from(MockServerHttpRequest.post("http://localhost" + path));
-		if (openPath() != Decision.PROCEED || allowedBesideProtected() != Decision.PROCEED
+		if (openPath() != Decision.PROCEED_ANY_HANDLER || allowedBesideProtected() != Decision.PROCEED
 				|| !(refused() instanceof Decision.Refuse)) {
 			throw new IllegalStateException("The benchmarked requests are not decided as expected");
 		}

@@ -79,7 +79,7 @@ public class ServletIndexBenchmarks {
 		this.openCleartext = new MockHttpServletRequest("GET", "/api/hello");
 		this.getBesideProtected = new MockHttpServletRequest("GET", path);
 		this.protectedPost = new MockHttpServletRequest("POST", path);
-		if (openPath() != Decision.PROCEED || allowedBesideProtected() != Decision.PROCEED
+		if (openPath() != Decision.PROCEED_ANY_HANDLER || allowedBesideProtected() != Decision.PROCEED
 				|| !(refused() instanceof Decision.Refuse)) {
 			throw new IllegalStateException("The benchmarked requests are not decided as expected");
 		}

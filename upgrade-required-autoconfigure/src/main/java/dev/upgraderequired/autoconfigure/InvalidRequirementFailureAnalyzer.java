@@ -4,14 +4,22 @@ import dev.upgraderequired.InvalidRequirementException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.Ordered;
 
 /**
  * Turns an {@link InvalidRequirementException} into a startup report that names the property or annotation, the
- * value and what is allowed.
+ * value and what is allowed. Ordered first: a value a property's setter rejects fails Boot's binding too, whose own
+ * report would name the exception rather than what is allowed.
  *
  * @author upgrade-required
  */
-class InvalidRequirementFailureAnalyzer extends AbstractFailureAnalyzer<InvalidRequirementException> {
+class InvalidRequirementFailureAnalyzer extends AbstractFailureAnalyzer<InvalidRequirementException>
+		implements Ordered {
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidRequirementException cause) {

@@ -3,7 +3,6 @@ package dev.upgraderequired.autoconfigure;
 import dev.upgraderequired.HandlerRequirementResolver;
 import dev.upgraderequired.RefusalObserver;
 import dev.upgraderequired.core.UpgradePolicy;
-
 import org.eclipse.jetty.server.Server;
 
 import org.springframework.beans.factory.ListableBeanFactory;

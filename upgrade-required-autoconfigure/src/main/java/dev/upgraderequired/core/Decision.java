@@ -5,8 +5,8 @@ import dev.upgraderequired.UpgradeReason;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the {@link RequestDecider} decided for one request. Closed: an adapter translates each kind, and nothing
- * decides again; observers, metrics and logs were told of a {@link Refuse} or {@link Redirect} when it was decided.
+ * What the {@link RequestDecider} decided for one request. Closed: an adapter translates each kind; observers,
+ * metrics and logs were told of a {@link Refuse} or {@link Redirect} when it was decided.
  *
  * @author upgrade-required
  * @since 0.2.0
@@ -16,7 +16,13 @@ public sealed interface Decision {
 	/**
 	 * The request goes on, with no {@code Strict-Transport-Security} header to add.
 	 */
-	Proceed PROCEED = new Proceed(null);
+	Proceed PROCEED = new Proceed(null, false);
+
+	/**
+	 * The request goes on whichever handler serves it: its path may be for no handler or rule whose requirement it
+	 * does not meet, whatever else (headers, parameters) would choose among them.
+	 */
+	Proceed PROCEED_ANY_HANDLER = new Proceed(null, true);
 
 	/**
 	 * The index cannot tell: look the request's handler up and decide with it.
@@ -32,8 +38,11 @@ public sealed interface Decision {
 	 * The request goes on.
 	 * @param strictTransportSecurity the {@code Strict-Transport-Security} header to add to its response (unless
 	 * the application sets its own), {@code null} for none
+	 * @param anyHandler whether the decision holds whichever handler serves the request (see
+	 * {@link #PROCEED_ANY_HANDLER}); else it holds for the handler it was decided with, or the handlers the index
+	 * found
 	 */
-	record Proceed(@Nullable String strictTransportSecurity) implements Decision {
+	record Proceed(@Nullable String strictTransportSecurity, boolean anyHandler) implements Decision {
 	}
 
 	/**

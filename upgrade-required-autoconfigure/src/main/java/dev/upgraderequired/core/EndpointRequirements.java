@@ -1,8 +1,5 @@
 package dev.upgraderequired.core;
 
-import dev.upgraderequired.HandlerRequirementResolver;
-import dev.upgraderequired.InvalidRequirementException;
-import dev.upgraderequired.RequirementSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +10,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import dev.upgraderequired.HandlerRequirementResolver;
+import dev.upgraderequired.InvalidRequirementException;
 import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.RequirementSource;
 import dev.upgraderequired.TlsVersion;
 import org.jspecify.annotations.Nullable;
 

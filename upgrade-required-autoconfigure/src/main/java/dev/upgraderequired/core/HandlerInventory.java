@@ -1,6 +1,5 @@
 package dev.upgraderequired.core;
 
-import dev.upgraderequired.HandlerRequirementResolver;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.upgraderequired.core;
 
-import dev.upgraderequired.RequirementSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,6 +9,7 @@ import java.util.Set;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.RequirementSource;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.PathContainer;

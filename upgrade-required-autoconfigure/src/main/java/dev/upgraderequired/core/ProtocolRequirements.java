@@ -1,8 +1,8 @@
 package dev.upgraderequired.core;
 
-import dev.upgraderequired.InvalidRequirementException;
 import java.util.Locale;
 
+import dev.upgraderequired.InvalidRequirementException;
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.TlsVersion;

@@ -1,11 +1,11 @@
 package dev.upgraderequired.core;
 
-import dev.upgraderequired.UpgradeReason;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.TlsVersion;
+import dev.upgraderequired.UpgradeReason;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;

@@ -1,13 +1,13 @@
 package dev.upgraderequired.core;
 
+import java.util.List;
+
 import dev.upgraderequired.InvalidRequirementException;
+import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.RefusalObserver;
 import dev.upgraderequired.RequestFacts;
 import dev.upgraderequired.RequirementSource;
 import dev.upgraderequired.UpgradeReason;
-import java.util.List;
-
-import dev.upgraderequired.ProtocolRequirement;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -59,13 +59,14 @@ public final class RequestDecider {
 		this.observers = observers.toArray(new RefusalObserver[0]);
 		this.browserRedirect = browserRedirect;
 		this.strictTransportSecurity = (strictTransportSecurity != null)
-				? new Decision.Proceed(strictTransportSecurity) : null;
+				? new Decision.Proceed(strictTransportSecurity, false) : null;
 		this.httpsHost = httpsHost;
 	}
 
 	/**
-	 * Decide a request before its handler is looked up: {@link Decision#PROCEED} if it meets the requirement of
-	 * every path rule and protected handler its path may be for (without allocating, for a plain path); else from
+	 * Decide a request before its handler is looked up: {@link Decision#PROCEED_ANY_HANDLER} if it meets the
+	 * requirement of every path rule and protected handler its path may be for (without allocating, for a plain
+	 * path); else from
 	 * the index of the handlers listed at startup where it can tell; else {@link Decision#LOOK_UP}.
 	 * <p>
 	 * The first handler mapping with a pattern that matches the request's path is the one the lookup asks first; if
@@ -90,7 +91,7 @@ public final class RequestDecider {
 		int handlerPathStart = view.handlerPathStart(request);
 		if (handlerPathStart >= 0 && !this.index.mayRefuse(path, view.applicationPathStart(request),
 				handlerPathStart, request, view)) {
-			return traced(Decision.PROCEED, "by its path", request, view);
+			return traced(Decision.PROCEED_ANY_HANDLER, "by its path", request, view);
 		}
 		String method = view.method(request);
 		List<HandlerIndex.Indexed> matching = null;
@@ -167,12 +168,7 @@ public final class RequestDecider {
 	 * @throws InvalidRequirementException if the handler declares an invalid requirement
 	 */
 	public <R> Decision decide(R request, RequestView<R> view, @Nullable Object handler) {
-		ProtocolRequirement requirement = (handler != null) ? this.index.requirementOf(handler)
-				: ProtocolRequirement.none();
-		if (handler != null && HttpMethod.OPTIONS.name().equals(view.method(request))) {
-			requirement = requirement.and(view.anyMethodRequirement(request));
-		}
-		requirement = this.requirements.withPathRules(requirement, view.path(request), view.contextPath(request));
+		ProtocolRequirement requirement = requirementOf(request, view, handler);
 		Refusal refusal = UpgradeDecider.decide(requirement, request, view);
 		Decision decision;
 		if (refusal == null) {
@@ -186,6 +182,17 @@ public final class RequestDecider {
 			decision = respond(refusal, handler, view.matchedPattern(request), request, view);
 		}
 		return traced(decision, (handler != null) ? "by its handler" : "by the path rules", request, view);
+	}
+
+	// The handler's requirement (for a plain OPTIONS, with what its path's handlers require for any method) and the
+	// path rules'.
+	private <R> ProtocolRequirement requirementOf(R request, RequestView<R> view, @Nullable Object handler) {
+		ProtocolRequirement requirement = (handler != null) ? this.index.requirementOf(handler)
+				: ProtocolRequirement.none();
+		if (handler != null && HttpMethod.OPTIONS.name().equals(view.method(request))) {
+			requirement = requirement.and(view.anyMethodRequirement(request));
+		}
+		return this.requirements.withPathRules(requirement, view.path(request), view.contextPath(request));
 	}
 
 	/**
@@ -231,9 +238,7 @@ public final class RequestDecider {
 		if (value == null || !view.isSecure(request)) {
 			return null;
 		}
-		return this.requirements
-			.withPathRules(this.index.requirementOf(handler), view.path(request), view.contextPath(request))
-			.requiresTls() ? value.strictTransportSecurity() : null;
+		return requirementOf(request, view, handler).requiresTls() ? value.strictTransportSecurity() : null;
 	}
 
 	/**

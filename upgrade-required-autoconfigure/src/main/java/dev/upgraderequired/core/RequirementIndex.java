@@ -1,15 +1,15 @@
 package dev.upgraderequired.core;
 
-import dev.upgraderequired.InvalidRequirementException;
-import dev.upgraderequired.RequestFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.upgraderequired.InvalidRequirementException;
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.RequestFacts;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

@@ -1,12 +1,12 @@
 package dev.upgraderequired.core;
 
-import dev.upgraderequired.RequestFacts;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.RequestFacts;
 import org.jspecify.annotations.Nullable;
 
 /**

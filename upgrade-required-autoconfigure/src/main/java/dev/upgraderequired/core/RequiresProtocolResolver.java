@@ -1,12 +1,12 @@
 package dev.upgraderequired.core;
 
-import dev.upgraderequired.HandlerRequirementResolver;
-import dev.upgraderequired.RequirementSource;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 
+import dev.upgraderequired.HandlerRequirementResolver;
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.RequirementSource;
 import dev.upgraderequired.RequiresProtocol;
 import dev.upgraderequired.TlsVersion;
 import org.jspecify.annotations.Nullable;

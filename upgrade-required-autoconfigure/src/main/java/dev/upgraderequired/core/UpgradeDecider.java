@@ -1,11 +1,11 @@
 package dev.upgraderequired.core;
 
-import dev.upgraderequired.RequestFacts;
-import dev.upgraderequired.UpgradeReason;
 import java.util.function.Supplier;
 
 import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.RequestFacts;
 import dev.upgraderequired.TlsVersion;
+import dev.upgraderequired.UpgradeReason;
 import dev.upgraderequired.UpgradeRequiredException;
 import org.jspecify.annotations.Nullable;
 

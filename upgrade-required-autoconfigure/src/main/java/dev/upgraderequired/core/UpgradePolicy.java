@@ -1,14 +1,14 @@
 package dev.upgraderequired.core;
 
-import dev.upgraderequired.HandlerRequirementResolver;
-import dev.upgraderequired.InvalidRequirementException;
-import dev.upgraderequired.RefusalObserver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
 
+import dev.upgraderequired.HandlerRequirementResolver;
+import dev.upgraderequired.InvalidRequirementException;
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.RefusalObserver;
 import dev.upgraderequired.TlsVersion;
 import org.jspecify.annotations.Nullable;
 

@@ -1,11 +1,11 @@
 package dev.upgraderequired.core;
 
-import dev.upgraderequired.UpgradeReason;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.IntSupplier;
 
+import dev.upgraderequired.UpgradeReason;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;

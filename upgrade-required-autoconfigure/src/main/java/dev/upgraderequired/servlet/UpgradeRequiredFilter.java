@@ -46,8 +46,9 @@ import org.springframework.web.util.ServletRequestPathUtils;
  */
 final class UpgradeRequiredFilter implements Filter {
 
-	// The request this thread's filter let through, decided: the interceptor does not decide it again. (A thread
-	// local of a pooled thread is set without allocating; a request attribute would allocate on every request.)
+	// The request this thread's filter let through whichever handler serves it: the interceptor does not decide it
+	// again. (A thread local of a pooled thread is set without allocating; a request attribute would allocate on
+	// every request.)
 	private static final ThreadLocal<@Nullable HttpServletRequest> DECIDED = new ThreadLocal<>();
 
 	private final RequestDecider decider;
@@ -70,7 +71,6 @@ final class UpgradeRequiredFilter implements Filter {
 			return;
 		}
 		Decision decision = this.decider.decide(request, this.view);
-		boolean byHandlers = true;
 		if (decision == Decision.LOOK_UP) {
 			if (!UnreadableTargets.isDecodable(request.getRequestURI())) {
 				// Spring cannot decode the path to look its handler up (and would fail with a 500): nobody can tell
@@ -78,25 +78,23 @@ final class UpgradeRequiredFilter implements Filter {
 				UnreadableTargets.reject(response);
 				return;
 			}
-			// Another servlet's request (or the servlet is not initialized yet) has no handler of this one: the path
-			// rules decide it here, and the interceptor with its handler.
-			Target target = this.view.targetOf(request);
-			byHandlers = target != null;
-			decision = lookUp(request, response, target);
+			decision = lookUp(request, response, this.view.targetOf(request));
 		}
-		if (decision instanceof Decision.Proceed) {
-			if (byHandlers) {
-				proceedDecided(request, response, chain);
-			}
-			else {
-				chain.doFilter(request, response);
-			}
+		if (decision instanceof Decision.Proceed proceed && proceed.anyHandler()) {
+			proceedDecided(request, response, chain);
+		}
+		else if (decision instanceof Decision.Proceed) {
+			// Decided for the handler the lookup found, or those the index found: the interceptor checks the one the
+			// servlet chooses, which a later filter may change.
+			chain.doFilter(request, response);
 		}
 		else if (decision instanceof Decision.Respond respond) {
 			this.writer.write(respond.response(), response);
 		}
 	}
 
+	// Another servlet's request (or the servlet is not initialized yet) has no handler of this one: the path rules
+	// decide it.
 	private Decision lookUp(HttpServletRequest request, HttpServletResponse response, @Nullable Target target) {
 		LookupRequest lookup = (target != null) ? new LookupRequest(request, response, target) : null;
 		HttpServletRequest decided = (lookup != null) ? lookup : request;
@@ -123,8 +121,9 @@ final class UpgradeRequiredFilter implements Filter {
 	}
 
 	/**
-	 * Whether this filter decided a request that is now being dispatched to a handler: the request it let through,
-	 * on the same thread, wrapped or not by the filters after it but with the path and method it decided.
+	 * Whether this filter decided a request that is now being dispatched to a handler, whichever handler it is: the
+	 * request it let through by its path, on the same thread, wrapped or not by the filters after it but with the
+	 * path and method it decided.
 	 * @param request the request as the servlet dispatches it
 	 * @return whether the request was decided
 	 */

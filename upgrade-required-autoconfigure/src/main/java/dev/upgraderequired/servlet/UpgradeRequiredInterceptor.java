@@ -18,11 +18,13 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * {@link org.springframework.web.servlet.handler.MappedInterceptor} so that it reaches every handler mapping,
  * including WebSocket endpoints.
  * <p>
- * {@link UpgradeRequiredFilter} decides every request before Spring Security; this interceptor decides, with one
- * decision of the core, what the filter did not: forwards, includes and async dispatches, a request for a
- * {@code DispatcherServlet} of another application context, one the filter could decide by the path rules only, one
- * for a handler the index does not know (registered after startup, or at another pattern), and one that a later
- * filter rewrote (another path or method). A refused include renders nothing, since an include
+ * {@link UpgradeRequiredFilter} decides every request before Spring Security; a request it let through by its path
+ * alone (no requirement its path may have refuses it, whichever handler serves it) is not decided again here, unless
+ * its handler was not indexed with the pattern it matched (registered after startup) or a later filter changed its
+ * path or method. This interceptor decides, with one decision of the core, everything else against the handler the
+ * servlet chose: forwards, includes and async dispatches, a request of another application context's servlet, and a
+ * request the filter allowed for the handler it looked up or the handlers the index found (a later filter may change
+ * which one the servlet chooses, by a header, say). A refused include renders nothing, since an include
  * cannot set a status. When configured, it adds {@code Strict-Transport-Security} to the response of a request over
  * TLS that goes on to an endpoint requiring TLS.
  *

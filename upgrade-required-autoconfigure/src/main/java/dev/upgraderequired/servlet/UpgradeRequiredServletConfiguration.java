@@ -52,7 +52,7 @@ public class UpgradeRequiredServletConfiguration {
 	}
 
 	@Bean
-	ServletMappedHandlerRequirements upgradeRequiredMappedHandlerRequirements() {
+	ServletMappedHandlerRequirements upgradeRequiredServletMappedHandlerRequirements() {
 		return new ServletMappedHandlerRequirements();
 	}
 
@@ -86,7 +86,7 @@ public class UpgradeRequiredServletConfiguration {
 	// Resolves every handler's requirement at startup: invalid annotations fail the start, no request ever pays for
 	// the annotation lookup, and the filter knows the paths of protected handlers.
 	@Bean
-	ServletHandlerInventory upgradeRequiredHandlerInventory(UpgradePolicy policy,
+	ServletHandlerInventory upgradeRequiredServletHandlerInventory(UpgradePolicy policy,
 			ServletMappedHandlerRequirements mappedRequirements, ObjectProvider<HandlerMapping> mappings,
 			ObjectProvider<HandlerRequirementResolver> resolvers, ObjectProvider<DispatcherServletPath> servletPath) {
 		return new ServletHandlerInventory(policy, mappedRequirements, mappings, resolvers, servletPath);

@@ -241,6 +241,25 @@ class UpgradeRequiredAutoConfigurationTests {
 			.doesNotContain("WEBSOCKET");
 	}
 
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			upgrade-required.https-port        | 70000                | a port between 1 and 65535
+			upgrade-required.https-host        | https://example.com  | a host name or IP address
+			upgrade-required.problem.type-base | problems             | an absolute URI
+			upgrade-required.hsts.max-age      | 1500ms               | a whole number of seconds
+			""")
+	void valueThatAPropertySetterRejectsFailsTheStartupWithTheStartersReport(String property, String value,
+			String allowed, CapturedOutput output) {
+		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(Application.class)
+			.web(WebApplicationType.SERVLET)
+			.properties("server.port=0", property + "=" + value)
+			.run()
+			.close());
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property: " + property)
+			.contains("Update " + property + ": " + allowed);
+	}
+
 	@ParameterizedTest
 	@CsvSource({ "tls, TLS", "TLS, TLS", "http-2, HTTP_2", "HTTP_2, HTTP_2", "http2, HTTP_2", "HTTP/2, HTTP_2", "WebSocket, WEBSOCKET" })
 	void protocolIsBoundFromEverySpellingOfItsName(String value, Protocol protocol) {

@@ -1,11 +1,11 @@
 package dev.upgraderequired.core;
 
-import dev.upgraderequired.UpgradeReason;
 import java.nio.charset.StandardCharsets;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.TlsVersion;
+import dev.upgraderequired.UpgradeReason;
 import dev.upgraderequired.UpgradeRequiredException;
 import dev.upgraderequired.core.UpgradeDeciderTests.Offer;
 import org.junit.jupiter.api.Test;
@@ -144,7 +144,7 @@ class BrowserRedirectTests {
 		RequestDecider decider = policy.decider();
 		assertThat(decider.sendsStrictTransportSecurity()).isTrue();
 		assertThat(decider.decide(tls, inApp("/app/admin/x"), handler))
-			.isEqualTo(new Decision.Proceed("max-age=31536000; includeSubDomains"));
+			.isEqualTo(new Decision.Proceed("max-age=31536000; includeSubDomains", false));
 		assertThat(decider.strictTransportSecurity(tls, inApp("/app/admin/x"), handler))
 			.isEqualTo("max-age=31536000; includeSubDomains");
 		assertThat(decider.decide(tls, inApp("/app/other"), handler)).isSameAs(Decision.PROCEED);

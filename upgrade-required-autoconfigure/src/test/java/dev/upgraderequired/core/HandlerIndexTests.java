@@ -1,13 +1,13 @@
 package dev.upgraderequired.core;
 
-import dev.upgraderequired.RequirementSource;
-import dev.upgraderequired.UpgradeReason;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.RequirementSource;
 import dev.upgraderequired.TlsVersion;
+import dev.upgraderequired.UpgradeReason;
 import dev.upgraderequired.core.UpgradeDeciderTests.Offer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -49,9 +49,9 @@ class HandlerIndexTests {
 			assertThat(refused.pattern()).isEqualTo("/orders/{id}");
 			assertThat(refused.source()).isEqualTo(RequirementSource.RESOLVER);
 		});
-		assertThat(decide(policy, "/orders/7", TLS)).isSameAs(Decision.PROCEED);
+		assertThat(decide(policy, "/orders/7", TLS)).isInstanceOf(Decision.Proceed.class);
 		// Nothing protected matches: whichever handler serves it, nothing is required.
-		assertThat(decide(policy, "/orders", CLEARTEXT)).isSameAs(Decision.PROCEED);
+		assertThat(decide(policy, "/orders", CLEARTEXT)).isInstanceOf(Decision.Proceed.class);
 	}
 
 	@Test
@@ -67,7 +67,7 @@ class HandlerIndexTests {
 		assertThat(decide(policy, "/orders/7", CLEARTEXT, "DELETE")).isSameAs(Decision.LOOK_UP);
 		// Two patterns: which one is best is the mapping's to say (and the metrics' uri with it).
 		assertThat(decide(policy, "/files/a", CLEARTEXT)).isSameAs(Decision.LOOK_UP);
-		assertThat(decide(policy, "/orders/7", TLS, "DELETE")).isSameAs(Decision.PROCEED);
+		assertThat(decide(policy, "/orders/7", TLS, "DELETE")).isInstanceOf(Decision.Proceed.class);
 	}
 
 	@Test
@@ -77,8 +77,8 @@ class HandlerIndexTests {
 			handlers.addParsed(List.of(PARSER.parse("/orders/{id}")), List.of("GET"), new Open(), "get");
 			handlers.addParsed(List.of(PARSER.parse("/orders/{id}")), List.of("PUT"), new Secure(), "put");
 		});
-		assertThat(decide(policy, "/orders/7", CLEARTEXT, "GET")).isSameAs(Decision.PROCEED);
-		assertThat(decide(policy, "/orders/7", CLEARTEXT, "HEAD")).isSameAs(Decision.PROCEED);
+		assertThat(decide(policy, "/orders/7", CLEARTEXT, "GET")).isInstanceOf(Decision.Proceed.class);
+		assertThat(decide(policy, "/orders/7", CLEARTEXT, "HEAD")).isInstanceOf(Decision.Proceed.class);
 		assertThat(decide(policy, "/orders/7", CLEARTEXT, "PUT")).isInstanceOf(Decision.Refuse.class);
 	}
 
@@ -139,10 +139,10 @@ class HandlerIndexTests {
 		handlers.addParsed(List.of(PARSER.parse("/admin/status")), List.of("GET"), new Open(), "status");
 		policy.index().index(handlers);
 		assertThat(decide(policy, "/admin/status", CLEARTEXT)).isInstanceOf(Decision.Refuse.class);
-		assertThat(decide(policy, "/admin/status", TLS)).isSameAs(Decision.PROCEED);
+		assertThat(decide(policy, "/admin/status", TLS)).isInstanceOf(Decision.Proceed.class);
 		// No handler: the lookup finds none, and the rule alone decides; the index leaves that to it.
 		assertThat(decide(policy, "/admin/other", CLEARTEXT)).isSameAs(Decision.LOOK_UP);
-		assertThat(decide(policy, "/admin/other", TLS)).isSameAs(Decision.PROCEED);
+		assertThat(decide(policy, "/admin/other", TLS)).isInstanceOf(Decision.Proceed.class);
 	}
 
 	@Property(tries = 300)

@@ -1,14 +1,14 @@
 package dev.upgraderequired.core;
 
-import dev.upgraderequired.RequestFacts;
-import dev.upgraderequired.UpgradeReason;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.RequestFacts;
 import dev.upgraderequired.TlsVersion;
+import dev.upgraderequired.UpgradeReason;
 import dev.upgraderequired.UpgradeRequiredException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,13 @@
 package dev.upgraderequired.core;
 
-import dev.upgraderequired.HandlerRequirementResolver;
-import dev.upgraderequired.UpgradeReason;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.upgraderequired.HandlerRequirementResolver;
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.TlsVersion;
+import dev.upgraderequired.UpgradeReason;
 import dev.upgraderequired.UpgradeRequiredException;
 import dev.upgraderequired.core.UpgradeDeciderTests.Offer;
 import org.jspecify.annotations.Nullable;

@@ -1,9 +1,9 @@
 package dev.upgraderequired.core;
 
-import dev.upgraderequired.UpgradeReason;
 import java.nio.charset.StandardCharsets;
 
 import dev.upgraderequired.ProtocolRequirement;
+import dev.upgraderequired.UpgradeReason;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

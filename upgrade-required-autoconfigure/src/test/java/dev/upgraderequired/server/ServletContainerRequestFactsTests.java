@@ -1,7 +1,6 @@
 package dev.upgraderequired.server;
 
 import java.lang.reflect.Proxy;
-
 import javax.net.ssl.SSLSession;
 
 import org.eclipse.jetty.io.EndPoint;

@@ -5,8 +5,8 @@ import java.util.List;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.RequiresProtocol;
-import dev.upgraderequired.core.HandlerInventory;
 import dev.upgraderequired.core.Decision;
+import dev.upgraderequired.core.HandlerInventory;
 import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.server.ServletContainerRequestFacts;
 import net.jqwik.api.Arbitraries;

@@ -79,16 +79,17 @@ final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 		return Flux.fromIterable(mappings())
 			.concatMap((mapping) -> mapping.getHandler(exchange))
 			.next()
-			.map(Found::new)
+			.map(Found::of)
 			// Only the lookup's failure is decided as the DispatcherHandler would fail it: a failure to decide (an
 			// invalid annotation on a handler unknown at startup, a failing resolver) fails the request.
-			.onErrorResume((ex) -> Mono.just(new Found(ex)))
+			.onErrorResume((ex) -> Mono.just(Found.failed(ex)))
 			.map((found) -> decide(found, exchange))
 			.switchIfEmpty(Mono.fromSupplier(() -> this.decider.decide(exchange, this.view, null)));
 	}
 
 	private Decision decide(Found found, ServerWebExchange exchange) {
-		if (found.handler() instanceof Throwable failure) {
+		Throwable failure = found.failure();
+		if (failure != null) {
 			Decision decision = this.decider.decideFailure(exchange, this.view, failure, null);
 			return (decision != null) ? decision : Decision.PROCEED;
 		}
@@ -154,7 +155,16 @@ final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 	}
 
 	// The handler the lookup found, or its failure.
-	private record Found(Object handler) {
+	private record Found(@Nullable Object handler, @Nullable Throwable failure) {
+
+		static Found of(Object handler) {
+			return new Found(handler, null);
+		}
+
+		static Found failed(Throwable failure) {
+			return new Found(null, failure);
+		}
+
 	}
 
 }

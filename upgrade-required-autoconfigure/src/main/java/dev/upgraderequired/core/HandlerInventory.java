@@ -92,19 +92,19 @@ public final class HandlerInventory {
 	}
 
 	/**
-	 * Record router functions that a resolver of the application's may protect: they cannot be listed.
-	 */
-	public void addRouterFunctions() {
-		this.unlisted.add("router functions with a HandlerRequirementResolver");
-	}
-
-	/**
-	 * Record router functions that no resolver of the application's protects: they need no check, but may be the
-	 * handlers of any path, so the policy cannot tell a request's handlers without the lookup.
+	 * Record router functions, which cannot be listed. Where a resolver of the application's may protect their
+	 * handlers, every request has to be looked up; where none does, they need no check, but may be the handlers of
+	 * any path, so the index cannot tell a request's handlers without the lookup.
+	 * @param applicationResolvers whether the application has resolvers of its own
 	 * @since 0.2.0
 	 */
-	public void addUnprotectedRouterFunctions() {
-		this.unindexed = true;
+	public void addRouterFunctions(boolean applicationResolvers) {
+		if (applicationResolvers) {
+			this.unlisted.add("router functions with a HandlerRequirementResolver");
+		}
+		else {
+			this.unindexed = true;
+		}
 	}
 
 	/**

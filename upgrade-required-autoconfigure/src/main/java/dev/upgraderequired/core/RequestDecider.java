@@ -88,9 +88,10 @@ public final class RequestDecider {
 	 */
 	public <R> Decision decide(R request, RequestView<R> view) {
 		String path = view.path(request);
-		int handlerPathStart = view.handlerPathStart(request);
-		if (handlerPathStart >= 0 && !this.index.mayRefuse(path, view.applicationPathStart(request),
-				handlerPathStart, request, view)) {
+		int applicationPathStart = view.applicationPathStart(request);
+		int handlerPathStart = view.handlerPathStart(request, applicationPathStart);
+		if (handlerPathStart >= 0
+				&& !this.index.mayRefuse(path, applicationPathStart, handlerPathStart, request, view)) {
 			return traced(Decision.PROCEED_ANY_HANDLER, "by its path", request, view);
 		}
 		String method = view.method(request);

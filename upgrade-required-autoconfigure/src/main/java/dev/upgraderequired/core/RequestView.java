@@ -48,9 +48,10 @@ public interface RequestView<R> extends RequestFacts<R> {
 	 * example), or {@code -1} if the view cannot tell cheaply: then the request is not let through by its path's
 	 * prefix alone.
 	 * @param request the request
+	 * @param applicationPathStart what {@link #applicationPathStart} returned for the request
 	 * @return the index, or {@code -1}
 	 */
-	int handlerPathStart(R request);
+	int handlerPathStart(R request, int applicationPathStart);
 
 	/**
 	 * Return the path as the handler mappings that were indexed at startup parse it, or {@code null} if the request

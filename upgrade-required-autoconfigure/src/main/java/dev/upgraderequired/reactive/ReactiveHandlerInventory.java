@@ -69,12 +69,7 @@ final class ReactiveHandlerInventory implements SmartInitializingSingleton {
 			else if (mapping instanceof RouterFunctionMapping functions) {
 				// Router functions cannot be listed: only an application's resolver can protect their handlers.
 				if (functions.getRouterFunction() != null) {
-					if (applicationResolvers) {
-						handlers.addRouterFunctions();
-					}
-					else {
-						handlers.addUnprotectedRouterFunctions();
-					}
+					handlers.addRouterFunctions(applicationResolvers);
 				}
 			}
 			else {

@@ -74,8 +74,8 @@ final class ReactiveRequestView implements RequestView<ServerWebExchange> {
 	}
 
 	@Override
-	public int handlerPathStart(ServerWebExchange exchange) {
-		return applicationPathStart(exchange);
+	public int handlerPathStart(ServerWebExchange exchange, int applicationPathStart) {
+		return applicationPathStart;
 	}
 
 	@Override

@@ -117,13 +117,13 @@ final class ServletRequestView implements RequestView<HttpServletRequest> {
 	// request has a path info. (The servlet mapping itself would tell as well, but costs an object per request on
 	// Tomcat.) A servlet path spelled otherwise (percent-encoded) in the URI cannot be skipped by its length.
 	@Override
-	public int handlerPathStart(HttpServletRequest request) {
-		int start = applicationPathStart(request);
+	public int handlerPathStart(HttpServletRequest request, int applicationPathStart) {
 		if (request.getPathInfo() == null) {
-			return start;
+			return applicationPathStart;
 		}
 		String servletPath = request.getServletPath();
-		return request.getRequestURI().startsWith(servletPath, start) ? start + servletPath.length() : -1;
+		return request.getRequestURI().startsWith(servletPath, applicationPathStart)
+				? applicationPathStart + servletPath.length() : -1;
 	}
 
 	// The path parsed into PathPatterns' form, as the servlet's mappings read it, with the servlet mapped to "/"

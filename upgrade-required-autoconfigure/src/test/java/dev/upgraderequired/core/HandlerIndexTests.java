@@ -123,7 +123,7 @@ class HandlerIndexTests {
 			handlers.mapping(true);
 			handlers.addParsed(List.of(PARSER.parse("/secure")), List.of("GET"), new Secure(), "secure");
 			handlers.mapping(false);
-			handlers.addUnprotectedRouterFunctions();
+			handlers.addRouterFunctions(false);
 		});
 		assertThat(decide(routerFunctions, "/secure", CLEARTEXT)).isSameAs(Decision.LOOK_UP);
 	}

@@ -65,8 +65,8 @@ public final class MockServletView implements RequestView<HttpServletRequest> {
 	}
 
 	@Override
-	public int handlerPathStart(HttpServletRequest request) {
-		return request.getContextPath().length();
+	public int handlerPathStart(HttpServletRequest request, int applicationPathStart) {
+		return applicationPathStart;
 	}
 
 	@Override

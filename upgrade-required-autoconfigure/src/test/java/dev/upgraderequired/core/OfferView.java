@@ -81,8 +81,8 @@ record OfferView(String path, String contextPath, @Nullable String host, @Nullab
 	}
 
 	@Override
-	public int handlerPathStart(Offer request) {
-		return this.contextPath.length();
+	public int handlerPathStart(Offer request, int applicationPathStart) {
+		return applicationPathStart;
 	}
 
 	@Override

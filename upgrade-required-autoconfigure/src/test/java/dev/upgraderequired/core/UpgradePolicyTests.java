@@ -207,7 +207,7 @@ class UpgradePolicyTests {
 		handlers.add(List.of("/report"), List.of("GET"), this.protectedByTls, "protectedByTls");
 		handlers.add(List.of("/admin/{page}", "/hello"), List.of(), this.open, "open");
 		handlers.add(List.of("/other"), List.of(), this.open, "open elsewhere");
-		handlers.addRouterFunctions();
+		handlers.addRouterFunctions(true);
 		this.policy.index().index(handlers);
 		RequirementReport report = this.policy.index().report();
 		assertThat(report.endpoints()).containsExactly(
@@ -273,7 +273,7 @@ class UpgradePolicyTests {
 	@Test
 	void startupSummarySaysInTheSameLineWhenEveryRequestIsLookedUp(CapturedOutput output) {
 		HandlerInventory handlers = new HandlerInventory();
-		handlers.addRouterFunctions();
+		handlers.addRouterFunctions(true);
 		UpgradePolicy.builder().build().index().index(handlers);
 		assertThat(output).contains("upgrade-required: no endpoint has a requirement; it looks up the handler of every "
 				+ "request, since it cannot list the handlers of router functions with a HandlerRequirementResolver");

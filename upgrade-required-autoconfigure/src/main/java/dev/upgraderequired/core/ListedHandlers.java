@@ -37,6 +37,12 @@ final class ListedHandlers {
 	// The patterns of the listed handlers and of the rules: the only values of a refusal's pattern.
 	private final Set<String> knownPatterns = new HashSet<>();
 
+	// The rules over each entry's patterns, by the entry's position.
+	private final List<List<PathRule>> rulesByEntry;
+
+	// The rules over each listed handler's patterns.
+	private final Map<Object, List<PathRule>> rulesByHandler = new HashMap<>();
+
 	ListedHandlers(HandlerInventory inventory, List<PathRule> rules) {
 		this.entries = List.copyOf(inventory.entries());
 		this.unlisted = List.copyOf(inventory.unlisted());
@@ -47,6 +53,10 @@ final class ListedHandlers {
 			this.knownPatterns.addAll(entry.patterns());
 		}
 		rules.forEach((rule) -> this.knownPatterns.add(rule.pattern().getPatternString()));
+		List<RuleStart> starts = rules.stream().map(RuleStart::of).toList();
+		this.rulesByEntry = this.entries.stream().map((entry) -> rulesOverlapping(starts, entry.patterns())).toList();
+		this.patternsByHandler
+			.forEach((handler, patterns) -> this.rulesByHandler.put(handler, rulesOverlapping(starts, patterns)));
 	}
 
 	/**
@@ -89,14 +99,15 @@ final class ListedHandlers {
 	RequirementReport report(EndpointRequirements requirements) {
 		List<PathRule> rules = requirements.rules();
 		List<RequirementReport.Endpoint> endpoints = new ArrayList<>();
-		for (HandlerInventory.Entry entry : this.entries) {
+		for (int i = 0; i < this.entries.size(); i++) {
+			HandlerInventory.Entry entry = this.entries.get(i);
 			List<RequirementReport.Source> sources = new ArrayList<>();
 			ProtocolRequirement requirement = ProtocolRequirement.none();
 			for (EndpointRequirements.Part part : requirements.partsOf(entry.handler())) {
 				sources.add(new RequirementReport.Source(part.source().tag(), part.requirement().toString(), null));
 				requirement = requirement.and(part.requirement());
 			}
-			for (PathRule rule : rulesOverlapping(rules, entry.patterns())) {
+			for (PathRule rule : this.rulesByEntry.get(i)) {
 				sources.add(new RequirementReport.Source(RequirementSource.RULE.tag(), rule.requirement().toString(),
 						rule.pattern().getPatternString()));
 				requirement = requirement.and(rule.requirement());
@@ -119,14 +130,15 @@ final class ListedHandlers {
 	 */
 	List<String> requiring(Protocol protocol, EndpointRequirements requirements) {
 		List<String> requiring = new ArrayList<>();
-		for (HandlerInventory.Entry entry : this.entries) {
+		for (int i = 0; i < this.entries.size(); i++) {
+			HandlerInventory.Entry entry = this.entries.get(i);
 			ProtocolRequirement requirement = ProtocolRequirement.none();
 			boolean handshakeHandler = false;
 			for (EndpointRequirements.Part part : requirements.partsOf(entry.handler())) {
 				requirement = requirement.and(part.requirement());
 				handshakeHandler |= part.source() == RequirementSource.WEBSOCKET;
 			}
-			for (PathRule rule : rulesOverlapping(requirements.rules(), entry.patterns())) {
+			for (PathRule rule : this.rulesByEntry.get(i)) {
 				requirement = requirement.and(rule.requirement());
 			}
 			if (includes(requirement, protocol) && !(protocol == Protocol.WEBSOCKET && handshakeHandler)) {
@@ -159,31 +171,33 @@ final class ListedHandlers {
 	 */
 	ProtocolRequirement documentedRequirementOf(Object handler, EndpointRequirements requirements) {
 		ProtocolRequirement requirement = requirements.forHandler(handler);
-		List<String> patterns = this.patternsByHandler.get(key(handler));
-		if (patterns != null) {
-			for (PathRule rule : rulesOverlapping(requirements.rules(), patterns)) {
-				requirement = requirement.and(rule.requirement());
-			}
+		for (PathRule rule : this.rulesByHandler.getOrDefault(key(handler), List.of())) {
+			requirement = requirement.and(rule.requirement());
 		}
 		return requirement;
 	}
 
 	// The rules whose pattern matches one of the handler's patterns (below the path prefix) read as a path, or the
-	// other way round.
-	private List<PathRule> rulesOverlapping(List<PathRule> rules, List<String> patterns) {
+	// other way round. Worked out once, at startup: matching every pattern against every rule would cost seconds in
+	// an application with thousands of endpoints and hundreds of rules (and leave the JIT compiler a profile of
+	// Spring's pattern matching unlike the one of its request mappings), so a rule is only matched against a pattern
+	// whose literal start agrees with its own.
+	private List<PathRule> rulesOverlapping(List<RuleStart> rules, List<String> patterns) {
+		List<String> prefixed = patterns.stream().map((pattern) -> this.pathPrefix + pattern).toList();
+		List<String> starts = prefixed.stream().map(ListedHandlers::literalStart).toList();
 		List<PathRule> overlapping = new ArrayList<>();
-		for (PathRule rule : rules) {
-			for (String pattern : patterns) {
-				if (overlaps(rule, this.pathPrefix + pattern)) {
-					overlapping.add(rule);
+		for (RuleStart rule : rules) {
+			for (int i = 0; i < prefixed.size(); i++) {
+				if (rule.mayOverlap(starts.get(i)) && overlaps(rule.rule(), prefixed.get(i))) {
+					overlapping.add(rule.rule());
 					break;
 				}
 			}
 		}
-		return overlapping;
+		return List.copyOf(overlapping);
 	}
 
-	private static boolean overlaps(PathRule rule, String pattern) {
+	static boolean overlaps(PathRule rule, String pattern) {
 		if (!pattern.startsWith("/")) {
 			return false;
 		}
@@ -197,6 +211,33 @@ final class ListedHandlers {
 			// Not in PathPattern syntax (an AntPathMatcher pattern): read as a path only.
 			return false;
 		}
+	}
+
+	// A pattern's literal start: its text before the first character that may match other text (a variable, a
+	// wildcard), that a path's parsing changes (an encoded character, parameters), or that may equal another when case
+	// is ignored (beyond ASCII). A pattern read as a path matches another pattern only if the literal start of one
+	// begins the other's, ignoring case.
+	static String literalStart(String pattern) {
+		for (int i = 0; i < pattern.length(); i++) {
+			char c = pattern.charAt(i);
+			if (c == '{' || c == '*' || c == '?' || c == '%' || c == ';' || c > 0x7E) {
+				return pattern.substring(0, i);
+			}
+		}
+		return pattern;
+	}
+
+	// A rule with its pattern's literal start.
+	private record RuleStart(PathRule rule, String start) {
+
+		static RuleStart of(PathRule rule) {
+			return new RuleStart(rule, literalStart(rule.pattern().getPatternString()));
+		}
+
+		boolean mayOverlap(String otherStart) {
+			return this.start.regionMatches(true, 0, otherStart, 0, Math.min(this.start.length(), otherStart.length()));
+		}
+
 	}
 
 }

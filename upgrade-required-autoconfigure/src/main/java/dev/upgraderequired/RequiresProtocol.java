@@ -45,4 +45,24 @@ public @interface RequiresProtocol {
 	 */
 	TlsVersion minTlsVersion() default TlsVersion.ANY;
 
+	/**
+	 * Whether the requirement is only reported, never enforced: a request that does not meet it is served, and
+	 * counted in {@code upgrade.required.refusals} with {@code enforced=false}. By default, the endpoint follows
+	 * {@code upgrade-required.report-only} and {@code upgrade-required.enforce-from}.
+	 * @return whether the requirement is report-only
+	 * @since 0.2.0
+	 */
+	boolean reportOnly() default false;
+
+	/**
+	 * The instant from which the requirement is enforced, in ISO-8601 form such as {@code 2027-03-01T00:00:00Z}
+	 * (checked when the application starts). Before it, a request that does not meet the requirement is served,
+	 * counted with {@code enforced=false}, and its response announces the date ({@code Sunset}, {@code Deprecation},
+	 * and on HTTP/1.x {@code Upgrade}). Not together with {@link #reportOnly()}. By default, the endpoint follows
+	 * {@code upgrade-required.report-only} and {@code upgrade-required.enforce-from}.
+	 * @return the instant, empty for none
+	 * @since 0.2.0
+	 */
+	String enforceFrom() default "";
+
 }

@@ -42,6 +42,12 @@ class ApiController {
 		return describe("stream", connection);
 	}
 
+	// Protected by a staged rule (upgrade-required.rules[2]): TLS only from 2099 on.
+	@GetMapping("/staged")
+	Description staged(@RequestAttribute(ConnectionInfo.ATTRIBUTE) ConnectionInfo connection) {
+		return describe("staged", connection);
+	}
+
 	static Description describe(String endpoint, ConnectionInfo connection) {
 		return new Description(endpoint, connection.protocol(), connection.secure(), connection.tls());
 	}

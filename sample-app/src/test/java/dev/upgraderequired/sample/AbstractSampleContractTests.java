@@ -6,7 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +25,10 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLParameters;
 
 import dev.upgraderequired.Protocol;
+import dev.upgraderequired.RequiresProtocol;
 import dev.upgraderequired.UpgradeRequiredException;
 import io.netty.handler.codec.http.HttpMethod;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -236,10 +242,79 @@ abstract class AbstractSampleContractTests {
 		assertThat(refusals("tls-required", "annotation", "/api/secure")).isEqualTo(before + 1);
 	}
 
+	@Test
+	void stagedRuleServesCleartextAndAnnouncesItsDateWithTheUpgradeToMake() throws Exception {
+		HttpResponse<String> cleartext = send(http11(), http("/api/staged"));
+		assertThat(cleartext.statusCode()).isEqualTo(200);
+		assertThat(json.readTree(cleartext.body()).get("endpoint").asString()).isEqualTo("staged");
+		assertThat(cleartext.headers().firstValue("Sunset")).hasValue("Thu, 01 Jan 2099 00:00:00 GMT");
+		assertThat(cleartext.headers().firstValue("Deprecation")).hasValue("@4070908800");
+		assertThat(cleartext.headers().firstValue("Upgrade")).hasValue("TLS/1.3, TLS/1.2, HTTP/1.1");
+		// The connection option that goes with Upgrade, which the JDK client does not show.
+		RawHttp.Response raw = RawHttp.exchange(this.httpPort, "GET", "/api/staged");
+		assertThat(raw.status()).isEqualTo(200);
+		assertThat(raw.header("Upgrade")).isEqualTo("TLS/1.3, TLS/1.2, HTTP/1.1");
+		assertThat(raw.header("Connection")).containsIgnoringCase("upgrade");
+		HttpResponse<String> tls = send(http11(), https("/api/staged"));
+		assertThat(tls.statusCode()).isEqualTo(200);
+		assertThat(tls.headers().map()).doesNotContainKeys("sunset", "deprecation", "upgrade");
+	}
+
+	@Test
+	void stagedRuleAnnouncesItsDateOverH2cWithoutConnectionSpecificHeaders() {
+		StrictResponse h2c = strictH2c("/api/staged");
+		assertThat(h2c.status()).isEqualTo(200);
+		assertThat(h2c.headers()).doesNotContainKeys("connection", "upgrade")
+			.containsEntry("sunset", "Thu, 01 Jan 2099 00:00:00 GMT")
+			.containsEntry("deprecation", "@4070908800");
+	}
+
+	@Test
+	void stagedRuleIsEnforcedFromItsDateWithoutARestart(@Autowired ContractClock clock) throws Exception {
+		double before = refusals("tls-required", "rule", "/api/staged", true);
+		clock.set(Instant.parse("2099-01-01T00:00:00Z"));
+		try {
+			HttpResponse<String> cleartext = send(http11(), http("/api/staged"));
+			assertThat(cleartext.statusCode()).isEqualTo(426);
+			assertThat(cleartext.headers().firstValue("Upgrade")).hasValue("TLS/1.3, TLS/1.2, HTTP/1.1");
+			assertThat(cleartext.headers().map()).doesNotContainKeys("sunset", "deprecation");
+			assertThat(send(http11(), https("/api/staged")).statusCode()).isEqualTo(200);
+		}
+		finally {
+			clock.set(null);
+		}
+		assertThat(refusals("tls-required", "rule", "/api/staged", true)).isEqualTo(before + 1);
+	}
+
+	@Test
+	void reportOnlyEndpointIsServedAndCountedAsNotEnforced() throws Exception {
+		double before = refusals("tls-required", "annotation", "/test/report-only", false);
+		HttpResponse<String> cleartext = send(http11(), http("/test/report-only"));
+		assertThat(cleartext.statusCode()).isEqualTo(200);
+		assertThat(cleartext.body()).isEqualTo("served");
+		assertThat(cleartext.headers().map()).doesNotContainKeys("sunset", "deprecation", "upgrade");
+		assertThat(refusals("tls-required", "annotation", "/test/report-only", false)).isEqualTo(before + 1);
+		assertThat(refusals("tls-required", "annotation", "/test/report-only", true)).isZero();
+		HttpResponse<String> report = send(http11(), demoUser(https("/actuator/upgraderequired")));
+		JsonNode counted = null;
+		for (JsonNode notEnforced : json.readTree(report.body()).get("notEnforced")) {
+			if (notEnforced.get("pattern").asString().equals("/test/report-only")) {
+				counted = notEnforced;
+			}
+		}
+		assertThat(counted).isNotNull();
+		assertThat(counted.get("reasons").get("tls-required").asLong()).isEqualTo((long) before + 1);
+	}
+
 	// The count of upgrade.required.refusals with the given tags, 0 before the first such refusal.
 	private double refusals(String reason, String requirement, String uri) throws Exception {
+		return refusals(reason, requirement, uri, null);
+	}
+
+	private double refusals(String reason, String requirement, String uri, Boolean enforced) throws Exception {
 		HttpResponse<String> metric = send(http11(), demoUser(https("/actuator/metrics/upgrade.required.refusals"
-				+ "?tag=reason:" + reason + "&tag=requirement:" + requirement + "&tag=uri:" + uri)));
+				+ "?tag=reason:" + reason + "&tag=requirement:" + requirement + "&tag=uri:" + uri
+				+ ((enforced != null) ? "&tag=enforced:" + enforced : ""))));
 		if (metric.statusCode() == 404) {
 			return 0;
 		}
@@ -759,6 +834,17 @@ abstract class AbstractSampleContractTests {
 			throw new UpgradeRequiredException(Protocol.TLS);
 		}
 
+		@RequiresProtocol(value = Protocol.TLS, reportOnly = true)
+		@GetMapping("/test/report-only")
+		String reportOnly() {
+			return "served";
+		}
+
+		@Bean
+		ContractClock contractClock() {
+			return new ContractClock();
+		}
+
 		@Bean
 		@ConditionalOnWebApplication(type = Type.SERVLET)
 		HttpFirewall relaxedFirewall() {
@@ -769,6 +855,36 @@ abstract class AbstractSampleContractTests {
 		@ConditionalOnWebApplication(type = Type.REACTIVE)
 		ServerWebExchangeFirewall relaxedReactiveFirewall() {
 			return ServerWebExchangeFirewall.INSECURE_NOOP;
+		}
+
+	}
+
+	/**
+	 * The clock the starter reads to tell whether a dated requirement is enforced: the system's, unless a test sets
+	 * another instant.
+	 */
+	static final class ContractClock extends Clock {
+
+		private volatile @Nullable Instant instant;
+
+		void set(@Nullable Instant instant) {
+			this.instant = instant;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			Instant instant = this.instant;
+			return (instant != null) ? instant : Instant.now();
 		}
 
 	}

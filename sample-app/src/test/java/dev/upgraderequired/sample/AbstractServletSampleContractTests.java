@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				// A list property comes whole from one source: the sample's own rules, plus one over the error page.
 				"upgrade-required.rules[0].paths=/admin/**,/error", "upgrade-required.rules[0].protocol=tls",
 				"upgrade-required.rules[1].paths=/actuator,/actuator/metrics/**,/actuator/upgraderequired/**",
-				"upgrade-required.rules[1].protocol=tls" })
+				"upgrade-required.rules[1].protocol=tls", "upgrade-required.rules[2].paths=/api/staged",
+				"upgrade-required.rules[2].protocol=tls", "upgrade-required.rules[2].enforce-from=2099-01-01T00:00:00Z" })
 @Import({ AbstractSampleContractTests.ContractEndpoints.class,
 		AbstractServletSampleContractTests.ServletEndpoints.class })
 abstract class AbstractServletSampleContractTests extends AbstractSampleContractTests {

@@ -1,5 +1,7 @@
 package dev.upgraderequired.autoconfigure;
 
+import java.time.Clock;
+
 import dev.upgraderequired.HandlerRequirementResolver;
 import dev.upgraderequired.RefusalObserver;
 import dev.upgraderequired.core.UpgradePolicy;
@@ -40,9 +42,10 @@ public final class UpgradeRequiredAutoConfiguration {
 	@Bean
 	UpgradePolicy upgradeRequiredPolicy(UpgradeRequiredProperties properties,
 			ObjectProvider<HandlerRequirementResolver> resolvers, ObjectProvider<RefusalObserver> observers,
-			ObjectProvider<LocalHttpsPort> localHttpsPort, ListableBeanFactory beanFactory) {
+			ObjectProvider<LocalHttpsPort> localHttpsPort, ObjectProvider<Clock> clock, ListableBeanFactory beanFactory) {
 		return new UpgradePolicyFactory(properties).create(resolvers.orderedStream(), observers.orderedStream(),
-				localHttpsPort.getIfAvailable(), SpringSecurity.isPresent(beanFactory));
+				localHttpsPort.getIfAvailable(), SpringSecurity.isPresent(beanFactory),
+				clock.getIfUnique(Clock::systemUTC));
 	}
 
 	// Before any bean binds its properties.

@@ -32,6 +32,8 @@ final class UpgradeRequiredOperationCustomizer implements GlobalOperationCompone
 
 	static final String EXTENSION = "x-requires-protocol";
 
+	static final String ROLLOUT_EXTENSION = "x-requires-protocol-rollout";
+
 	private static final String STATUS = "426";
 
 	private final UpgradePolicy policy;
@@ -75,6 +77,10 @@ final class UpgradeRequiredOperationCustomizer implements GlobalOperationCompone
 		}
 		operation.getResponses().addApiResponse(STATUS, response);
 		operation.addExtension(EXTENSION, requirement.toString());
+		String rollout = this.policy.index().documentedRolloutOf(handlerMethod);
+		if (rollout != null) {
+			operation.addExtension(ROLLOUT_EXTENSION, rollout);
+		}
 		return operation;
 	}
 

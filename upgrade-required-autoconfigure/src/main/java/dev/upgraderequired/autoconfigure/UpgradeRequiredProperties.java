@@ -4,6 +4,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,6 +65,29 @@ public class UpgradeRequiredProperties {
 	 */
 	private int filterOrder = -101;
 
+	/**
+	 * Whether every requirement is only reported, never enforced: a request that does not meet it is served,
+	 * counted in upgrade.required.refusals with enforced=false, logged and shown in the upgraderequired actuator
+	 * endpoint. A rule's own report-only or enforce-from, and a @RequiresProtocol's reportOnly or enforceFrom, win.
+	 * Not together with enforce-from.
+	 */
+	private boolean reportOnly;
+
+	/**
+	 * Instant from which every requirement is enforced, in ISO-8601 form such as 2027-03-01T00:00:00Z. Before it, a
+	 * request that does not meet a requirement is served, counted with enforced=false, and its response announces
+	 * the date (Sunset, Deprecation, and on HTTP/1.x Upgrade and Connection: Upgrade); from it on, such a request is
+	 * refused, without a restart. A rule's own report-only or enforce-from, and a @RequiresProtocol's reportOnly or
+	 * enforceFrom, win.
+	 */
+	private @Nullable Instant enforceFrom;
+
+	/**
+	 * Absolute http(s) URL of a page about the requirements to come, sent as a Link with rel="deprecation" on the
+	 * responses that announce an enforce-from date.
+	 */
+	private @Nullable String deprecationLink;
+
 	private final Problem problem = new Problem();
 
 	private final WebSocket websocket = new WebSocket();
@@ -117,6 +143,50 @@ public class UpgradeRequiredProperties {
 		this.filterOrder = filterOrder;
 	}
 
+	public boolean isReportOnly() {
+		return this.reportOnly;
+	}
+
+	public void setReportOnly(boolean reportOnly) {
+		this.reportOnly = reportOnly;
+	}
+
+	public @Nullable Instant getEnforceFrom() {
+		return this.enforceFrom;
+	}
+
+	public void setEnforceFrom(@Nullable Instant enforceFrom) {
+		this.enforceFrom = enforceFrom;
+	}
+
+	public @Nullable String getDeprecationLink() {
+		return this.deprecationLink;
+	}
+
+	public void setDeprecationLink(@Nullable String deprecationLink) {
+		check(deprecationLink == null || isWebUrl(deprecationLink), "deprecation-link", deprecationLink,
+				"an absolute http or https URL, such as https://example.com/docs/tls-1.3");
+		this.deprecationLink = deprecationLink;
+	}
+
+	// What a Link header carries as it is: an absolute http(s) URL of printable ASCII, without '<', '>' or spaces.
+	private static boolean isWebUrl(String url) {
+		for (int i = 0; i < url.length(); i++) {
+			char c = url.charAt(i);
+			if (c <= ' ' || c > '~' || c == '<' || c == '>' || c == '"') {
+				return false;
+			}
+		}
+		try {
+			URI uri = new URI(url);
+			return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+					&& uri.getHost() != null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
 	public Problem getProblem() {
 		return this.problem;
 	}
@@ -168,6 +238,20 @@ public class UpgradeRequiredProperties {
 		 */
 		private TlsVersion minTlsVersion = TlsVersion.ANY;
 
+		/**
+		 * Whether this rule is only reported, never enforced. When not set, upgrade-required.report-only and
+		 * upgrade-required.enforce-from apply, unless this rule's enforce-from is set. Not true together with
+		 * enforce-from.
+		 */
+		private @Nullable Boolean reportOnly;
+
+		/**
+		 * Instant from which this rule is enforced, in ISO-8601 form such as 2027-03-01T00:00:00Z (see
+		 * upgrade-required.enforce-from). When not set, upgrade-required.report-only and
+		 * upgrade-required.enforce-from apply, unless this rule's report-only is set.
+		 */
+		private @Nullable Instant enforceFrom;
+
 		public List<String> getPaths() {
 			return this.paths;
 		}
@@ -190,6 +274,22 @@ public class UpgradeRequiredProperties {
 
 		public void setMinTlsVersion(TlsVersion minTlsVersion) {
 			this.minTlsVersion = minTlsVersion;
+		}
+
+		public @Nullable Boolean getReportOnly() {
+			return this.reportOnly;
+		}
+
+		public void setReportOnly(@Nullable Boolean reportOnly) {
+			this.reportOnly = reportOnly;
+		}
+
+		public @Nullable Instant getEnforceFrom() {
+			return this.enforceFrom;
+		}
+
+		public void setEnforceFrom(@Nullable Instant enforceFrom) {
+			this.enforceFrom = enforceFrom;
 		}
 
 	}

@@ -1,5 +1,7 @@
 package dev.upgraderequired.core;
 
+import java.util.List;
+
 import dev.upgraderequired.RequirementSource;
 import dev.upgraderequired.UpgradeReason;
 import org.jspecify.annotations.Nullable;
@@ -16,13 +18,13 @@ public sealed interface Decision {
 	/**
 	 * The request goes on, with no {@code Strict-Transport-Security} header to add.
 	 */
-	Proceed PROCEED = new Proceed(null, false);
+	Proceed PROCEED = new Proceed(null, false, List.of(), false);
 
 	/**
 	 * The request goes on whichever handler serves it: its path may be for no handler or rule whose requirement it
 	 * does not meet, whatever else (headers, parameters) would choose among them.
 	 */
-	Proceed PROCEED_ANY_HANDLER = new Proceed(null, true);
+	Proceed PROCEED_ANY_HANDLER = new Proceed(null, true, List.of(), false);
 
 	/**
 	 * The index cannot tell: look the request's handler up and decide with it.
@@ -41,8 +43,14 @@ public sealed interface Decision {
 	 * @param anyHandler whether the decision holds whichever handler serves the request (see
 	 * {@link #PROCEED_ANY_HANDLER}); else it holds for the handler it was decided with, or the handlers the index
 	 * found
+	 * @param announcement the headers to add to its response that announce when a requirement it does not meet
+	 * will be enforced ({@code Upgrade} and {@code Connection} on HTTP/1.x, {@code Sunset}, {@code Deprecation},
+	 * {@code Link}); empty for none
+	 * @param refusalNotEnforced whether a requirement that is not enforced (report-only, or before its date) would
+	 * have refused it; the observers were told
 	 */
-	record Proceed(@Nullable String strictTransportSecurity, boolean anyHandler) implements Decision {
+	record Proceed(@Nullable String strictTransportSecurity, boolean anyHandler,
+			List<ResponsePlan.Header> announcement, boolean refusalNotEnforced) implements Decision {
 	}
 
 	/**

@@ -39,6 +39,12 @@ final class EndpointRequirements {
 
 	private final List<HandlerRequirementResolver> resolvers;
 
+	// When a handler's requirement is enforced unless its annotation says otherwise.
+	private final Rollout rollout;
+
+	// Whether some rule is not always enforced.
+	private final boolean rulesRollOut;
+
 	// Keyed by bean type, then by method (or by class again for handlers that are not methods): a method inherited
 	// by two controllers can carry different class-level requirements.
 	private final ConcurrentMap<Class<?>, ConcurrentMap<Object, Resolved>> cache = new ConcurrentHashMap<>();
@@ -49,9 +55,21 @@ final class EndpointRequirements {
 	 * @param resolvers the strategies that tell what a handler requires; their answers are combined
 	 */
 	EndpointRequirements(List<PathRule> rules, List<HandlerRequirementResolver> resolvers) {
+		this(rules, resolvers, Rollout.ENFORCED);
+	}
+
+	/**
+	 * Create an instance.
+	 * @param rules the path rules
+	 * @param resolvers the strategies that tell what a handler requires; their answers are combined
+	 * @param rollout when what a handler requires is enforced, unless its {@code @RequiresProtocol} says
+	 */
+	EndpointRequirements(List<PathRule> rules, List<HandlerRequirementResolver> resolvers, Rollout rollout) {
 		this.rules = rules.toArray(new PathRule[0]);
 		this.prefixes = RequirementPrefixes.of(rulesByPattern(this.rules));
 		this.resolvers = List.copyOf(resolvers);
+		this.rollout = rollout;
+		this.rulesRollOut = rules.stream().anyMatch((rule) -> !rule.rollout().isAlwaysEnforced());
 	}
 
 	/**
@@ -101,14 +119,63 @@ final class EndpointRequirements {
 	private Resolved resolve(Object handler) {
 		ProtocolRequirement requirement = ProtocolRequirement.none();
 		List<Part> parts = new ArrayList<>(1);
+		boolean rollsOut = false;
 		for (HandlerRequirementResolver resolver : this.resolvers) {
 			ProtocolRequirement resolved = resolver.resolve(handler);
 			if (resolved != null && !resolved.isNone()) {
+				Rollout rollout = (resolver instanceof RequiresProtocolResolver annotations)
+						? annotations.rolloutOf(handler, this.rollout) : this.rollout;
 				requirement = requirement.and(resolved);
-				parts.add(new Part(resolver.source(), resolved));
+				parts.add(new Part(resolver.source(), resolved, rollout));
+				rollsOut |= !rollout.isAlwaysEnforced();
 			}
 		}
-		return new Resolved(requirement, List.copyOf(parts));
+		return new Resolved(requirement, List.copyOf(parts), rollsOut);
+	}
+
+	/**
+	 * Return when a handler's requirement is enforced, unless its annotation says otherwise.
+	 * @return the default rollout
+	 */
+	Rollout defaultRollout() {
+		return this.rollout;
+	}
+
+	/**
+	 * Whether some part of a handler's requirement, or some rule, is not always enforced, so that a request it
+	 * refuses is to be decided by {@link #enforcedAt}; free for a handler seen before.
+	 * @param handler the handler, {@code null} for none
+	 * @return whether the handler or a rule rolls out
+	 */
+	boolean rollsOut(@Nullable Object handler) {
+		return this.rulesRollOut || (handler != null && resolved(handler).rollsOut());
+	}
+
+	/**
+	 * Return the part of what a request requires, by its handler and the path rules, that is enforced at a time.
+	 * @param handler the handler, {@code null} for none
+	 * @param rawPath the request path as received, still percent-encoded
+	 * @param contextPath the context path prefix of {@code rawPath}, empty if none
+	 * @param nowMillis the time, in milliseconds since the epoch
+	 * @return the requirement enforced then
+	 */
+	ProtocolRequirement enforcedAt(@Nullable Object handler, String rawPath, String contextPath, long nowMillis) {
+		ProtocolRequirement requirement = ProtocolRequirement.none();
+		if (handler != null) {
+			for (Part part : partsOf(handler)) {
+				if (part.rollout().isEnforcedAt(nowMillis)) {
+					requirement = requirement.and(part.requirement());
+				}
+			}
+		}
+		if (this.rules.length > 0) {
+			for (PathRule rule : rulesFor(rawPath, contextPath)) {
+				if (rule.rollout().isEnforcedAt(nowMillis)) {
+					requirement = requirement.and(rule.requirement());
+				}
+			}
+		}
+		return requirement;
 	}
 
 	/**
@@ -283,12 +350,13 @@ final class EndpointRequirements {
 	 * What one resolver found that a handler requires.
 	 * @param source where the requirement comes from
 	 * @param requirement the requirement
+	 * @param rollout when it is enforced
 	 */
-	record Part(RequirementSource source, ProtocolRequirement requirement) {
+	record Part(RequirementSource source, ProtocolRequirement requirement, Rollout rollout) {
 	}
 
-	// A handler's requirement, and what each resolver contributed to it.
-	private record Resolved(ProtocolRequirement requirement, List<Part> parts) {
+	// A handler's requirement, what each resolver contributed to it, and whether some part is not always enforced.
+	private record Resolved(ProtocolRequirement requirement, List<Part> parts, boolean rollsOut) {
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.upgraderequired.core;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,9 +95,10 @@ final class ListedHandlers {
 	/**
 	 * Return what every listed handler requires and where it comes from, and the rules.
 	 * @param requirements the requirements of handlers and the rules
+	 * @param notEnforced the requests served although a requirement not enforced yet would have refused them
 	 * @return the report
 	 */
-	RequirementReport report(EndpointRequirements requirements) {
+	RequirementReport report(EndpointRequirements requirements, List<RequirementReport.NotEnforced> notEnforced) {
 		List<PathRule> rules = requirements.rules();
 		List<RequirementReport.Endpoint> endpoints = new ArrayList<>();
 		for (int i = 0; i < this.entries.size(); i++) {
@@ -104,21 +106,23 @@ final class ListedHandlers {
 			List<RequirementReport.Source> sources = new ArrayList<>();
 			ProtocolRequirement requirement = ProtocolRequirement.none();
 			for (EndpointRequirements.Part part : requirements.partsOf(entry.handler())) {
-				sources.add(new RequirementReport.Source(part.source().tag(), part.requirement().toString(), null));
+				sources.add(new RequirementReport.Source(part.source().tag(), part.requirement().toString(), null,
+						part.rollout().toString()));
 				requirement = requirement.and(part.requirement());
 			}
 			for (PathRule rule : this.rulesByEntry.get(i)) {
 				sources.add(new RequirementReport.Source(RequirementSource.RULE.tag(), rule.requirement().toString(),
-						rule.pattern().getPatternString()));
+						rule.pattern().getPatternString(), rule.rollout().toString()));
 				requirement = requirement.and(rule.requirement());
 			}
 			endpoints.add(new RequirementReport.Endpoint(entry.description(), entry.patterns(), entry.methods(),
 					requirement.toString(), List.copyOf(sources)));
 		}
 		List<RequirementReport.Rule> configured = rules.stream()
-			.map((rule) -> new RequirementReport.Rule(rule.pattern().getPatternString(), rule.requirement().toString()))
+			.map((rule) -> new RequirementReport.Rule(rule.pattern().getPatternString(), rule.requirement().toString(),
+					rule.rollout().toString()))
 			.toList();
-		return new RequirementReport(List.copyOf(endpoints), configured, this.unlisted);
+		return new RequirementReport(List.copyOf(endpoints), configured, this.unlisted, notEnforced);
 	}
 
 	/**
@@ -175,6 +179,26 @@ final class ListedHandlers {
 			requirement = requirement.and(rule.requirement());
 		}
 		return requirement;
+	}
+
+	/**
+	 * Return when what a handler requires (with the rules over its patterns) is enforced, where some of it is not
+	 * enforced from the start.
+	 * @param handler the handler
+	 * @param requirements the requirements of handlers and the rules
+	 * @return each distinct rollout, such as {@code report-only} or {@code enforced from 2027-03-01T00:00:00Z},
+	 * comma-separated; {@code null} if all of it is enforced
+	 */
+	@Nullable String documentedRolloutOf(Object handler, EndpointRequirements requirements) {
+		Set<String> rollouts = new LinkedHashSet<>();
+		for (EndpointRequirements.Part part : requirements.partsOf(handler)) {
+			rollouts.add(part.rollout().toString());
+		}
+		for (PathRule rule : this.rulesByHandler.getOrDefault(key(handler), List.of())) {
+			rollouts.add(rule.rollout().toString());
+		}
+		return (rollouts.isEmpty() || rollouts.equals(Set.of(Rollout.ENFORCED.toString()))) ? null
+				: String.join(", ", rollouts);
 	}
 
 	// The rules whose pattern matches one of the handler's patterns (below the path prefix) read as a path, or the

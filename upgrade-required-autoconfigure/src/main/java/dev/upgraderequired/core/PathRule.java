@@ -15,9 +15,14 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *
  * @param pattern the path pattern
  * @param requirement what matching requests must offer
+ * @param rollout when the requirement is enforced
  * @author upgrade-required
  */
-record PathRule(PathPattern pattern, ProtocolRequirement requirement) {
+record PathRule(PathPattern pattern, ProtocolRequirement requirement, Rollout rollout) {
+
+	PathRule(PathPattern pattern, ProtocolRequirement requirement) {
+		this(pattern, requirement, Rollout.ENFORCED);
+	}
 
 	private static final PathPatternParser PARSER;
 

@@ -73,6 +73,8 @@ final class Refusal {
 
 	private final List<ResponsePlan.Header> http2Headers;
 
+	private final List<ResponsePlan.Header> advertisement;
+
 	private final String detail;
 
 	private Refusal(int id, ProtocolRequirement requirement, @Nullable UpgradeReason reason, boolean secure,
@@ -95,12 +97,15 @@ final class Refusal {
 		if (reason != null) {
 			ResponsePlan.Header upgrade = new ResponsePlan.Header(HttpHeaders.UPGRADE,
 					String.join(", ", this.upgradeTokens));
+			ResponsePlan.Header connection = new ResponsePlan.Header(HttpHeaders.CONNECTION, "Upgrade");
+			this.advertisement = List.of(upgrade, connection);
 			http1.add(upgrade);
-			http1.add(new ResponsePlan.Header(HttpHeaders.CONNECTION, "Upgrade"));
+			http1.add(connection);
 			http1Close.add(upgrade);
 			http1Close.add(new ResponsePlan.Header(HttpHeaders.CONNECTION, "Upgrade, close"));
 		}
 		else {
+			this.advertisement = List.of();
 			http1Close.add(ResponsePlan.CONNECTION_CLOSE);
 		}
 		http1.addAll(common);
@@ -222,6 +227,15 @@ final class Refusal {
 	 */
 	int status() {
 		return (this.reason != null) ? HttpStatus.UPGRADE_REQUIRED.value() : HttpStatus.INTERNAL_SERVER_ERROR.value();
+	}
+
+	/**
+	 * Return the headers that advertise, in a response served over HTTP/1.x, what this refusal would ask a client to
+	 * upgrade to (RFC 9110 §7.8): {@code Upgrade} with its tokens, and the {@code Upgrade} connection option.
+	 * @return the headers, empty for the 500 of an exception
+	 */
+	List<ResponsePlan.Header> advertisement() {
+		return this.advertisement;
 	}
 
 	List<String> upgradeTokens() {

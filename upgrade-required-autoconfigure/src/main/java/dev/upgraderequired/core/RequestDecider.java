@@ -1,5 +1,7 @@
 package dev.upgraderequired.core;
 
+import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.upgraderequired.InvalidRequirementException;
@@ -51,16 +53,25 @@ public final class RequestDecider {
 
 	private final @Nullable String httpsHost;
 
+	private final Clock clock;
+
+	private final ResponsePlan.@Nullable Header deprecationLink;
+
+	private final NotEnforcedLog notEnforcedLog = new NotEnforcedLog();
+
 	RequestDecider(RequirementIndex index, UpgradeResponder responder, List<RefusalObserver> observers,
-			boolean browserRedirect, @Nullable String strictTransportSecurity, @Nullable String httpsHost) {
+			boolean browserRedirect, @Nullable String strictTransportSecurity, @Nullable String httpsHost, Clock clock,
+			@Nullable String deprecationLink) {
 		this.index = index;
 		this.requirements = index.requirements();
 		this.responder = responder;
 		this.observers = observers.toArray(new RefusalObserver[0]);
 		this.browserRedirect = browserRedirect;
 		this.strictTransportSecurity = (strictTransportSecurity != null)
-				? new Decision.Proceed(strictTransportSecurity, false) : null;
+				? new Decision.Proceed(strictTransportSecurity, false, List.of(), false) : null;
 		this.httpsHost = httpsHost;
+		this.clock = clock;
+		this.deprecationLink = (deprecationLink != null) ? Rollout.link(deprecationLink) : null;
 	}
 
 	/**
@@ -124,13 +135,13 @@ public final class RequestDecider {
 		}
 		HandlerIndex.Indexed chosen = (claimed > 0 && view.header(request, HttpHeaders.ORIGIN) == null)
 				? onlyCandidate(matching, claimed, forMethod, method) : null;
-		Refusal refusal = (chosen != null) ? UpgradeDecider.decide(chosen.requirement().and(rules), request, view)
-				: null;
+		ProtocolRequirement requirement = (chosen != null) ? chosen.requirement().and(rules) : null;
+		Refusal refusal = (requirement != null) ? UpgradeDecider.decide(requirement, request, view) : null;
 		if (refusal == null) {
 			return traced(Decision.LOOK_UP, "by the index", request, view);
 		}
-		return traced(respond(refusal, chosen.handler(), chosen.pattern().getPatternString(), request, view),
-				"by the index", request, view);
+		return traced(refuse(refusal, requirement, chosen.handler(), chosen.pattern().getPatternString(), false,
+				true, request, view), "by the index", request, view);
 	}
 
 	// The one pattern and requirement of the claiming mapping's handlers for the method, or null if they differ.
@@ -169,20 +180,139 @@ public final class RequestDecider {
 	 * @throws InvalidRequirementException if the handler declares an invalid requirement
 	 */
 	public <R> Decision decide(R request, RequestView<R> view, @Nullable Object handler) {
+		return decide(request, view, handler, true);
+	}
+
+	/**
+	 * Decide a request whose handler was looked up, as {@link #decide(Object, RequestView, Object)} does, when an
+	 * earlier decision on the same request may have told the observers already that a requirement which is not
+	 * enforced would have refused it.
+	 * @param <R> the native request type
+	 * @param request the request, after its handler lookup
+	 * @param view reads the request
+	 * @param handler the handler the request is mapped to, {@code null} if none
+	 * @param report whether to tell the observers and the log of such a request
+	 * @return the decision: {@link Decision.Proceed}, {@link Decision.Respond} or {@link Decision#CORS_REJECTED}
+	 * @throws InvalidRequirementException if the handler declares an invalid requirement
+	 */
+	public <R> Decision decide(R request, RequestView<R> view, @Nullable Object handler, boolean report) {
 		ProtocolRequirement requirement = requirementOf(request, view, handler);
 		Refusal refusal = UpgradeDecider.decide(requirement, request, view);
-		Decision decision;
-		if (refusal == null) {
-			decision = (this.strictTransportSecurity != null && requirement.requiresTls() && view.isSecure(request))
-					? this.strictTransportSecurity : Decision.PROCEED;
-		}
-		else if (handler != null && !view.processCors(request)) {
-			decision = Decision.CORS_REJECTED;
-		}
-		else {
-			decision = respond(refusal, handler, view.matchedPattern(request), request, view);
-		}
+		Decision decision = (refusal != null)
+				? refuse(refusal, requirement, handler, view.matchedPattern(request), true, report, request, view)
+				: proceed(requirement, request, view);
 		return traced(decision, (handler != null) ? "by its handler" : "by the path rules", request, view);
+	}
+
+	private <R> Decision.Proceed proceed(ProtocolRequirement requirement, R request, RequestView<R> view) {
+		return (this.strictTransportSecurity != null && requirement.requiresTls() && view.isSecure(request))
+				? this.strictTransportSecurity : Decision.PROCEED;
+	}
+
+	// A request that the full requirement refuses: refused if what is enforced now refuses it (a handler's CORS
+	// processing first, if asked), else served with the announcement of the date, if there is one.
+	private <R> Decision refuse(Refusal refusal, ProtocolRequirement requirement, @Nullable Object handler,
+			@Nullable String matchedPattern, boolean cors, boolean report, R request, RequestView<R> view) {
+		long now = Long.MIN_VALUE;
+		Refusal enforced = refusal;
+		if (this.requirements.rollsOut(handler)) {
+			now = this.clock.millis();
+			enforced = UpgradeDecider.decide(enforcedAt(now, handler, request, view), request, view);
+			if (enforced == null) {
+				return served(refusal, requirement, handler, matchedPattern, now, report, request, view);
+			}
+		}
+		if (cors && handler != null && !view.processCors(request)) {
+			return Decision.CORS_REJECTED;
+		}
+		return respond(enforced, handler, matchedPattern, now, request, view);
+	}
+
+	// What a request requires that is enforced at a time: of its handler (for a plain OPTIONS, what its path's
+	// handlers require for any method too, enforced as every requirement is unless its annotation says otherwise)
+	// and of the path rules.
+	private <R> ProtocolRequirement enforcedAt(long now, @Nullable Object handler, R request, RequestView<R> view) {
+		ProtocolRequirement enforced = this.requirements.enforcedAt(handler, view.path(request),
+				view.contextPath(request), now);
+		if (handler != null && HttpMethod.OPTIONS.name().equals(view.method(request))
+				&& this.requirements.defaultRollout().isEnforcedAt(now)) {
+			enforced = enforced.and(view.anyMethodRequirement(request));
+		}
+		return enforced;
+	}
+
+	// A request served although a requirement that is not enforced yet refuses it: who would have refused it (a part
+	// not enforced that refuses it for the same reason, else for another), the observers and the log told, and the
+	// earliest date among those that refuse it announced.
+	private <R> Decision.Proceed served(Refusal refusal, ProtocolRequirement requirement, @Nullable Object handler,
+			@Nullable String matchedPattern, long now, boolean report, R request, RequestView<R> view) {
+		UpgradeReason reason = refusal.reason();
+		EndpointRequirements.Part part = null;
+		PathRule rule = null;
+		boolean sameReason = false;
+		Rollout dated = null;
+		if (handler != null) {
+			for (EndpointRequirements.Part candidate : this.requirements.partsOf(handler)) {
+				Refusal refused = candidate.rollout().isEnforcedAt(now) ? null
+						: UpgradeDecider.decide(candidate.requirement(), request, view);
+				if (refused != null) {
+					dated = Rollout.earliestDated(dated, candidate.rollout());
+					if (!sameReason && (part == null || refused.reason() == reason)) {
+						part = candidate;
+						sameReason = refused.reason() == reason;
+					}
+				}
+			}
+		}
+		for (PathRule candidate : this.requirements.rulesFor(view.path(request), view.contextPath(request))) {
+			Refusal refused = candidate.rollout().isEnforcedAt(now) ? null
+					: UpgradeDecider.decide(candidate.requirement(), request, view);
+			if (refused != null) {
+				dated = Rollout.earliestDated(dated, candidate.rollout());
+				if (!sameReason && ((part == null && rule == null) || refused.reason() == reason)) {
+					part = null;
+					rule = candidate;
+					sameReason = refused.reason() == reason;
+				}
+			}
+		}
+		// Neither: what the other handlers of the path require of a plain OPTIONS.
+		RequirementSource source = (part != null) ? part.source() : (rule != null) ? RequirementSource.RULE
+				: this.requirements.onlyAnnotationsOnHandlerMethods() ? RequirementSource.ANNOTATION
+						: RequirementSource.RESOLVER;
+		String pattern = (rule != null) ? rule.pattern().getPatternString()
+				: this.index.patternOf(handler, matchedPattern);
+		if (report && reason != null) {
+			for (RefusalObserver observer : this.observers) {
+				try {
+					observer.notEnforced(reason, source, pattern);
+				}
+				catch (RuntimeException ex) {
+					logger.warn("A RefusalObserver failed; the request is served all the same", ex);
+				}
+			}
+			this.index.notEnforced().served(reason, source, pattern, now);
+			this.notEnforcedLog.served(reason, source, pattern, dated, request, view);
+		}
+		String hsts = proceed(requirement, request, view).strictTransportSecurity();
+		return new Decision.Proceed(hsts, false, announcement(refusal, dated, request, view), true);
+	}
+
+	// Upgrade (with the Upgrade connection option) on HTTP/1.x only, Sunset, Deprecation and the Link, if configured.
+	private <R> List<ResponsePlan.Header> announcement(Refusal refusal, @Nullable Rollout dated, R request,
+			RequestView<R> view) {
+		if (dated == null) {
+			return List.of();
+		}
+		List<ResponsePlan.Header> headers = new ArrayList<>(5);
+		if (view.isHttp1(request)) {
+			headers.addAll(refusal.advertisement());
+		}
+		headers.addAll(dated.announcement());
+		if (this.deprecationLink != null) {
+			headers.add(this.deprecationLink);
+		}
+		return headers;
 	}
 
 	// The handler's requirement (for a plain OPTIONS, with what its path's handlers require for any method) and the
@@ -217,7 +347,8 @@ public final class RequestDecider {
 		if (refusal == null) {
 			return null;
 		}
-		Decision.Respond decision = respond(refusal, handler, view.matchedPattern(request), request, view);
+		Decision.Respond decision = respond(refusal, handler, view.matchedPattern(request), Long.MIN_VALUE, request,
+				view);
 		traced(decision, "by its failure", request, view);
 		return decision;
 	}
@@ -250,17 +381,19 @@ public final class RequestDecider {
 		return this.strictTransportSecurity != null;
 	}
 
-	// The response, who refused and the observers, in one pass.
+	// The response, who refused (of the parts enforced at "now", every part if it is Long.MIN_VALUE) and the
+	// observers, in one pass.
 	private <R> Decision.Respond respond(Refusal refusal, @Nullable Object handler, @Nullable String matchedPattern,
-			R request, RequestView<R> view) {
+			long now, R request, RequestView<R> view) {
 		ResponsePlan plan = plan(refusal, request, view);
 		UpgradeReason reason = refusal.reason();
 		RequirementSource source = RequirementSource.EXCEPTION;
 		ProtocolRequirement requirement = refusal.requirement();
 		String pattern = null;
 		if (reason != null && !refusal.thrown()) {
-			EndpointRequirements.Part part = (handler != null) ? refusingPart(handler, reason, request, view) : null;
-			PathRule rule = (part == null) ? refusingRule(reason, request, view) : null;
+			EndpointRequirements.Part part = (handler != null) ? refusingPart(handler, reason, now, request, view)
+					: null;
+			PathRule rule = (part == null) ? refusingRule(reason, now, request, view) : null;
 			if (part != null) {
 				source = part.source();
 				requirement = part.requirement();
@@ -306,9 +439,12 @@ public final class RequestDecider {
 
 	// The part of the handler's requirement that refuses the request for the same reason, if any. (The reason of a
 	// combined requirement is always the reason of one of its parts alone.)
-	private <R> EndpointRequirements.@Nullable Part refusingPart(Object handler, UpgradeReason reason, R request,
-			RequestFacts<R> facts) {
+	private <R> EndpointRequirements.@Nullable Part refusingPart(Object handler, UpgradeReason reason, long now,
+			R request, RequestFacts<R> facts) {
 		for (EndpointRequirements.Part part : this.requirements.partsOf(handler)) {
+			if (now != Long.MIN_VALUE && !part.rollout().isEnforcedAt(now)) {
+				continue;
+			}
 			Refusal refusal = UpgradeDecider.decide(part.requirement(), request, facts);
 			if (refusal != null && refusal.reason() == reason) {
 				return part;
@@ -317,8 +453,11 @@ public final class RequestDecider {
 		return null;
 	}
 
-	private <R> @Nullable PathRule refusingRule(UpgradeReason reason, R request, RequestView<R> view) {
+	private <R> @Nullable PathRule refusingRule(UpgradeReason reason, long now, R request, RequestView<R> view) {
 		for (PathRule rule : this.requirements.rulesFor(view.path(request), view.contextPath(request))) {
+			if (now != Long.MIN_VALUE && !rule.rollout().isEnforcedAt(now)) {
+				continue;
+			}
 			Refusal refusal = UpgradeDecider.decide(rule.requirement(), request, view);
 			if (refusal != null && refusal.reason() == reason) {
 				return rule;
@@ -398,7 +537,9 @@ public final class RequestDecider {
 
 	private static String describe(Decision decision) {
 		if (decision instanceof Decision.Proceed proceed) {
-			return (proceed.strictTransportSecurity() != null) ? "proceed with Strict-Transport-Security" : "proceed";
+			return (proceed.refusalNotEnforced() ? "proceed, not enforcing a requirement it does not meet"
+					: "proceed") + ((proceed.strictTransportSecurity() != null) ? " with Strict-Transport-Security"
+							: "");
 		}
 		if (decision instanceof Decision.Respond respond) {
 			return "respond " + respond.response().status();

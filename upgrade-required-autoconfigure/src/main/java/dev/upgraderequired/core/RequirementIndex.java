@@ -45,6 +45,8 @@ public final class RequirementIndex {
 
 	private volatile @Nullable HandlerIndex handlers;
 
+	private final NotEnforcedCounts notEnforced = new NotEnforcedCounts();
+
 	RequirementIndex(EndpointRequirements requirements) {
 		this.requirements = requirements;
 	}
@@ -138,12 +140,19 @@ public final class RequirementIndex {
 			PathRule rule = rules.get(i);
 			summary.append((i == 0) ? " (" : ", ").append(rule.pattern().getPatternString()).append(": ")
 				.append(rule.requirement());
+			if (!rule.rollout().equals(Rollout.ENFORCED)) {
+				summary.append(" [").append(rule.rollout()).append(']');
+			}
 		}
 		if (rules.size() > shown) {
 			summary.append(", and ").append(rules.size() - shown).append(" more");
 		}
 		if (!rules.isEmpty()) {
 			summary.append(')');
+		}
+		Rollout rollout = this.requirements.defaultRollout();
+		if (!rollout.equals(Rollout.ENFORCED)) {
+			summary.append("; every requirement without a rollout of its own is ").append(rollout);
 		}
 		return summary.toString();
 	}
@@ -213,7 +222,12 @@ public final class RequirementIndex {
 	 * @return the report, without endpoints before {@link #index} was called
 	 */
 	public RequirementReport report() {
-		return this.listed.report(this.requirements);
+		return this.listed.report(this.requirements, this.notEnforced.report());
+	}
+
+	// The requests served although a requirement not enforced yet would have refused them, for the report.
+	NotEnforcedCounts notEnforced() {
+		return this.notEnforced;
 	}
 
 	/**
@@ -237,6 +251,18 @@ public final class RequirementIndex {
 	 */
 	public ProtocolRequirement documentedRequirementOf(Object handler) {
 		return this.listed.documentedRequirementOf(handler, this.requirements);
+	}
+
+	/**
+	 * Return when what {@link #documentedRequirementOf(Object)} returns is enforced, where some of it is not
+	 * enforced from the start.
+	 * @param handler the handler
+	 * @return each distinct rollout ({@code enforced}, {@code report-only}, {@code enforced from} an ISO-8601
+	 * instant), comma-separated; {@code null} if all of it is enforced
+	 * @since 0.2.0
+	 */
+	public @Nullable String documentedRolloutOf(Object handler) {
+		return this.listed.documentedRolloutOf(handler, this.requirements);
 	}
 
 	/**

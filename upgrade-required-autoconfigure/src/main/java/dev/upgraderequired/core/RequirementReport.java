@@ -1,6 +1,8 @@
 package dev.upgraderequired.core;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -12,11 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param rules the path rules, in the order they are configured
  * @param unlisted what could not be listed (such as router functions that an application's resolver may protect),
  * whose requests are decided one by one
+ * @param notEnforced the requests served since startup although a requirement not enforced yet would have refused
+ * them, by pattern
  * @author upgrade-required
  * @since 0.2.0
  * @see RequirementIndex#report()
  */
-public record RequirementReport(List<Endpoint> endpoints, List<Rule> rules, List<String> unlisted) {
+public record RequirementReport(List<Endpoint> endpoints, List<Rule> rules, List<String> unlisted,
+		List<NotEnforced> notEnforced) {
 
 	/**
 	 * An endpoint: a handler with its path patterns and HTTP methods.
@@ -37,16 +42,31 @@ public record RequirementReport(List<Endpoint> endpoints, List<Rule> rules, List
 	 * @param requirement what this source requires
 	 * @param pattern the pattern of the rule (which matches one of the endpoint's patterns read as a path, or the
 	 * other way round); {@code null} for other sources
+	 * @param enforcement {@code enforced}, {@code report-only} or {@code enforced from} an ISO-8601 instant
 	 */
-	public record Source(String source, String requirement, @Nullable String pattern) {
+	public record Source(String source, String requirement, @Nullable String pattern, String enforcement) {
 	}
 
 	/**
 	 * A path rule of {@code upgrade-required.rules}.
 	 * @param pattern the path pattern
 	 * @param requirement what requests to matching paths must offer
+	 * @param enforcement {@code enforced}, {@code report-only} or {@code enforced from} an ISO-8601 instant
 	 */
-	public record Rule(String pattern, String requirement) {
+	public record Rule(String pattern, String requirement, String enforcement) {
+	}
+
+	/**
+	 * The requests to one pattern served although a requirement not enforced yet would have refused them.
+	 * @param pattern the path pattern of the handler or rule
+	 * @param source where the requirement comes from: {@code annotation}, {@code websocket}, {@code resolver} or
+	 * {@code rule}
+	 * @param requests how many since startup
+	 * @param reasons how many for each reason ({@code tls-required}...)
+	 * @param last when the last one was served
+	 */
+	public record NotEnforced(String pattern, String source, long requests, Map<String, Long> reasons,
+			Instant last) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.upgraderequired.core;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
@@ -11,6 +12,8 @@ import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.RefusalObserver;
 import dev.upgraderequired.TlsVersion;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.util.pattern.PathPattern;
 
 /**
  * The starter's policy, as configured: what every endpoint requires ({@link #index()}, built at startup from the
@@ -89,7 +92,7 @@ public final class UpgradePolicy {
 	 */
 	public static final class Builder {
 
-		private final List<PathRule> rules = new ArrayList<>();
+		private final List<DeclaredRule> rules = new ArrayList<>();
 
 		private final List<HandlerRequirementResolver> resolvers = new ArrayList<>(
 				List.of(new RequiresProtocolResolver()));
@@ -108,7 +111,51 @@ public final class UpgradePolicy {
 
 		private int filterOrder;
 
+		private Rollout rollout = Rollout.ENFORCED;
+
+		private Clock clock = Clock.systemUTC();
+
+		private @Nullable String deprecationLink;
+
 		private Builder() {
+		}
+
+		/**
+		 * Set when every requirement is enforced, unless its rule or its annotation says otherwise (the
+		 * auto-configuration sets {@code upgrade-required.report-only} or {@code upgrade-required.enforce-from}).
+		 * A requirement of an {@link dev.upgraderequired.UpgradeRequiredException} the application throws is always
+		 * enforced.
+		 * @param rollout the rollout
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder rollout(Rollout rollout) {
+			this.rollout = rollout;
+			return this;
+		}
+
+		/**
+		 * Set the clock that tells whether a requirement enforced from an instant on is enforced, read once per
+		 * request that such a requirement refuses.
+		 * @param clock the clock
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = clock;
+			return this;
+		}
+
+		/**
+		 * Set the page about the requirements to come, linked ({@code rel="deprecation"}) from the response to a
+		 * request served before a requirement it does not meet is enforced.
+		 * @param deprecationLink the URL, {@code null} for none
+		 * @return this builder
+		 * @since 0.2.0
+		 */
+		public Builder deprecationLink(@Nullable String deprecationLink) {
+			this.deprecationLink = deprecationLink;
+			return this;
 		}
 
 		/**
@@ -136,10 +183,28 @@ public final class UpgradePolicy {
 		 */
 		public Builder rule(String pattern, String patternSource, Protocol protocol, TlsVersion minTlsVersion,
 				String minTlsVersionSource) {
+			return rule(pattern, patternSource, protocol, minTlsVersion, minTlsVersionSource, null);
+		}
+
+		/**
+		 * Require a protocol on every path that matches a pattern, enforced as the rollout says.
+		 * @param pattern the pattern, in Spring's {@code PathPattern} syntax, starting with {@code /}
+		 * @param patternSource where the pattern is declared, for the failure message
+		 * @param protocol the required protocol
+		 * @param minTlsVersion the minimum TLS version, {@link TlsVersion#ANY} for none
+		 * @param minTlsVersionSource where the minimum TLS version is declared, for the failure message
+		 * @param rollout when the requirement is enforced, {@code null} for the {@link #rollout(Rollout) default}
+		 * @return this builder
+		 * @throws InvalidRequirementException if the pattern is invalid, or a minimum TLS version is given for
+		 * another protocol than TLS
+		 * @since 0.2.0
+		 */
+		public Builder rule(String pattern, String patternSource, Protocol protocol, TlsVersion minTlsVersion,
+				String minTlsVersionSource, @Nullable Rollout rollout) {
 			ProtocolRequirement requirement = ProtocolRequirements.of(protocol, minTlsVersion, minTlsVersionSource,
 					true);
 			try {
-				this.rules.add(new PathRule(PathRule.parse(pattern.trim()), requirement));
+				this.rules.add(new DeclaredRule(PathRule.parse(pattern.trim()), requirement, rollout));
 			}
 			catch (IllegalArgumentException ex) {
 				throw new InvalidRequirementException(patternSource, pattern,
@@ -236,11 +301,21 @@ public final class UpgradePolicy {
 		 * @return the policy
 		 */
 		public UpgradePolicy build() {
-			RequirementIndex index = new RequirementIndex(new EndpointRequirements(this.rules, this.resolvers));
+			List<PathRule> rules = this.rules.stream()
+				.map((rule) -> new PathRule(rule.pattern(), rule.requirement(),
+						(rule.rollout() != null) ? rule.rollout() : this.rollout))
+				.toList();
+			RequirementIndex index = new RequirementIndex(
+					new EndpointRequirements(rules, this.resolvers, this.rollout));
 			return new UpgradePolicy(index,
 					new RequestDecider(index, new UpgradeResponder(this.problemTypeBase, this.httpsPort),
-							this.observers, this.browserRedirect, this.strictTransportSecurity, this.httpsHost),
+							this.observers, this.browserRedirect, this.strictTransportSecurity, this.httpsHost,
+							this.clock, this.deprecationLink),
 					this.filterOrder);
+		}
+
+		// A rule as declared: without a rollout of its own, it takes the default.
+		private record DeclaredRule(PathPattern pattern, ProtocolRequirement requirement, @Nullable Rollout rollout) {
 		}
 
 	}

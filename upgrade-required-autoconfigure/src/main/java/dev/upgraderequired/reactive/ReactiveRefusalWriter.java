@@ -15,7 +15,8 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Copies the core's response to a refusal onto a WebFlux response: no exception, no error handler, no message
  * writer, so the answer is the same whatever the request's {@code Accept} header says. Headers that described what a
- * handler was about to send are removed; others, such as CORS ones, are kept.
+ * handler was about to send are removed; others, such as CORS ones, are kept. Also adds the headers that announce a
+ * requirement's date to a response that is served.
  *
  * @author upgrade-required
  */
@@ -44,7 +45,7 @@ final class ReactiveRefusalWriter {
 			headers.remove(name);
 		}
 		if (plan.status() == HttpStatus.UPGRADE_REQUIRED.value() && this.facts.isHttp1(request)) {
-			this.facts.beforeHttp1Refusal(request);
+			this.facts.beforeHttp1Upgrade(request);
 		}
 		List<ResponsePlan.Header> planned = plan.headers();
 		for (int i = 0; i < planned.size(); i++) {
@@ -65,6 +66,25 @@ final class ReactiveRefusalWriter {
 		byte[] body = plan.body();
 		return (body.length == 0) ? response.setComplete()
 				: response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
+	/**
+	 * Add the headers that announce a requirement's date to the response of a request that is served.
+	 * @param announcement the headers, empty for none
+	 * @param exchange the exchange, whose response is not yet committed
+	 */
+	void announce(List<ResponsePlan.Header> announcement, ServerWebExchange exchange) {
+		if (announcement.isEmpty()) {
+			return;
+		}
+		HttpHeaders headers = exchange.getResponse().getHeaders();
+		for (int i = 0; i < announcement.size(); i++) {
+			ResponsePlan.Header header = announcement.get(i);
+			headers.set(header.name(), header.value());
+		}
+		if (headers.containsHeader(HttpHeaders.UPGRADE)) {
+			this.facts.beforeHttp1Upgrade(exchange.getRequest());
+		}
 	}
 
 }

@@ -50,11 +50,14 @@ public interface ReactiveRequestFacts extends RequestFacts<ServerHttpRequest> {
 	}
 
 	/**
-	 * Prepare the server for a 426 response to an HTTP/1.x request, for servers that would otherwise alter its
-	 * headers. Called just before the response is written; does nothing by default.
-	 * @param request the request being refused
+	 * Prepare the server for a response to an HTTP/1.x request that carries {@code Upgrade} and
+	 * {@code Connection: Upgrade} (a 426, or a response served before a requirement's date that announces it), for
+	 * servers that would otherwise drop the {@code Upgrade} connection option. Called before the response is
+	 * committed; does nothing by default.
+	 * @param request the request
+	 * @since 0.2.0
 	 */
-	default void beforeHttp1Refusal(ServerHttpRequest request) {
+	default void beforeHttp1Upgrade(ServerHttpRequest request) {
 	}
 
 }

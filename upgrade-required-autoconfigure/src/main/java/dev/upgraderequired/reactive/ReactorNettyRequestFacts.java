@@ -21,8 +21,8 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 /**
  * Reads what a request served by Reactor Netty offers: whether it is HTTP/2 from its channel (a stream of an h2 or h2c
  * connection), and the negotiated TLS protocol from the channel's {@link SslHandler} (for an HTTP/2 stream, the
- * connection's, on the parent channel). Keeps the {@code upgrade} connection option of refusals that
- * Reactor Netty would drop (see {@link #beforeHttp1Refusal}).
+ * connection's, on the parent channel). Keeps the {@code upgrade} connection option of responses that
+ * Reactor Netty would drop (see {@link #beforeHttp1Upgrade}).
  * <p>
  * A request that is not backed by Reactor Netty, such as a mock request of {@code WebTestClient} bound to an
  * application context, is taken as HTTP/1.1 with an unknown TLS protocol.
@@ -71,7 +71,7 @@ final class ReactorNettyRequestFacts implements ReactiveRequestFacts {
 	 * @param request the request being refused
 	 */
 	@Override
-	public void beforeHttp1Refusal(ServerHttpRequest request) {
+	public void beforeHttp1Upgrade(ServerHttpRequest request) {
 		if (NativeRequests.of(request) instanceof Connection connection) {
 			ChannelPipeline pipeline = connection.channel().pipeline();
 			if (pipeline.get(UpgradeOptionKeeper.NAME) == null
@@ -105,7 +105,8 @@ final class ReactorNettyRequestFacts implements ReactiveRequestFacts {
 
 		@Override
 		public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) throws Exception {
-			if (message instanceof HttpResponse response && response.status().code() == 426) {
+			// A 426, or a response that announces a requirement's date, both with Upgrade.
+			if (message instanceof HttpResponse response && response.status().code() != 101) {
 				HttpHeaders headers = response.headers();
 				if (headers.contains(HttpHeaderNames.UPGRADE)
 						&& !headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)) {

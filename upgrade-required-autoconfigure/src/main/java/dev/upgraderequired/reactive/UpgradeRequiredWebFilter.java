@@ -101,6 +101,9 @@ final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 		if (decision instanceof Decision.Respond respond) {
 			return this.writer.write(respond.response(), exchange);
 		}
+		if (decision instanceof Decision.Proceed proceed) {
+			this.writer.announce(proceed.announcement(), exchange);
+		}
 		if (this.decider.sendsStrictTransportSecurity() && this.view.isSecure(exchange)) {
 			exchange.getResponse().beforeCommit(() -> {
 				addStrictTransportSecurity(exchange);

@@ -14,7 +14,8 @@ import org.springframework.http.HttpHeaders;
 /**
  * Copies the core's response to a refusal onto a servlet response: no exception, no error dispatch, no message
  * converter. Whatever a handler buffered before is discarded, and so are the headers that described it; other
- * headers it set, such as CORS ones, are kept.
+ * headers it set, such as CORS ones, are kept. Also adds the headers that announce a requirement's date to a
+ * response that is served.
  *
  * @author upgrade-required
  */
@@ -55,6 +56,18 @@ final class ServletRefusalWriter {
 			response.getWriter().write(new String(body, StandardCharsets.US_ASCII));
 		}
 		response.flushBuffer();
+	}
+
+	/**
+	 * Add the headers that announce a requirement's date to the response of a request that is served.
+	 * @param announcement the headers, empty for none
+	 * @param response the servlet response, not yet committed
+	 */
+	void announce(List<ResponsePlan.Header> announcement, HttpServletResponse response) {
+		for (int i = 0; i < announcement.size(); i++) {
+			ResponsePlan.Header header = announcement.get(i);
+			response.setHeader(header.name(), header.value());
+		}
 	}
 
 	private static @Nullable OutputStream outputStream(HttpServletResponse response) throws IOException {

@@ -51,6 +51,12 @@ final class UpgradeRequiredFilter implements Filter {
 	// every request.)
 	private static final ThreadLocal<@Nullable HttpServletRequest> DECIDED = new ThreadLocal<>();
 
+	/**
+	 * The attribute of a request that the filter served although a requirement not enforced yet would have refused
+	 * it: the observers have been told.
+	 */
+	static final String NOT_ENFORCED = UpgradeRequiredFilter.class.getName() + ".NOT_ENFORCED";
+
 	private final RequestDecider decider;
 
 	private final ServletRequestView view;
@@ -83,7 +89,11 @@ final class UpgradeRequiredFilter implements Filter {
 		if (decision instanceof Decision.Proceed proceed && proceed.anyHandler()) {
 			proceedDecided(request, response, chain);
 		}
-		else if (decision instanceof Decision.Proceed) {
+		else if (decision instanceof Decision.Proceed proceed) {
+			if (proceed.refusalNotEnforced()) {
+				request.setAttribute(NOT_ENFORCED, Boolean.TRUE);
+				this.writer.announce(proceed.announcement(), response);
+			}
 			// Decided for the handler the lookup found, or those the index found: the interceptor checks the one the
 			// servlet chooses, which a later filter may change.
 			chain.doFilter(request, response);

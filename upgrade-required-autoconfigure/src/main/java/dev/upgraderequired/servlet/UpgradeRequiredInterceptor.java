@@ -76,12 +76,15 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 			}
 			return true;
 		}
-		Decision decision = this.decider.decide(request, this.view, handler);
+		// The filter told the observers of a request it served although a requirement not enforced would refuse it.
+		Decision decision = this.decider.decide(request, this.view, handler,
+				request.getAttribute(UpgradeRequiredFilter.NOT_ENFORCED) == null);
 		// An include cannot set a status or headers: a protected resource is simply left out.
 		boolean include = dispatcherType == DispatcherType.INCLUDE;
 		if (decision instanceof Decision.Proceed proceed) {
 			if (!include) {
 				addStrictTransportSecurity(proceed.strictTransportSecurity(), response);
+				this.writer.announce(proceed.announcement(), response);
 			}
 			return true;
 		}

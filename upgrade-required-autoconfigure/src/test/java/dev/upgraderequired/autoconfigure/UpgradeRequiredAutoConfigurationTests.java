@@ -279,6 +279,32 @@ class UpgradeRequiredAutoConfigurationTests {
 	}
 
 	@Test
+	void reportOnlyRuleWithADateFailsTheStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("upgrade-required.rules[0].paths=/api/**", "upgrade-required.rules[0].protocol=tls",
+					"upgrade-required.rules[0].report-only=true",
+					"upgrade-required.rules[0].enforce-from=2027-03-01T00:00:00Z")
+			.run((context) -> assertInvalid(context, "upgrade-required.rules[0].enforce-from", "2027-03-01T00:00:00Z",
+					"no date together with upgrade-required.rules[0].report-only=true"));
+	}
+
+	@Test
+	void reportOnlyEverywhereWithADateFailsTheStartupNamingTheProperty() {
+		this.contextRunner
+			.withPropertyValues("upgrade-required.report-only=true",
+					"upgrade-required.enforce-from=2027-03-01T00:00:00Z")
+			.run((context) -> assertInvalid(context, "upgrade-required.enforce-from", "2027-03-01T00:00:00Z",
+					"no date together with upgrade-required.report-only=true"));
+	}
+
+	@Test
+	void deprecationLinkThatIsNoWebUrlFailsTheStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("upgrade-required.deprecation-link=docs/tls")
+			.run((context) -> assertInvalid(context, "upgrade-required.deprecation-link", "docs/tls",
+					"an absolute http or https URL"));
+	}
+
+	@Test
 	void servletApplicationWithoutSpringMvcAndWithoutRulesStarts() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(DispatcherServlet.class))
 			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(UpgradePolicy.class));

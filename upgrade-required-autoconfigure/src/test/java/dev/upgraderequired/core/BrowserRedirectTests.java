@@ -1,5 +1,7 @@
 package dev.upgraderequired.core;
 
+import java.util.List;
+
 import java.nio.charset.StandardCharsets;
 
 import dev.upgraderequired.Protocol;
@@ -144,7 +146,7 @@ class BrowserRedirectTests {
 		RequestDecider decider = policy.decider();
 		assertThat(decider.sendsStrictTransportSecurity()).isTrue();
 		assertThat(decider.decide(tls, inApp("/app/admin/x"), handler))
-			.isEqualTo(new Decision.Proceed("max-age=31536000; includeSubDomains", false));
+			.isEqualTo(new Decision.Proceed("max-age=31536000; includeSubDomains", false, List.of(), false));
 		assertThat(decider.strictTransportSecurity(tls, inApp("/app/admin/x"), handler))
 			.isEqualTo("max-age=31536000; includeSubDomains");
 		assertThat(decider.decide(tls, inApp("/app/other"), handler)).isSameAs(Decision.PROCEED);

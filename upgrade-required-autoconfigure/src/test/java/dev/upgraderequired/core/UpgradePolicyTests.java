@@ -212,11 +212,11 @@ class UpgradePolicyTests {
 		RequirementReport report = this.policy.index().report();
 		assertThat(report.endpoints()).containsExactly(
 				new RequirementReport.Endpoint("protectedByTls", List.of("/report"), List.of("GET"), "TLS",
-						List.of(new RequirementReport.Source("resolver", "TLS", null))),
+						List.of(new RequirementReport.Source("resolver", "TLS", null, "enforced"))),
 				new RequirementReport.Endpoint("open", List.of("/admin/{page}", "/hello"), List.of(), "TLS",
-						List.of(new RequirementReport.Source("rule", "TLS", "/admin/**"))),
+						List.of(new RequirementReport.Source("rule", "TLS", "/admin/**", "enforced"))),
 				new RequirementReport.Endpoint("open elsewhere", List.of("/other"), List.of(), "none", List.of()));
-		assertThat(report.rules()).containsExactly(new RequirementReport.Rule("/admin/**", "TLS"));
+		assertThat(report.rules()).containsExactly(new RequirementReport.Rule("/admin/**", "TLS", "enforced"));
 		assertThat(report.unlisted()).containsExactly("router functions with a HandlerRequirementResolver");
 	}
 

@@ -63,7 +63,7 @@ class UpgradeRequiredFilterServletPathTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(ruled.requirement()).isEqualTo("TLS");
-		assertThat(ruled.sources()).containsExactly(new RequirementReport.Source("rule", "TLS", "/mvc/rule/**"));
+		assertThat(ruled.sources()).containsExactly(new RequirementReport.Source("rule", "TLS", "/mvc/rule/**", "enforced"));
 	}
 
 	@Test

@@ -5,8 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
+import dev.upgraderequired.client.UpgradeAnnouncement;
+import dev.upgraderequired.client.UpgradeAnnouncements;
 import dev.upgraderequired.client.UpgradeRequired;
 import dev.upgraderequired.client.UpgradeRequiredErrorHandler;
 import dev.upgraderequired.client.UpgradeRequiredExchangeFilter;
@@ -107,6 +111,57 @@ abstract class AbstractClientSupportTests {
 			body = tls.get().uri(https).retrieve().body(String.class);
 		}
 		assertThat(body).contains("\"secure\":true");
+	}
+
+	@Test
+	void restClientTellsTheStagedRulesAnnouncementOncePerOriginOverHttp11AndH2c() {
+		for (HttpClient.Version version : HttpClient.Version.values()) {
+			List<UpgradeAnnouncement> told = new ArrayList<>();
+			RestClient client = UpgradeRequiredErrorHandler
+				.register(RestClient.builder().requestFactory(new JdkClientHttpRequestFactory(jdk(version))),
+						UpgradeAnnouncements.to(told::add))
+				.build();
+			assertThat(client.get().uri(http("/api/staged")).retrieve().body(String.class)).contains("staged");
+			assertThat(client.get().uri(http("/api/staged")).retrieve().body(String.class)).contains("staged");
+			assertThat(told).as(version.toString()).containsExactly(staged(version));
+		}
+	}
+
+	@Test
+	void webClientTellsTheStagedRulesAnnouncementOncePerOriginOverHttp11AndH2c() {
+		for (HttpProtocol protocol : new HttpProtocol[] { HttpProtocol.HTTP11, HttpProtocol.H2C }) {
+			List<UpgradeAnnouncement> told = new ArrayList<>();
+			WebClient client = UpgradeRequiredExchangeFilter.register(WebClient.builder()
+				.clientConnector(new ReactorClientHttpConnector(reactor.netty.http.client.HttpClient.create()
+					.protocol(protocol))), UpgradeAnnouncements.to(told::add)).build();
+			for (int i = 0; i < 2; i++) {
+				assertThat(client.get().uri(http("/api/staged")).retrieve().bodyToMono(String.class)
+					.block(Duration.ofSeconds(10))).contains("staged");
+			}
+			assertThat(told).as(protocol.toString()).containsExactly(staged(
+					(protocol == HttpProtocol.H2C) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1));
+		}
+	}
+
+	@Test
+	void jdkClientTellsTheStagedRulesAnnouncementOncePerOriginOverHttp11AndH2c() throws Exception {
+		for (HttpClient.Version version : HttpClient.Version.values()) {
+			List<UpgradeAnnouncement> told = new ArrayList<>();
+			UpgradeAnnouncements announcements = UpgradeAnnouncements.to(told::add);
+			for (int i = 0; i < 2; i++) {
+				HttpResponse<String> response = jdk(version).send(
+						HttpRequest.newBuilder(http("/api/staged")).build(), HttpResponse.BodyHandlers.ofString());
+				assertThat(UpgradeRequiredHttpResponses.check(response, announcements).body()).contains("staged");
+			}
+			assertThat(told).as(version.toString()).containsExactly(staged(version));
+		}
+	}
+
+	// Over HTTP/2, which allows no Upgrade header, the announcement names no protocol.
+	private UpgradeAnnouncement staged(HttpClient.Version version) {
+		return new UpgradeAnnouncement(http("/api/staged"),
+				(version == HttpClient.Version.HTTP_2) ? List.of() : TLS_TOKENS,
+				Instant.parse("2099-01-01T00:00:00Z"));
 	}
 
 	private static void assertTlsRequired(UpgradeRequired refused, HttpClient.Version version) {

@@ -10,7 +10,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The {@code RestClient} status handler that turns a {@code 426 Upgrade Required} response into an
- * {@link UpgradeRequiredResponseException}. Other statuses are left to the client's other handlers.
+ * {@link UpgradeRequiredResponseException}. Other statuses are left to the client's other handlers; a successful
+ * response that announces the end of its protocol is told to {@link UpgradeAnnouncements}.
  * <pre class="code">
  * RestClient client = UpgradeRequiredErrorHandler.register(RestClient.builder()).build();
  * try {
@@ -35,12 +36,30 @@ public final class UpgradeRequiredErrorHandler implements RestClient.ResponseSpe
 	}
 
 	/**
-	 * Register the handler for 426 responses on a builder.
+	 * Register the handler for 426 responses on a builder, and notice announcements of a protocol's end in other
+	 * responses with {@link UpgradeAnnouncements#LOGGING}.
 	 * @param builder the builder
 	 * @return the builder
 	 */
 	public static RestClient.Builder register(RestClient.Builder builder) {
-		return builder.defaultStatusHandler(UpgradeRequiredErrorHandler::isUpgradeRequired, INSTANCE);
+		return register(builder, UpgradeAnnouncements.LOGGING);
+	}
+
+	/**
+	 * Register the handler for 426 responses on a builder, and notice announcements of a protocol's end in other
+	 * responses.
+	 * @param builder the builder
+	 * @param announcements what tells of announcements
+	 * @return the builder
+	 * @since 0.2.0
+	 */
+	public static RestClient.Builder register(RestClient.Builder builder, UpgradeAnnouncements announcements) {
+		return builder.defaultStatusHandler(UpgradeRequiredErrorHandler::isUpgradeRequired, INSTANCE)
+			.requestInterceptor((request, body, execution) -> {
+				ClientHttpResponse response = execution.execute(request, body);
+				announcements.inspect(request.getURI(), response.getStatusCode(), response.getHeaders());
+				return response;
+			});
 	}
 
 	/**

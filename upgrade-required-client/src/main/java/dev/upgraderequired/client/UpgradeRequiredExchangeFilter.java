@@ -14,7 +14,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * The {@code WebClient} filter that turns a {@code 426 Upgrade Required} response into an
  * {@link UpgradeRequiredWebClientResponseException} error, whether the response is then retrieved or exchanged.
- * Other responses pass unchanged.
+ * Other responses pass unchanged; a successful one that announces the end of its protocol is told to
+ * {@link UpgradeAnnouncements}.
  * <pre class="code">
  * WebClient client = WebClient.builder().filter(UpgradeRequiredExchangeFilter.INSTANCE).build();
  * client.get().uri("http://api.example/secure").retrieve().bodyToMono(String.class)
@@ -29,11 +30,25 @@ import org.springframework.web.reactive.function.client.WebClient;
 public final class UpgradeRequiredExchangeFilter implements ExchangeFilterFunction {
 
 	/**
-	 * The filter; it has no state.
+	 * The filter, which tells announcements of a protocol's end to {@link UpgradeAnnouncements#LOGGING}.
 	 */
-	public static final UpgradeRequiredExchangeFilter INSTANCE = new UpgradeRequiredExchangeFilter();
+	public static final UpgradeRequiredExchangeFilter INSTANCE = new UpgradeRequiredExchangeFilter(
+			UpgradeAnnouncements.LOGGING);
 
-	private UpgradeRequiredExchangeFilter() {
+	private final UpgradeAnnouncements announcements;
+
+	private UpgradeRequiredExchangeFilter(UpgradeAnnouncements announcements) {
+		this.announcements = announcements;
+	}
+
+	/**
+	 * Return a filter that tells announcements of a protocol's end to the given instance.
+	 * @param announcements what tells of announcements
+	 * @return the filter
+	 * @since 0.2.0
+	 */
+	public static UpgradeRequiredExchangeFilter of(UpgradeAnnouncements announcements) {
+		return new UpgradeRequiredExchangeFilter(announcements);
 	}
 
 	/**
@@ -45,10 +60,22 @@ public final class UpgradeRequiredExchangeFilter implements ExchangeFilterFuncti
 		return builder.filter(INSTANCE);
 	}
 
+	/**
+	 * Add a filter that tells announcements of a protocol's end to the given instance to a builder.
+	 * @param builder the builder
+	 * @param announcements what tells of announcements
+	 * @return the builder
+	 * @since 0.2.0
+	 */
+	public static WebClient.Builder register(WebClient.Builder builder, UpgradeAnnouncements announcements) {
+		return builder.filter(of(announcements));
+	}
+
 	@Override
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
 		return next.exchange(request).flatMap((response) -> {
 			if (!UpgradeRequiredErrorHandler.isUpgradeRequired(response.statusCode())) {
+				this.announcements.inspect(request.url(), response.statusCode(), response.headers().asHttpHeaders());
 				return Mono.just(response);
 			}
 			HttpHeaders headers = HttpHeaders.readOnlyHttpHeaders(response.headers().asHttpHeaders());

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 
 /**
  * Reads a {@code 426 Upgrade Required} response of the JDK {@link java.net.http.HttpClient}, whose body was read as
@@ -16,7 +17,8 @@ import org.springframework.http.HttpHeaders;
  * HttpResponse&lt;String&gt; response = UpgradeRequiredHttpResponses
  *     .check(client.send(request, BodyHandlers.ofString()));
  * </pre>
- * throws an {@link UpgradeRequiredResponseException} for a 426 and returns any other response as it is. The client
+ * throws an {@link UpgradeRequiredResponseException} for a 426 and returns any other response as it is, after telling
+ * an announcement of its protocol's end to {@link UpgradeAnnouncements}. The client
  * is not retried: repeat the request over the {@link UpgradeRequired#httpsUrl() https URL} yourself if you may.
  *
  * @author upgrade-required
@@ -45,9 +47,24 @@ public final class UpgradeRequiredHttpResponses {
 	 * @throws UpgradeRequiredResponseException if its status is 426
 	 */
 	public static <T> HttpResponse<T> check(HttpResponse<T> response) {
+		return check(response, UpgradeAnnouncements.LOGGING);
+	}
+
+	/**
+	 * Throw for a 426 response, return any other, telling an announcement of its protocol's end to the given
+	 * instance.
+	 * @param <T> the type of the body
+	 * @param response the response
+	 * @param announcements what tells of announcements
+	 * @return the response, if its status is not 426
+	 * @throws UpgradeRequiredResponseException if its status is 426
+	 * @since 0.2.0
+	 */
+	public static <T> HttpResponse<T> check(HttpResponse<T> response, UpgradeAnnouncements announcements) {
 		if (response.statusCode() == UpgradeRequired.STATUS) {
 			throw new UpgradeRequiredResponseException("", headers(response), body(response));
 		}
+		announcements.inspect(response.uri(), HttpStatusCode.valueOf(response.statusCode()), headers(response));
 		return response;
 	}
 

@@ -1,11 +1,15 @@
 package dev.upgraderequired.client.autoconfigure;
 
+import dev.upgraderequired.client.UpgradeAnnouncementListener;
+import dev.upgraderequired.client.UpgradeAnnouncements;
 import dev.upgraderequired.client.UpgradeRequiredErrorHandler;
 import dev.upgraderequired.client.UpgradeRequiredExchangeFilter;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.webclient.WebClientCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +18,9 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * Auto-configuration of the client support: every {@code RestClient.Builder} and {@code WebClient.Builder} that
- * Spring Boot provides turns a {@code 426 Upgrade Required} response into a typed exception.
+ * Spring Boot provides turns a {@code 426 Upgrade Required} response into a typed exception, and tells an
+ * announcement of a protocol's end to the application's {@link UpgradeAnnouncementListener} (by default, a WARN log
+ * line per origin and protocols).
  *
  * @author upgrade-required
  * @since 0.2.0
@@ -24,13 +30,21 @@ import org.springframework.web.reactive.function.client.WebClient;
 @ConditionalOnBooleanProperty(name = "upgrade-required.client.enabled", matchIfMissing = true)
 public final class UpgradeRequiredClientAutoConfiguration {
 
+	// The application's listener, else the default, which logs.
+	@Bean
+	@ConditionalOnMissingBean
+	UpgradeAnnouncements upgradeRequiredAnnouncements(ObjectProvider<UpgradeAnnouncementListener> listener) {
+		UpgradeAnnouncementListener own = listener.getIfUnique();
+		return (own != null) ? UpgradeAnnouncements.to(own) : UpgradeAnnouncements.LOGGING;
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(RestClientCustomizer.class)
 	static class RestClientConfiguration {
 
 		@Bean
-		RestClientCustomizer upgradeRequiredRestClientCustomizer() {
-			return UpgradeRequiredErrorHandler::register;
+		RestClientCustomizer upgradeRequiredRestClientCustomizer(UpgradeAnnouncements announcements) {
+			return (builder) -> UpgradeRequiredErrorHandler.register(builder, announcements);
 		}
 
 	}
@@ -40,8 +54,8 @@ public final class UpgradeRequiredClientAutoConfiguration {
 	static class WebClientConfiguration {
 
 		@Bean
-		WebClientCustomizer upgradeRequiredWebClientCustomizer() {
-			return UpgradeRequiredExchangeFilter::register;
+		WebClientCustomizer upgradeRequiredWebClientCustomizer(UpgradeAnnouncements announcements) {
+			return (builder) -> UpgradeRequiredExchangeFilter.register(builder, announcements);
 		}
 
 	}

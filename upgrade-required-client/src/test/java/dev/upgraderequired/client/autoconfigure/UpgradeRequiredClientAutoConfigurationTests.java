@@ -3,10 +3,17 @@ package dev.upgraderequired.client.autoconfigure;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.upgraderequired.client.UpgradeAnnouncement;
+import dev.upgraderequired.client.UpgradeAnnouncementListener;
+import dev.upgraderequired.client.UpgradeAnnouncements;
 import dev.upgraderequired.client.UpgradeRequiredResponseException;
 import dev.upgraderequired.client.UpgradeRequiredWebClientResponseException;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +49,12 @@ class UpgradeRequiredClientAutoConfigurationTests {
 	@BeforeAll
 	static void start() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/staged", (exchange) -> {
+			exchange.getResponseHeaders().add("Upgrade", "TLS/1.3, HTTP/1.1");
+			exchange.getResponseHeaders().add("Sunset", "Thu, 01 Jan 2099 00:00:00 GMT");
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
 		server.createContext("/", (exchange) -> {
 			byte[] body = "{\"upgrade\":[\"TLS/1.3\"]}".getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().add("Upgrade", "TLS/1.3, HTTP/1.1");
@@ -71,6 +84,26 @@ class UpgradeRequiredClientAutoConfigurationTests {
 			assertThatExceptionOfType(UpgradeRequiredWebClientResponseException.class).isThrownBy(
 					() -> webClient.get().uri(url).retrieve().toBodilessEntity().block(Duration.ofSeconds(10)));
 		});
+	}
+
+	@Test
+	void bootsBuildersTellTheApplicationsListenerOfAnAnnouncement() {
+		List<UpgradeAnnouncement> told = new CopyOnWriteArrayList<>();
+		this.contextRunner.withBean(UpgradeAnnouncementListener.class, () -> told::add).run((context) -> {
+			String staged = url.replace("/secure", "/staged");
+			context.getBean(RestClient.Builder.class).build().get().uri(staged).retrieve().toBodilessEntity();
+			WebClient webClient = context.getBean(WebClient.Builder.class).build();
+			webClient.get().uri(staged).retrieve().toBodilessEntity().block(Duration.ofSeconds(10));
+			// Once per origin and protocols, whichever client noticed it.
+			assertThat(told).containsExactly(new UpgradeAnnouncement(URI.create(staged),
+					List.of("TLS/1.3", "HTTP/1.1"), Instant.parse("2099-01-01T00:00:00Z")));
+		});
+	}
+
+	@Test
+	void withoutAListenerAnnouncementsAreLogged() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(UpgradeAnnouncements.class))
+			.isSameAs(UpgradeAnnouncements.LOGGING));
 	}
 
 	@Test

@@ -152,14 +152,14 @@ final class EndpointRequirements {
 	}
 
 	/**
-	 * Return the part of what a request requires, by its handler and the path rules, that is enforced at a time.
+	 * Return the part of what a request requires, by its handler and the path rules that match its path, that is
+	 * enforced at a time.
 	 * @param handler the handler, {@code null} for none
-	 * @param rawPath the request path as received, still percent-encoded
-	 * @param contextPath the context path prefix of {@code rawPath}, empty if none
+	 * @param rules the rules that match the request's path ({@link #rulesFor})
 	 * @param nowMillis the time, in milliseconds since the epoch
 	 * @return the requirement enforced then
 	 */
-	ProtocolRequirement enforcedAt(@Nullable Object handler, String rawPath, String contextPath, long nowMillis) {
+	ProtocolRequirement enforcedAt(@Nullable Object handler, List<PathRule> rules, long nowMillis) {
 		ProtocolRequirement requirement = ProtocolRequirement.none();
 		if (handler != null) {
 			for (Part part : partsOf(handler)) {
@@ -168,11 +168,9 @@ final class EndpointRequirements {
 				}
 			}
 		}
-		if (this.rules.length > 0) {
-			for (PathRule rule : rulesFor(rawPath, contextPath)) {
-				if (rule.rollout().isEnforcedAt(nowMillis)) {
-					requirement = requirement.and(rule.requirement());
-				}
+		for (PathRule rule : rules) {
+			if (rule.rollout().isEnforcedAt(nowMillis)) {
+				requirement = requirement.and(rule.requirement());
 			}
 		}
 		return requirement;
@@ -216,6 +214,9 @@ final class EndpointRequirements {
 	 * @return the matching rules, in the order they are configured
 	 */
 	List<PathRule> rulesFor(String rawPath, String contextPath) {
+		if (this.rules.length == 0) {
+			return List.of();
+		}
 		List<PathRule> matching = new ArrayList<>();
 		match(rawPath, contextPath, matching);
 		return matching;

@@ -26,7 +26,10 @@ final class NotEnforcedCounts {
 	private final ConcurrentMap<String, Counts> byPattern = new ConcurrentHashMap<>();
 
 	void served(UpgradeReason reason, RequirementSource source, String pattern, long nowMillis) {
-		Counts counts = this.byPattern.computeIfAbsent(pattern, (key) -> new Counts(source));
+		Counts counts = this.byPattern.get(pattern);
+		if (counts == null) {
+			counts = this.byPattern.computeIfAbsent(pattern, (key) -> new Counts(source));
+		}
 		counts.byReason.incrementAndGet(reason.ordinal());
 		counts.lastMillis = nowMillis;
 	}

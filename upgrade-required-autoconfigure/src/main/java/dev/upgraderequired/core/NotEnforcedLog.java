@@ -33,11 +33,9 @@ final class NotEnforcedLog {
 
 	<R> void served(UpgradeReason reason, RequirementSource source, String pattern, @Nullable Rollout dated,
 			R request, RequestFacts<R> facts) {
-		String what = source.tag() + " requirement on " + pattern + " (" + reason.slug() + ", "
-				+ ((dated != null) ? dated : Rollout.REPORT_ONLY) + ")";
 		if (logger.isDebugEnabled()) {
-			logger.debug("Served a request that the " + what + " would refuse: " + facts.method(request) + " from "
-					+ facts.remoteAddress(request) + ", User-Agent "
+			logger.debug("Served a request that the " + what(reason, source, pattern, dated) + " would refuse: "
+					+ facts.method(request) + " from " + facts.remoteAddress(request) + ", User-Agent "
 					+ printable(facts.header(request, HttpHeaders.USER_AGENT)));
 		}
 		long count = this.unlogged.incrementAndGet();
@@ -46,9 +44,16 @@ final class NotEnforcedLog {
 		if (now - last >= INTERVAL && logger.isInfoEnabled() && this.lastLine.compareAndSet(last, now)) {
 			this.unlogged.addAndGet(-count);
 			logger.info("upgrade-required: served " + count + ((count == 1) ? " request" : " requests")
-					+ " that a requirement not enforced yet would refuse, the last by the " + what
+					+ " that a requirement not enforced yet would refuse, the last by the "
+					+ what(reason, source, pattern, dated)
 					+ "; see upgrade.required.refusals with enforced=false (at most one such line a minute)");
 		}
+	}
+
+	private static String what(UpgradeReason reason, RequirementSource source, String pattern,
+			@Nullable Rollout dated) {
+		return source.tag() + " requirement on " + pattern + " (" + reason.slug() + ", "
+				+ ((dated != null) ? dated : Rollout.REPORT_ONLY) + ")";
 	}
 
 	// A header as the client sent it, without controls, shortened.

@@ -1,7 +1,6 @@
 package dev.upgraderequired.core;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.upgraderequired.InvalidRequirementException;
@@ -38,6 +37,9 @@ import org.springframework.http.server.PathContainer;
 public final class RequestDecider {
 
 	private static final Log logger = LogFactory.getLog(RequestDecider.class);
+
+	// A request served although a report-only requirement refuses it.
+	private static final Decision.Proceed SERVED_NOT_ENFORCED = new Decision.Proceed(null, false, List.of(), true);
 
 	private final RequirementIndex index;
 
@@ -140,8 +142,8 @@ public final class RequestDecider {
 		if (refusal == null) {
 			return traced(Decision.LOOK_UP, "by the index", request, view);
 		}
-		return traced(refuse(refusal, requirement, chosen.handler(), chosen.pattern().getPatternString(), false,
-				true, request, view), "by the index", request, view);
+		return traced(refuse(refusal, requirement, chosen.handler(), chosen.pattern().getPatternString(), null,
+				false, true, request, view), "by the index", request, view);
 	}
 
 	// The one pattern and requirement of the claiming mapping's handlers for the method, or null if they differ.
@@ -196,11 +198,13 @@ public final class RequestDecider {
 	 * @throws InvalidRequirementException if the handler declares an invalid requirement
 	 */
 	public <R> Decision decide(R request, RequestView<R> view, @Nullable Object handler, boolean report) {
-		ProtocolRequirement requirement = requirementOf(request, view, handler);
+		// The rules that match the path, worked out once, where some requirement is not always enforced.
+		List<PathRule> rules = this.requirements.rollsOut(handler)
+				? this.requirements.rulesFor(view.path(request), view.contextPath(request)) : null;
+		ProtocolRequirement requirement = requirementOf(request, view, handler, rules);
 		Refusal refusal = UpgradeDecider.decide(requirement, request, view);
-		Decision decision = (refusal != null)
-				? refuse(refusal, requirement, handler, view.matchedPattern(request), true, report, request, view)
-				: proceed(requirement, request, view);
+		Decision decision = (refusal != null) ? refuse(refusal, requirement, handler, view.matchedPattern(request),
+				rules, true, report, request, view) : proceed(requirement, request, view);
 		return traced(decision, (handler != null) ? "by its handler" : "by the path rules", request, view);
 	}
 
@@ -212,14 +216,17 @@ public final class RequestDecider {
 	// A request that the full requirement refuses: refused if what is enforced now refuses it (a handler's CORS
 	// processing first, if asked), else served with the announcement of the date, if there is one.
 	private <R> Decision refuse(Refusal refusal, ProtocolRequirement requirement, @Nullable Object handler,
-			@Nullable String matchedPattern, boolean cors, boolean report, R request, RequestView<R> view) {
+			@Nullable String matchedPattern, @Nullable List<PathRule> matchingRules, boolean cors, boolean report,
+			R request, RequestView<R> view) {
 		long now = Long.MIN_VALUE;
 		Refusal enforced = refusal;
 		if (this.requirements.rollsOut(handler)) {
 			now = this.clock.millis();
-			enforced = UpgradeDecider.decide(enforcedAt(now, handler, request, view), request, view);
+			List<PathRule> rules = (matchingRules != null) ? matchingRules
+					: this.requirements.rulesFor(view.path(request), view.contextPath(request));
+			enforced = UpgradeDecider.decide(enforcedAt(now, handler, rules, request, view), request, view);
 			if (enforced == null) {
-				return served(refusal, requirement, handler, matchedPattern, now, report, request, view);
+				return served(refusal, requirement, handler, matchedPattern, rules, now, report, request, view);
 			}
 		}
 		if (cors && handler != null && !view.processCors(request)) {
@@ -231,9 +238,9 @@ public final class RequestDecider {
 	// What a request requires that is enforced at a time: of its handler (for a plain OPTIONS, what its path's
 	// handlers require for any method too, enforced as every requirement is unless its annotation says otherwise)
 	// and of the path rules.
-	private <R> ProtocolRequirement enforcedAt(long now, @Nullable Object handler, R request, RequestView<R> view) {
-		ProtocolRequirement enforced = this.requirements.enforcedAt(handler, view.path(request),
-				view.contextPath(request), now);
+	private <R> ProtocolRequirement enforcedAt(long now, @Nullable Object handler, List<PathRule> rules, R request,
+			RequestView<R> view) {
+		ProtocolRequirement enforced = this.requirements.enforcedAt(handler, rules, now);
 		if (handler != null && HttpMethod.OPTIONS.name().equals(view.method(request))
 				&& this.requirements.defaultRollout().isEnforcedAt(now)) {
 			enforced = enforced.and(view.anyMethodRequirement(request));
@@ -245,7 +252,8 @@ public final class RequestDecider {
 	// not enforced that refuses it for the same reason, else for another), the observers and the log told, and the
 	// earliest date among those that refuse it announced.
 	private <R> Decision.Proceed served(Refusal refusal, ProtocolRequirement requirement, @Nullable Object handler,
-			@Nullable String matchedPattern, long now, boolean report, R request, RequestView<R> view) {
+			@Nullable String matchedPattern, List<PathRule> rules, long now, boolean report, R request,
+			RequestView<R> view) {
 		UpgradeReason reason = refusal.reason();
 		EndpointRequirements.Part part = null;
 		PathRule rule = null;
@@ -264,7 +272,7 @@ public final class RequestDecider {
 				}
 			}
 		}
-		for (PathRule candidate : this.requirements.rulesFor(view.path(request), view.contextPath(request))) {
+		for (PathRule candidate : rules) {
 			Refusal refused = candidate.rollout().isEnforcedAt(now) ? null
 					: UpgradeDecider.decide(candidate.requirement(), request, view);
 			if (refused != null) {
@@ -295,35 +303,29 @@ public final class RequestDecider {
 			this.notEnforcedLog.served(reason, source, pattern, dated, request, view);
 		}
 		String hsts = proceed(requirement, request, view).strictTransportSecurity();
-		return new Decision.Proceed(hsts, false, announcement(refusal, dated, request, view), true);
-	}
-
-	// Upgrade (with the Upgrade connection option) on HTTP/1.x only, Sunset, Deprecation and the Link, if configured.
-	private <R> List<ResponsePlan.Header> announcement(Refusal refusal, @Nullable Rollout dated, R request,
-			RequestView<R> view) {
 		if (dated == null) {
-			return List.of();
+			return (hsts != null) ? new Decision.Proceed(hsts, false, List.of(), true) : SERVED_NOT_ENFORCED;
 		}
-		List<ResponsePlan.Header> headers = new ArrayList<>(5);
-		if (view.isHttp1(request)) {
-			headers.addAll(refusal.advertisement());
-		}
-		headers.addAll(dated.announcement());
-		if (this.deprecationLink != null) {
-			headers.add(this.deprecationLink);
-		}
-		return headers;
+		Decision.Proceed announced = dated.announced(refusal, view.isHttp1(request), this.deprecationLink);
+		return (hsts != null) ? new Decision.Proceed(hsts, false, announced.announcement(), true) : announced;
 	}
 
 	// The handler's requirement (for a plain OPTIONS, with what its path's handlers require for any method) and the
-	// path rules'.
-	private <R> ProtocolRequirement requirementOf(R request, RequestView<R> view, @Nullable Object handler) {
+	// path rules', from the rules that match the path if they are known.
+	private <R> ProtocolRequirement requirementOf(R request, RequestView<R> view, @Nullable Object handler,
+			@Nullable List<PathRule> rules) {
 		ProtocolRequirement requirement = (handler != null) ? this.index.requirementOf(handler)
 				: ProtocolRequirement.none();
 		if (handler != null && HttpMethod.OPTIONS.name().equals(view.method(request))) {
 			requirement = requirement.and(view.anyMethodRequirement(request));
 		}
-		return this.requirements.withPathRules(requirement, view.path(request), view.contextPath(request));
+		if (rules == null) {
+			return this.requirements.withPathRules(requirement, view.path(request), view.contextPath(request));
+		}
+		for (PathRule rule : rules) {
+			requirement = requirement.and(rule.requirement());
+		}
+		return requirement;
 	}
 
 	/**
@@ -370,7 +372,7 @@ public final class RequestDecider {
 		if (value == null || !view.isSecure(request)) {
 			return null;
 		}
-		return requirementOf(request, view, handler).requiresTls() ? value.strictTransportSecurity() : null;
+		return requirementOf(request, view, handler, null).requiresTls() ? value.strictTransportSecurity() : null;
 	}
 
 	/**

@@ -298,6 +298,20 @@ class UpgradeRequiredAutoConfigurationTests {
 	}
 
 	@Test
+	void enforceFromThatIsNoInstantFailsTheStartupNamingThePropertyAndTheForm() {
+		this.contextRunner.withPropertyValues("upgrade-required.rules[0].paths=/api/**",
+				"upgrade-required.rules[0].protocol=tls", "upgrade-required.rules[0].enforce-from=1 March 2027")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				FailureAnalysis analysis = new UnknownValueFailureAnalyzer().analyze(context.getStartupFailure());
+				assertThat(analysis).isNotNull();
+				assertThat(analysis.getDescription()).contains("upgrade-required.rules[0].enforce-from")
+					.contains("'1 March 2027'");
+				assertThat(analysis.getAction()).contains("an ISO-8601 instant, such as 2027-03-01T00:00:00Z");
+			});
+	}
+
+	@Test
 	void deprecationLinkThatIsNoWebUrlFailsTheStartupNamingTheProperty() {
 		this.contextRunner.withPropertyValues("upgrade-required.deprecation-link=docs/tls")
 			.run((context) -> assertInvalid(context, "upgrade-required.deprecation-link", "docs/tls",

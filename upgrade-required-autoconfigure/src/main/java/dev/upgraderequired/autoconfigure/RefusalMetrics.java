@@ -13,8 +13,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * Counts refusals in {@value #NAME}, tagged with the {@code reason}, the {@code requirement} source, the
  * {@code uri} pattern and whether the requirement was {@code enforced} (false for a request served although a
- * requirement not enforced yet would refuse it). Each counter is registered once, at its first refusal, and kept; later refusals only look it
- * up, without allocating (a counter removed from the registry afterwards is not registered again).
+ * requirement not enforced yet would refuse it). Each counter is registered once, at its first refusal, and kept;
+ * later refusals only look it up, without allocating (a counter removed from the registry afterwards is not
+ * registered again).
  *
  * @author upgrade-required
  */

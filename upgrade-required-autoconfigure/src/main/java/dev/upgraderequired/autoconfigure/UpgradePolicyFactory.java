@@ -108,7 +108,7 @@ final class UpgradePolicyFactory {
 					"no date together with " + prefix + ".report-only=true: report-only (never enforced) or a date "
 							+ "from which it is enforced, not both");
 		}
-		return Rollout.from(enforceFrom);
+		return Rollout.from(enforceFrom, prefix + ".enforce-from");
 	}
 
 }

@@ -47,7 +47,7 @@ public sealed interface Decision {
 	 * will be enforced ({@code Upgrade} and {@code Connection} on HTTP/1.x, {@code Sunset}, {@code Deprecation},
 	 * {@code Link}); empty for none
 	 * @param refusalNotEnforced whether a requirement that is not enforced (report-only, or before its date) would
-	 * have refused it; the observers were told
+	 * have refused it; the observers were told, unless the decision was asked not to report it
 	 */
 	record Proceed(@Nullable String strictTransportSecurity, boolean anyHandler,
 			List<ResponsePlan.Header> announcement, boolean refusalNotEnforced) implements Decision {

@@ -142,13 +142,13 @@ final class EndpointRequirements {
 	}
 
 	/**
-	 * Whether some part of a handler's requirement, or some rule, is not always enforced, so that a request it
-	 * refuses is to be decided by {@link #enforcedAt}; free for a handler seen before.
+	 * Whether some part of a handler's requirement, some rule, or the default for every requirement is not always
+	 * enforced, so that a request it refuses is to be decided by {@link #enforcedAt}; free for a handler seen before.
 	 * @param handler the handler, {@code null} for none
 	 * @return whether the handler or a rule rolls out
 	 */
 	boolean rollsOut(@Nullable Object handler) {
-		return this.rulesRollOut || (handler != null && resolved(handler).rollsOut());
+		return this.rulesRollOut || !this.rollout.isAlwaysEnforced() || (handler != null && resolved(handler).rollsOut());
 	}
 
 	/**

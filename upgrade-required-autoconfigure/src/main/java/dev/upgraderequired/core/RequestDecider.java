@@ -139,11 +139,22 @@ public final class RequestDecider {
 				? onlyCandidate(matching, claimed, forMethod, method) : null;
 		ProtocolRequirement requirement = (chosen != null) ? chosen.requirement().and(rules) : null;
 		Refusal refusal = (requirement != null) ? UpgradeDecider.decide(requirement, request, view) : null;
-		if (refusal == null) {
+		// Where a requirement may not be enforced yet, the handler that serves the request decides (the candidates
+		// share a requirement, not necessarily its rollout): never served for the wrong one.
+		if (refusal == null || rollsOut(matching, claimed)) {
 			return traced(Decision.LOOK_UP, "by the index", request, view);
 		}
-		return traced(refuse(refusal, requirement, chosen.handler(), chosen.pattern().getPatternString(), null,
-				false, true, request, view), "by the index", request, view);
+		return traced(respond(refusal, chosen.handler(), chosen.pattern().getPatternString(), Long.MIN_VALUE,
+				request, view), "by the index", request, view);
+	}
+
+	private boolean rollsOut(List<HandlerIndex.Indexed> matching, int claimed) {
+		for (int i = 0; i < claimed; i++) {
+			if (this.requirements.rollsOut(matching.get(i).handler())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// The one pattern and requirement of the claiming mapping's handlers for the method, or null if they differ.
@@ -250,7 +261,7 @@ public final class RequestDecider {
 
 	// A request served although a requirement that is not enforced yet refuses it: who would have refused it (a part
 	// not enforced that refuses it for the same reason, else for another), the observers and the log told, and the
-	// earliest date among those that refuse it announced.
+	// earliest date among those that refuse it announced, with the upgrade the dated ones ask for.
 	private <R> Decision.Proceed served(Refusal refusal, ProtocolRequirement requirement, @Nullable Object handler,
 			@Nullable String matchedPattern, List<PathRule> rules, long now, boolean report, R request,
 			RequestView<R> view) {
@@ -259,12 +270,17 @@ public final class RequestDecider {
 		PathRule rule = null;
 		boolean sameReason = false;
 		Rollout dated = null;
+		// What the dated parts that refuse the request require: what the announcement names.
+		ProtocolRequirement announced = ProtocolRequirement.none();
 		if (handler != null) {
 			for (EndpointRequirements.Part candidate : this.requirements.partsOf(handler)) {
 				Refusal refused = candidate.rollout().isEnforcedAt(now) ? null
 						: UpgradeDecider.decide(candidate.requirement(), request, view);
 				if (refused != null) {
-					dated = Rollout.earliestDated(dated, candidate.rollout());
+					if (candidate.rollout().enforceFrom() != null) {
+						dated = Rollout.earliestDated(dated, candidate.rollout());
+						announced = announced.and(candidate.requirement());
+					}
 					if (!sameReason && (part == null || refused.reason() == reason)) {
 						part = candidate;
 						sameReason = refused.reason() == reason;
@@ -276,7 +292,10 @@ public final class RequestDecider {
 			Refusal refused = candidate.rollout().isEnforcedAt(now) ? null
 					: UpgradeDecider.decide(candidate.requirement(), request, view);
 			if (refused != null) {
-				dated = Rollout.earliestDated(dated, candidate.rollout());
+				if (candidate.rollout().enforceFrom() != null) {
+					dated = Rollout.earliestDated(dated, candidate.rollout());
+					announced = announced.and(candidate.requirement());
+				}
 				if (!sameReason && ((part == null && rule == null) || refused.reason() == reason)) {
 					part = null;
 					rule = candidate;
@@ -306,8 +325,10 @@ public final class RequestDecider {
 		if (dated == null) {
 			return (hsts != null) ? new Decision.Proceed(hsts, false, List.of(), true) : SERVED_NOT_ENFORCED;
 		}
-		Decision.Proceed announced = dated.announced(refusal, view.isHttp1(request), this.deprecationLink);
-		return (hsts != null) ? new Decision.Proceed(hsts, false, announced.announcement(), true) : announced;
+		Refusal announcing = UpgradeDecider.decide(announced, request, view);
+		Decision.Proceed decision = dated.announced((announcing != null) ? announcing : refusal, view.isHttp1(request),
+				this.deprecationLink);
+		return (hsts != null) ? new Decision.Proceed(hsts, false, decision.announcement(), true) : decision;
 	}
 
 	// The handler's requirement (for a plain OPTIONS, with what its path's handlers require for any method) and the
@@ -331,7 +352,9 @@ public final class RequestDecider {
 	/**
 	 * Decide how to answer a request that failed: a thrown {@link dev.upgraderequired.UpgradeRequiredException}
 	 * (decided against the request; a 500 if the request already meets its requirement), or a 405, 406 or 415 for a
-	 * protected endpoint, which is a 426 since the client has to upgrade first.
+	 * protected endpoint, which is a 426 since the client has to upgrade first. What the handlers of the path require
+	 * for a 405, 406 or 415 is enforced as every requirement is, unless its annotation says otherwise (as for a plain
+	 * {@code OPTIONS}); a path rule as its own rollout says. One that is not enforced leaves the failure as it is.
 	 * @param <R> the native request type
 	 * @param request the request
 	 * @param view reads the request
@@ -343,16 +366,28 @@ public final class RequestDecider {
 			@Nullable Object handler) {
 		String path = view.path(request);
 		String contextPath = view.contextPath(request);
+		long now = this.requirements.rollsOut(handler) ? this.clock.millis() : Long.MIN_VALUE;
 		Refusal refusal = UpgradeDecider.decideFailure(failure, request, view,
-				() -> this.requirements.withPathRules(view.mediaTypeRequirement(request), path, contextPath),
-				() -> this.requirements.withPathRules(view.anyMethodRequirement(request), path, contextPath));
+				() -> enforcedWithPathRules(view.mediaTypeRequirement(request), now, path, contextPath),
+				() -> enforcedWithPathRules(view.anyMethodRequirement(request), now, path, contextPath));
 		if (refusal == null) {
 			return null;
 		}
-		Decision.Respond decision = respond(refusal, handler, view.matchedPattern(request), Long.MIN_VALUE, request,
-				view);
+		Decision.Respond decision = respond(refusal, handler, view.matchedPattern(request), now, request, view);
 		traced(decision, "by its failure", request, view);
 		return decision;
+	}
+
+	// What the handlers of a path require, with the path rules, of what is enforced at "now" (all of it if it is
+	// Long.MIN_VALUE): the handlers' as every requirement is, unless an annotation says otherwise.
+	private ProtocolRequirement enforcedWithPathRules(ProtocolRequirement handlers, long now, String path,
+			String contextPath) {
+		if (now == Long.MIN_VALUE) {
+			return this.requirements.withPathRules(handlers, path, contextPath);
+		}
+		ProtocolRequirement enforced = this.requirements.defaultRollout().isEnforcedAt(now) ? handlers
+				: ProtocolRequirement.none();
+		return enforced.and(this.requirements.enforcedAt(null, this.requirements.rulesFor(path, contextPath), now));
 	}
 
 	/**

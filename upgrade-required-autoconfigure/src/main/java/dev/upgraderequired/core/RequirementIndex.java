@@ -114,6 +114,11 @@ public final class RequirementIndex {
 							: "some handler mappings do not match with PathPatterns");
 		}
 		logger.info(summary);
+		if (this.requirements.defaultRollout().isReportOnly()) {
+			logger.warn("upgrade-required: report-only: no requirement without a rollout of its own is enforced "
+					+ "(upgrade-required.report-only=true); requests that do not meet one are served and counted "
+					+ "in upgrade.required.refusals with enforced=false");
+		}
 	}
 
 	private String summary(Map<String, Integer> handlerCounts) {

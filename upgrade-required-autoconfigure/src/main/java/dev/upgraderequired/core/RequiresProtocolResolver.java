@@ -76,7 +76,7 @@ final class RequiresProtocolResolver implements HandlerRequirementResolver {
 			throw new InvalidRequirementException(source, enforceFrom,
 					"no enforceFrom on a report-only requirement (reportOnly = true): one or the other");
 		}
-		return Rollout.from(Instants.parse(enforceFrom, source));
+		return Rollout.from(Instants.parse(enforceFrom, source), source);
 	}
 
 	@Override

@@ -32,6 +32,13 @@ public final class ResponsePlan {
 			HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.CONTENT_RANGE, HttpHeaders.ETAG,
 			HttpHeaders.LAST_MODIFIED);
 
+	/**
+	 * Headers that announce a requirement's date on a response that is served, removed from a refusal: a writer
+	 * may have added them to the response before a later check refused it.
+	 * @since 0.2.0
+	 */
+	public static final List<String> ANNOUNCEMENT_HEADERS = List.of("Sunset", "Deprecation");
+
 	private static final byte[] NO_BODY = {};
 
 	static final Header NO_STORE = new Header(HttpHeaders.CACHE_CONTROL, "no-store");

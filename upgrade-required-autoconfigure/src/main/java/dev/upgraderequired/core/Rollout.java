@@ -72,6 +72,18 @@ public final class Rollout {
 	}
 
 	/**
+	 * Return a requirement enforced from an instant on, checked as configured: an instant that an HTTP-date can
+	 * announce.
+	 * @param enforceFrom the first instant at which it is enforced
+	 * @param source where it is configured, for the failure message
+	 * @return the rollout
+	 * @throws dev.upgraderequired.InvalidRequirementException if the instant is before 1970 or after 9999
+	 */
+	public static Rollout from(Instant enforceFrom, String source) {
+		return from(Instants.check(enforceFrom, source));
+	}
+
+	/**
 	 * Whether the requirement is never enforced.
 	 * @return whether it is report-only
 	 */

@@ -44,6 +44,9 @@ final class ReactiveRefusalWriter {
 		for (String name : ResponsePlan.REPRESENTATION_HEADERS) {
 			headers.remove(name);
 		}
+		for (String name : ResponsePlan.ANNOUNCEMENT_HEADERS) {
+			headers.remove(name);
+		}
 		if (plan.status() == HttpStatus.UPGRADE_REQUIRED.value() && this.facts.isHttp1(request)) {
 			this.facts.beforeHttp1Upgrade(request);
 		}
@@ -80,7 +83,13 @@ final class ReactiveRefusalWriter {
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		for (int i = 0; i < announcement.size(); i++) {
 			ResponsePlan.Header header = announcement.get(i);
-			headers.set(header.name(), header.value());
+			if (!HttpHeaders.LINK.equals(header.name())) {
+				headers.set(header.name(), header.value());
+			}
+			else if (!headers.getValuesAsList(HttpHeaders.LINK).contains(header.value())) {
+				// Beside the application's own links, once.
+				headers.add(HttpHeaders.LINK, header.value());
+			}
 		}
 		if (headers.containsHeader(HttpHeaders.UPGRADE)) {
 			this.facts.beforeHttp1Upgrade(exchange.getRequest());

@@ -64,11 +64,13 @@ final class ReactorNettyRequestFacts implements ReactiveRequestFacts {
 	}
 
 	/**
-	 * Make sure that the {@code Connection} header of the refusal keeps its {@code upgrade} option, which RFC 9110
-	 * (section 7.8) requires beside {@code Upgrade}: when the request asked to close the connection (or is HTTP/1.0),
-	 * Reactor Netty replaces that header with {@code close} as the response goes out. A handler on the connection
-	 * puts the option back into 426 responses; it is added once per connection, on its first refusal.
-	 * @param request the request being refused
+	 * Make sure that the {@code Connection} header of a response with {@code Upgrade} (a 426, or a response served
+	 * with the announcement of a requirement's date) keeps its {@code upgrade} option, which RFC 9110 (section 7.8)
+	 * requires beside {@code Upgrade}: Reactor Netty replaces that header ({@code close} when the request asked to
+	 * close the connection or is HTTP/1.0, none on a kept HTTP/1.1 connection) as the response goes out. A handler
+	 * on the connection puts the option back into every response but a {@code 101} that has {@code Upgrade}; it is
+	 * added once per connection, before its first such response.
+	 * @param request the request whose response carries {@code Upgrade}
 	 */
 	@Override
 	public void beforeHttp1Upgrade(ServerHttpRequest request) {

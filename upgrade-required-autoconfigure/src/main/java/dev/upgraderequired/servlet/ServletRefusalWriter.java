@@ -34,6 +34,11 @@ final class ServletRefusalWriter {
 				response.setHeader(name, null);
 			}
 		}
+		for (String name : ResponsePlan.ANNOUNCEMENT_HEADERS) {
+			if (response.containsHeader(name)) {
+				response.setHeader(name, null);
+			}
+		}
 		response.setStatus(plan.status());
 		List<ResponsePlan.Header> headers = plan.headers();
 		for (int i = 0; i < headers.size(); i++) {
@@ -66,7 +71,13 @@ final class ServletRefusalWriter {
 	void announce(List<ResponsePlan.Header> announcement, HttpServletResponse response) {
 		for (int i = 0; i < announcement.size(); i++) {
 			ResponsePlan.Header header = announcement.get(i);
-			response.setHeader(header.name(), header.value());
+			if (!HttpHeaders.LINK.equals(header.name())) {
+				response.setHeader(header.name(), header.value());
+			}
+			else if (!response.getHeaders(HttpHeaders.LINK).contains(header.value())) {
+				// Beside the application's own links, once.
+				response.addHeader(HttpHeaders.LINK, header.value());
+			}
 		}
 	}
 

@@ -82,6 +82,10 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 		// An include cannot set a status or headers: a protected resource is simply left out.
 		boolean include = dispatcherType == DispatcherType.INCLUDE;
 		if (decision instanceof Decision.Proceed proceed) {
+			if (proceed.refusalNotEnforced()) {
+				// Told once: not again on an async dispatch of the same request.
+				request.setAttribute(UpgradeRequiredFilter.NOT_ENFORCED, Boolean.TRUE);
+			}
 			if (!include) {
 				addStrictTransportSecurity(proceed.strictTransportSecurity(), response);
 				this.writer.announce(proceed.announcement(), response);

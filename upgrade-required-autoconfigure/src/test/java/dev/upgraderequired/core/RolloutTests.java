@@ -20,6 +20,7 @@ import dev.upgraderequired.core.UpgradeDeciderTests.Offer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.util.ReflectionUtils;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.method.HandlerMethod;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,6 +167,19 @@ class RolloutTests {
 			.isThrownBy(() -> decider.decide(CLEARTEXT_H1, OfferView.of("/bad"), handler("badDate")))
 			.withMessageContaining("1 March 2027")
 			.withMessageContaining("ISO-8601 instant");
+	}
+
+	@Test
+	void methodThePathDoesNotMapIsLeftToItsFailureWhereTheDefaultIsNotEnforced() {
+		UpgradePolicy policy = builder().rollout(Rollout.REPORT_ONLY).build();
+		OfferView view = OfferView.of("/quiet").withAnyMethod(ProtocolRequirement.tls());
+		assertThat(policy.decider().decideFailure(CLEARTEXT_H1, view,
+				new HttpRequestMethodNotSupportedException("DELETE"), null))
+			.isNull();
+		UpgradePolicy enforced = builder().build();
+		assertThat(enforced.decider().decideFailure(CLEARTEXT_H1, view,
+				new HttpRequestMethodNotSupportedException("DELETE"), null))
+			.isInstanceOf(Decision.Refuse.class);
 	}
 
 	@Test

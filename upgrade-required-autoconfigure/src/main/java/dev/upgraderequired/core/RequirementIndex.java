@@ -75,6 +75,8 @@ public final class RequirementIndex {
 	public void index(HandlerInventory inventory) {
 		Map<String, ProtocolRequirement> byPattern = new LinkedHashMap<>();
 		Map<String, Integer> counts = new TreeMap<>();
+		// The endpoints whose own requirement is not all enforced from the start, by rollout.
+		Map<String, Integer> rollouts = new TreeMap<>();
 		// Only where every handler is listed with the patterns its mapping parsed: a handler the index did not know
 		// of could be the one a request is for.
 		List<HandlerIndex.Indexed> indexed = (inventory.unlisted().isEmpty() && !inventory.unindexed())
@@ -84,6 +86,12 @@ public final class RequirementIndex {
 			if (!requirement.isNone()) {
 				entry.patterns().forEach((pattern) -> byPattern.merge(pattern, requirement, ProtocolRequirement::and));
 				counts.merge(requirement.toString(), 1, Integer::sum);
+				for (EndpointRequirements.Part part : this.requirements.partsOf(entry.handler())) {
+					if (!part.rollout().equals(Rollout.ENFORCED)) {
+						rollouts.merge(part.rollout().toString(), 1, Integer::sum);
+						break;
+					}
+				}
 			}
 			if (indexed != null && (entry.parsed() == null || entry.mapping() < 0)) {
 				indexed = null;
@@ -99,7 +107,7 @@ public final class RequirementIndex {
 		this.listed = new ListedHandlers(inventory, this.requirements.rules());
 		HandlerIndex handlers = (indexed != null) ? new HandlerIndex(indexed) : null;
 		this.handlers = handlers;
-		String summary = summary(counts);
+		String summary = summary(counts, rollouts);
 		if (!inventory.unlisted().isEmpty()) {
 			summary += "; it looks up the handler of every request, since it cannot list the handlers of "
 					+ String.join(", ", inventory.unlisted());
@@ -121,7 +129,7 @@ public final class RequirementIndex {
 		}
 	}
 
-	private String summary(Map<String, Integer> handlerCounts) {
+	private String summary(Map<String, Integer> handlerCounts, Map<String, Integer> rollouts) {
 		List<PathRule> rules = this.requirements.rules();
 		if (handlerCounts.isEmpty() && rules.isEmpty()) {
 			return "upgrade-required: no endpoint has a requirement";
@@ -137,6 +145,11 @@ public final class RequirementIndex {
 				.append(", "));
 			summary.setLength(summary.length() - 2);
 			summary.append(')');
+		}
+		if (!rollouts.isEmpty()) {
+			summary.append(", of which ");
+			rollouts.forEach((rollout, count) -> summary.append(count).append(' ').append(rollout).append(", "));
+			summary.setLength(summary.length() - 2);
 		}
 		summary.append("; ").append(rules.size()).append((rules.size() == 1) ? " path rule" : " path rules");
 		// One line whatever the configuration: the first rules, and how many more (the actuator report has all).

@@ -18,7 +18,10 @@ import dev.upgraderequired.TlsVersion;
 import dev.upgraderequired.UpgradeReason;
 import dev.upgraderequired.core.UpgradeDeciderTests.Offer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.util.ReflectionUtils;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.method.HandlerMethod;
@@ -30,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Tests for requirements that are not enforced from the start: report-only ones, and ones enforced from an instant
  * on, before which a request they refuse is served with the date announced.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RolloutTests {
 
 	private static final Offer CLEARTEXT_H1 = new Offer(false, null, true);
@@ -167,6 +171,22 @@ class RolloutTests {
 			.isThrownBy(() -> decider.decide(CLEARTEXT_H1, OfferView.of("/bad"), handler("badDate")))
 			.withMessageContaining("1 March 2027")
 			.withMessageContaining("ISO-8601 instant");
+	}
+
+	@Test
+	void startupLineShowsTheRolloutOfEndpointsRulesAndTheDefault(CapturedOutput output) {
+		UpgradePolicy policy = builder().rollout(Rollout.REPORT_ONLY)
+			.rule("/legacy/**", "paths", Protocol.TLS, TlsVersion.ANY, "min", Rollout.from(DATE))
+			.build();
+		HandlerInventory handlers = new HandlerInventory();
+		handlers.add(List.of("/dated"), List.of(), handler("dated"), "dated");
+		handlers.add(List.of("/enforced"), List.of(), handler("enforced"), "enforced");
+		policy.index().index(handlers);
+		assertThat(output).contains("2 endpoints have a requirement of their own (TLS: 2), of which 1 enforced from "
+				+ "2000-01-01T00:00:00Z, 1 enforced from 2027-03-01T00:00:00Z; 1 path rule (/legacy/**: TLS "
+				+ "[enforced from 2027-03-01T00:00:00Z]); ")
+			.contains("every requirement without a rollout of its own is report-only")
+			.contains("upgrade-required: report-only: no requirement without a rollout of its own is enforced");
 	}
 
 	@Test

@@ -266,49 +266,23 @@ public final class RequestDecider {
 			@Nullable String matchedPattern, List<PathRule> rules, long now, boolean report, R request,
 			RequestView<R> view) {
 		UpgradeReason reason = refusal.reason();
-		EndpointRequirements.Part part = null;
-		PathRule rule = null;
-		boolean sameReason = false;
-		Rollout dated = null;
-		// What the dated parts that refuse the request require: what the announcement names.
-		ProtocolRequirement announced = ProtocolRequirement.none();
+		NotEnforced parts = new NotEnforced(reason, now);
 		if (handler != null) {
-			for (EndpointRequirements.Part candidate : this.requirements.partsOf(handler)) {
-				Refusal refused = candidate.rollout().isEnforcedAt(now) ? null
-						: UpgradeDecider.decide(candidate.requirement(), request, view);
-				if (refused != null) {
-					if (candidate.rollout().enforceFrom() != null) {
-						dated = Rollout.earliestDated(dated, candidate.rollout());
-						announced = announced.and(candidate.requirement());
-					}
-					if (!sameReason && (part == null || refused.reason() == reason)) {
-						part = candidate;
-						sameReason = refused.reason() == reason;
-					}
-				}
+			for (EndpointRequirements.Part part : this.requirements.partsOf(handler)) {
+				parts.consider(part, part.rollout(), part.requirement(), request, view);
 			}
 		}
-		for (PathRule candidate : rules) {
-			Refusal refused = candidate.rollout().isEnforcedAt(now) ? null
-					: UpgradeDecider.decide(candidate.requirement(), request, view);
-			if (refused != null) {
-				if (candidate.rollout().enforceFrom() != null) {
-					dated = Rollout.earliestDated(dated, candidate.rollout());
-					announced = announced.and(candidate.requirement());
-				}
-				if (!sameReason && ((part == null && rule == null) || refused.reason() == reason)) {
-					part = null;
-					rule = candidate;
-					sameReason = refused.reason() == reason;
-				}
-			}
+		for (PathRule rule : rules) {
+			parts.consider(rule, rule.rollout(), rule.requirement(), request, view);
 		}
 		// Neither: what the other handlers of the path require of a plain OPTIONS.
-		RequirementSource source = (part != null) ? part.source() : (rule != null) ? RequirementSource.RULE
-				: this.requirements.onlyAnnotationsOnHandlerMethods() ? RequirementSource.ANNOTATION
-						: RequirementSource.RESOLVER;
-		String pattern = (rule != null) ? rule.pattern().getPatternString()
+		RequirementSource source = (parts.who instanceof EndpointRequirements.Part part) ? part.source()
+				: (parts.who instanceof PathRule) ? RequirementSource.RULE
+						: this.requirements.onlyAnnotationsOnHandlerMethods() ? RequirementSource.ANNOTATION
+								: RequirementSource.RESOLVER;
+		String pattern = (parts.who instanceof PathRule rule) ? rule.pattern().getPatternString()
 				: this.index.patternOf(handler, matchedPattern);
+		Rollout dated = parts.dated;
 		if (report && reason != null) {
 			for (RefusalObserver observer : this.observers) {
 				try {
@@ -325,7 +299,7 @@ public final class RequestDecider {
 		if (dated == null) {
 			return (hsts != null) ? new Decision.Proceed(hsts, false, List.of(), true) : SERVED_NOT_ENFORCED;
 		}
-		Refusal announcing = UpgradeDecider.decide(announced, request, view);
+		Refusal announcing = UpgradeDecider.decide(parts.announced, request, view);
 		Decision.Proceed decision = dated.announced((announcing != null) ? announcing : refusal, view.isHttp1(request),
 				this.deprecationLink);
 		return (hsts != null) ? new Decision.Proceed(hsts, false, decision.announcement(), true) : decision;
@@ -562,6 +536,46 @@ public final class RequestDecider {
 			}
 		}
 		return true;
+	}
+
+	// Of the parts of a requirement (a handler's or a rule's) that are not enforced at "now" and refuse a request: who
+	// refused it (the first for the reason of the whole requirement, else the first), the earliest date among them,
+	// and what the dated ones require.
+	private static final class NotEnforced {
+
+		private final @Nullable UpgradeReason reason;
+
+		private final long now;
+
+		private @Nullable Object who;
+
+		private boolean sameReason;
+
+		private @Nullable Rollout dated;
+
+		private ProtocolRequirement announced = ProtocolRequirement.none();
+
+		NotEnforced(@Nullable UpgradeReason reason, long now) {
+			this.reason = reason;
+			this.now = now;
+		}
+
+		<R> void consider(Object part, Rollout rollout, ProtocolRequirement requirement, R request,
+				RequestFacts<R> facts) {
+			Refusal refused = rollout.isEnforcedAt(this.now) ? null : UpgradeDecider.decide(requirement, request, facts);
+			if (refused == null) {
+				return;
+			}
+			if (rollout.enforceFrom() != null) {
+				this.dated = Rollout.earliestDated(this.dated, rollout);
+				this.announced = this.announced.and(requirement);
+			}
+			if (!this.sameReason && (this.who == null || refused.reason() == this.reason)) {
+				this.who = part;
+				this.sameReason = refused.reason() == this.reason;
+			}
+		}
+
 	}
 
 	private static <R, D extends Decision> D traced(D decision, String how, R request, RequestView<R> view) {

@@ -247,8 +247,8 @@ public final class RequestDecider {
 	}
 
 	// What a request requires that is enforced at a time: of its handler (for a plain OPTIONS, what its path's
-	// handlers require for any method too, enforced as every requirement is unless its annotation says otherwise)
-	// and of the path rules.
+	// handlers require for any method too, as the default rollout says: those handlers' own are not known here) and
+	// of the path rules.
 	private <R> ProtocolRequirement enforcedAt(long now, @Nullable Object handler, List<PathRule> rules, R request,
 			RequestView<R> view) {
 		ProtocolRequirement enforced = this.requirements.enforcedAt(handler, rules, now);
@@ -327,8 +327,9 @@ public final class RequestDecider {
 	 * Decide how to answer a request that failed: a thrown {@link dev.upgraderequired.UpgradeRequiredException}
 	 * (decided against the request; a 500 if the request already meets its requirement), or a 405, 406 or 415 for a
 	 * protected endpoint, which is a 426 since the client has to upgrade first. What the handlers of the path require
-	 * for a 405, 406 or 415 is enforced as every requirement is, unless its annotation says otherwise (as for a plain
-	 * {@code OPTIONS}); a path rule as its own rollout says. One that is not enforced leaves the failure as it is.
+	 * for a 405, 406 or 415 is enforced as the default rollout says (as for a plain {@code OPTIONS}: those handlers'
+	 * own rollouts are not known here); a path rule as its own rollout says. One that is not enforced leaves the
+	 * failure as it is.
 	 * @param <R> the native request type
 	 * @param request the request
 	 * @param view reads the request
@@ -353,7 +354,7 @@ public final class RequestDecider {
 	}
 
 	// What the handlers of a path require, with the path rules, of what is enforced at "now" (all of it if it is
-	// Long.MIN_VALUE): the handlers' as every requirement is, unless an annotation says otherwise.
+	// Long.MIN_VALUE): the handlers' as the default rollout says, the rules' as their own.
 	private ProtocolRequirement enforcedWithPathRules(ProtocolRequirement handlers, long now, String path,
 			String contextPath) {
 		if (now == Long.MIN_VALUE) {

@@ -42,8 +42,8 @@ final class EndpointRequirements {
 	// When a handler's requirement is enforced unless its annotation says otherwise.
 	private final Rollout rollout;
 
-	// Whether some rule is not always enforced.
-	private final boolean rulesRollOut;
+	// Whether some rule, or the default, is not always enforced.
+	private final boolean rulesOrDefaultRollOut;
 
 	// Keyed by bean type, then by method (or by class again for handlers that are not methods): a method inherited
 	// by two controllers can carry different class-level requirements.
@@ -54,10 +54,6 @@ final class EndpointRequirements {
 	 * @param rules the path rules
 	 * @param resolvers the strategies that tell what a handler requires; their answers are combined
 	 */
-	EndpointRequirements(List<PathRule> rules, List<HandlerRequirementResolver> resolvers) {
-		this(rules, resolvers, Rollout.ENFORCED);
-	}
-
 	/**
 	 * Create an instance.
 	 * @param rules the path rules
@@ -69,7 +65,8 @@ final class EndpointRequirements {
 		this.prefixes = RequirementPrefixes.of(rulesByPattern(this.rules));
 		this.resolvers = List.copyOf(resolvers);
 		this.rollout = rollout;
-		this.rulesRollOut = rules.stream().anyMatch((rule) -> !rule.rollout().isAlwaysEnforced());
+		this.rulesOrDefaultRollOut = !rollout.isAlwaysEnforced()
+				|| rules.stream().anyMatch((rule) -> !rule.rollout().isAlwaysEnforced());
 	}
 
 	/**
@@ -148,7 +145,7 @@ final class EndpointRequirements {
 	 * @return whether the handler or a rule rolls out
 	 */
 	boolean rollsOut(@Nullable Object handler) {
-		return this.rulesRollOut || !this.rollout.isAlwaysEnforced() || (handler != null && resolved(handler).rollsOut());
+		return this.rulesOrDefaultRollOut || (handler != null && resolved(handler).rollsOut());
 	}
 
 	/**

@@ -190,15 +190,11 @@ final class ListedHandlers {
 	 * comma-separated; {@code null} if all of it is enforced
 	 */
 	@Nullable String documentedRolloutOf(Object handler, EndpointRequirements requirements) {
-		Set<String> rollouts = new LinkedHashSet<>();
-		for (EndpointRequirements.Part part : requirements.partsOf(handler)) {
-			rollouts.add(part.rollout().toString());
-		}
-		for (PathRule rule : this.rulesByHandler.getOrDefault(key(handler), List.of())) {
-			rollouts.add(rule.rollout().toString());
-		}
-		return (rollouts.isEmpty() || rollouts.equals(Set.of(Rollout.ENFORCED.toString()))) ? null
-				: String.join(", ", rollouts);
+		Set<Rollout> rollouts = new LinkedHashSet<>();
+		requirements.partsOf(handler).forEach((part) -> rollouts.add(part.rollout()));
+		this.rulesByHandler.getOrDefault(key(handler), List.of()).forEach((rule) -> rollouts.add(rule.rollout()));
+		return rollouts.stream().allMatch(Rollout::isAlwaysEnforced) ? null
+				: String.join(", ", rollouts.stream().map(Rollout::toString).toList());
 	}
 
 	// The rules whose pattern matches one of the handler's patterns (below the path prefix) read as a path, or the

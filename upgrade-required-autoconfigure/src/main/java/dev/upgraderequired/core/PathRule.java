@@ -20,10 +20,6 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 record PathRule(PathPattern pattern, ProtocolRequirement requirement, Rollout rollout) {
 
-	PathRule(PathPattern pattern, ProtocolRequirement requirement) {
-		this(pattern, requirement, Rollout.ENFORCED);
-	}
-
 	private static final PathPatternParser PARSER;
 
 	static {

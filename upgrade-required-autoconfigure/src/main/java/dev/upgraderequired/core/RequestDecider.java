@@ -1,7 +1,11 @@
 package dev.upgraderequired.core;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import dev.upgraderequired.InvalidRequirementException;
 import dev.upgraderequired.ProtocolRequirement;
@@ -60,6 +64,10 @@ public final class RequestDecider {
 	private final ResponsePlan.@Nullable Header deprecationLink;
 
 	private final NotEnforcedLog notEnforcedLog = new NotEnforcedLog();
+
+	// The decision to serve a request that a dated requirement refuses, by its rollout, then by refusal and HTTP
+	// version: made once, then looked up without allocating.
+	private final ConcurrentMap<Rollout, AtomicReferenceArray<Decision.Proceed>> announced = new ConcurrentHashMap<>();
 
 	RequestDecider(RequirementIndex index, UpgradeResponder responder, List<RefusalObserver> observers,
 			boolean browserRedirect, @Nullable String strictTransportSecurity, @Nullable String httpsHost, Clock clock,
@@ -300,9 +308,33 @@ public final class RequestDecider {
 			return (hsts != null) ? new Decision.Proceed(hsts, false, List.of(), true) : SERVED_NOT_ENFORCED;
 		}
 		Refusal announcing = UpgradeDecider.decide(parts.announced, request, view);
-		Decision.Proceed decision = dated.announced((announcing != null) ? announcing : refusal, view.isHttp1(request),
-				this.deprecationLink);
+		Decision.Proceed decision = announced(dated, (announcing != null) ? announcing : refusal,
+				view.isHttp1(request));
 		return (hsts != null) ? new Decision.Proceed(hsts, false, decision.announcement(), true) : decision;
+	}
+
+	// On HTTP/1.x Upgrade with the refusal's tokens and Connection: Upgrade, then Sunset, Deprecation and the Link.
+	private Decision.Proceed announced(Rollout dated, Refusal refusal, boolean http1) {
+		AtomicReferenceArray<Decision.Proceed> byRefusal = this.announced.get(dated);
+		if (byRefusal == null) {
+			byRefusal = this.announced.computeIfAbsent(dated,
+					(rollout) -> new AtomicReferenceArray<>(Refusal.count() * 2));
+		}
+		int index = refusal.id() * 2 + (http1 ? 1 : 0);
+		Decision.Proceed decision = byRefusal.get(index);
+		if (decision == null) {
+			List<ResponsePlan.Header> headers = new ArrayList<>(5);
+			if (http1) {
+				headers.addAll(refusal.advertisement());
+			}
+			headers.addAll(dated.announcement());
+			if (this.deprecationLink != null) {
+				headers.add(this.deprecationLink);
+			}
+			decision = new Decision.Proceed(null, false, List.copyOf(headers), true);
+			byRefusal.set(index, decision);
+		}
+		return decision;
 	}
 
 	// The handler's requirement (for a plain OPTIONS, with what its path's handlers require for any method) and the

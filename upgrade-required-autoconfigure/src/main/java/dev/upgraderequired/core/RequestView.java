@@ -10,8 +10,8 @@ import org.springframework.http.server.PathContainer;
  * One web stack's view of a request, as the {@link RequestDecider} reads it: the facts the server computed (see
  * {@link RequestFacts}), the request's path as the stack's handler mappings read it, what the stack's lookup
  * recorded, and where the response's URL comes from. Each adapter has one, a singleton over its native request (or
- * exchange) that keeps no state of a request, so that reading a request allocates nothing. An adapter's view only translates: what the
- * answers mean is decided by the core.
+ * exchange) that keeps no state of a request, so that reading a request allocates nothing. An adapter's view only
+ * translates: what the answers mean is decided by the core.
  * <p>
  * Not an extension point: applications support another server with {@link RequestFacts}.
  *

@@ -87,7 +87,7 @@ public final class RequirementIndex {
 				entry.patterns().forEach((pattern) -> byPattern.merge(pattern, requirement, ProtocolRequirement::and));
 				counts.merge(requirement.toString(), 1, Integer::sum);
 				for (EndpointRequirements.Part part : this.requirements.partsOf(entry.handler())) {
-					if (!part.rollout().equals(Rollout.ENFORCED)) {
+					if (!part.rollout().isAlwaysEnforced()) {
 						rollouts.merge(part.rollout().toString(), 1, Integer::sum);
 						break;
 					}
@@ -158,7 +158,7 @@ public final class RequirementIndex {
 			PathRule rule = rules.get(i);
 			summary.append((i == 0) ? " (" : ", ").append(rule.pattern().getPatternString()).append(": ")
 				.append(rule.requirement());
-			if (!rule.rollout().equals(Rollout.ENFORCED)) {
+			if (!rule.rollout().isAlwaysEnforced()) {
 				summary.append(" [").append(rule.rollout()).append(']');
 			}
 		}
@@ -169,7 +169,7 @@ public final class RequirementIndex {
 			summary.append(')');
 		}
 		Rollout rollout = this.requirements.defaultRollout();
-		if (!rollout.equals(Rollout.ENFORCED)) {
+		if (!rollout.isAlwaysEnforced()) {
 			summary.append("; every requirement without a rollout of its own is ").append(rollout);
 		}
 		return summary.toString();

@@ -12,7 +12,7 @@ import org.springframework.http.HttpStatus;
  * version, and the {@code application/problem+json} body (none for {@code HEAD}, with the same
  * {@code Content-Length}); or, for a browser's navigation in browser-redirect mode, a {@code 308} to the
  * {@code https} URL without a body. Each web stack's writer copies it onto its response, after removing the headers
- * that described what a handler was about to send ({@link #REPRESENTATION_HEADERS}).
+ * that described what a handler was about to send ({@link #STALE_HEADERS}).
  *
  * @author upgrade-required
  * @since 0.1.0
@@ -25,19 +25,14 @@ public final class ResponsePlan {
 	public static final String CONTENT_TYPE = "application/problem+json";
 
 	/**
-	 * Headers that describe what a handler was about to send rather than the problem, removed from a response a
-	 * handler had started ({@code Content-Encoding}, {@code ETag}...); others, such as CORS ones, are kept.
+	 * Headers removed from a response that a refusal replaces: those that describe what a handler was about to send
+	 * rather than the problem ({@code Content-Encoding}, {@code ETag}...), and those that announced a requirement's
+	 * date before a later check refused the request ({@code Sunset}, {@code Deprecation}); others, such as CORS ones,
+	 * are kept.
 	 */
-	public static final List<String> REPRESENTATION_HEADERS = List.of(HttpHeaders.CONTENT_ENCODING,
+	public static final List<String> STALE_HEADERS = List.of(HttpHeaders.CONTENT_ENCODING,
 			HttpHeaders.CONTENT_LANGUAGE, HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.CONTENT_RANGE, HttpHeaders.ETAG,
-			HttpHeaders.LAST_MODIFIED);
-
-	/**
-	 * Headers that announce a requirement's date on a response that is served, removed from a refusal: a writer
-	 * may have added them to the response before a later check refused it.
-	 * @since 0.2.0
-	 */
-	public static final List<String> ANNOUNCEMENT_HEADERS = List.of("Sunset", "Deprecation");
+			HttpHeaders.LAST_MODIFIED, "Sunset", "Deprecation");
 
 	private static final byte[] NO_BODY = {};
 

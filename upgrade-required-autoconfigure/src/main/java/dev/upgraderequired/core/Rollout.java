@@ -3,15 +3,12 @@ package dev.upgraderequired.core;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.util.Assert;
 
 /**
  * When a requirement is enforced: from the start ({@link #ENFORCED}), never ({@link #REPORT_ONLY}: a request it
@@ -49,9 +46,6 @@ public final class Rollout {
 	// Sunset (RFC 8594) with the date, Deprecation (RFC 9745) with the same instant.
 	private final List<ResponsePlan.Header> announcement;
 
-	// The decision to serve a request that this dated requirement refuses, by refusal and HTTP version, made once.
-	private final @Nullable AtomicReferenceArray<Decision.Proceed> announced;
-
 	private Rollout(boolean reportOnly, @Nullable Instant enforceFrom) {
 		this.reportOnly = reportOnly;
 		this.enforceFrom = enforceFrom;
@@ -59,7 +53,6 @@ public final class Rollout {
 		this.announcement = (enforceFrom != null) ? List.of(
 				new ResponsePlan.Header("Sunset", HTTP_DATE.format(enforceFrom)),
 				new ResponsePlan.Header("Deprecation", "@" + enforceFrom.getEpochSecond())) : List.of();
-		this.announced = (enforceFrom != null) ? new AtomicReferenceArray<>(Refusal.count() * 2) : null;
 	}
 
 	/**
@@ -117,32 +110,12 @@ public final class Rollout {
 	}
 
 	/**
-	 * Return the decision to serve a request that this dated requirement refuses, with the announcement: on
-	 * HTTP/1.x {@code Upgrade} with the refusal's tokens and {@code Connection: Upgrade}, then {@code Sunset},
-	 * {@code Deprecation} and the link, if any. Made once per refusal and HTTP version, then allocation-free.
-	 * @param refusal what the request would be refused with
-	 * @param http1 whether the request is HTTP/1.x
-	 * @param link the {@code Link} header, {@code null} for none (the same for every call)
-	 * @return the decision, without {@code Strict-Transport-Security}
+	 * Return the headers that announce the date to a client served before it: {@code Sunset} with the date and
+	 * {@code Deprecation} with the same instant.
+	 * @return the headers, empty if the requirement has no date
 	 */
-	Decision.Proceed announced(Refusal refusal, boolean http1, ResponsePlan.@Nullable Header link) {
-		AtomicReferenceArray<Decision.Proceed> announced = this.announced;
-		Assert.state(announced != null, "A requirement without a date announces nothing");
-		int index = refusal.id() * 2 + (http1 ? 1 : 0);
-		Decision.Proceed decision = announced.get(index);
-		if (decision == null) {
-			List<ResponsePlan.Header> headers = new ArrayList<>(5);
-			if (http1) {
-				headers.addAll(refusal.advertisement());
-			}
-			headers.addAll(this.announcement);
-			if (link != null) {
-				headers.add(link);
-			}
-			decision = new Decision.Proceed(null, false, List.copyOf(headers), true);
-			announced.set(index, decision);
-		}
-		return decision;
+	List<ResponsePlan.Header> announcement() {
+		return this.announcement;
 	}
 
 	/**

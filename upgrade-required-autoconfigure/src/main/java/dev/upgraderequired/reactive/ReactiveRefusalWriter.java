@@ -41,10 +41,7 @@ final class ReactiveRefusalWriter {
 			return Mono.error(new IllegalStateException("Response already committed, cannot send " + plan.status()));
 		}
 		HttpHeaders headers = response.getHeaders();
-		for (String name : ResponsePlan.REPRESENTATION_HEADERS) {
-			headers.remove(name);
-		}
-		for (String name : ResponsePlan.ANNOUNCEMENT_HEADERS) {
+		for (String name : ResponsePlan.STALE_HEADERS) {
 			headers.remove(name);
 		}
 		if (plan.status() == HttpStatus.UPGRADE_REQUIRED.value() && this.facts.isHttp1(request)) {

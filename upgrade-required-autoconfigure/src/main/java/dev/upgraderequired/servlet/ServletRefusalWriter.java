@@ -29,12 +29,7 @@ final class ServletRefusalWriter {
 	 */
 	void write(ResponsePlan plan, HttpServletResponse response) throws IOException {
 		response.resetBuffer();
-		for (String name : ResponsePlan.REPRESENTATION_HEADERS) {
-			if (response.containsHeader(name)) {
-				response.setHeader(name, null);
-			}
-		}
-		for (String name : ResponsePlan.ANNOUNCEMENT_HEADERS) {
+		for (String name : ResponsePlan.STALE_HEADERS) {
 			if (response.containsHeader(name)) {
 				response.setHeader(name, null);
 			}

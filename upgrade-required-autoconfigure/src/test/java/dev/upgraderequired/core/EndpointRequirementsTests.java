@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EndpointRequirementsTests {
 
 	private final EndpointRequirements requirements = new EndpointRequirements(
-			List.of(new PathRule(PathRule.parse("/admin/**"), ProtocolRequirement.tls()),
-					new PathRule(PathRule.parse("/admin/stream"), ProtocolRequirement.http2())),
-			List.of(new RequiresProtocolResolver()));
+			List.of(new PathRule(PathRule.parse("/admin/**"), ProtocolRequirement.tls(), Rollout.ENFORCED),
+					new PathRule(PathRule.parse("/admin/stream"), ProtocolRequirement.http2(), Rollout.ENFORCED)),
+			List.of(new RequiresProtocolResolver()), Rollout.ENFORCED);
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/admin/status", "/%61dmin/status", "/ADMIN/Status", "/admin;jsessionid=1/status",
@@ -42,10 +42,11 @@ class EndpointRequirementsTests {
 			"/docs/caf\u00e9", "/docs/caf%C3%A9" })
 	void plainPathsAreMatchedLikeAnyOtherWhateverThePatternLooksLike(String path) {
 		EndpointRequirements wildcards = new EndpointRequirements(List.of(
-				new PathRule(PathRule.parse("/adm*/x"), ProtocolRequirement.tls()),
-				new PathRule(PathRule.parse("/{tenant}/billing/**"), ProtocolRequirement.tls()),
-				new PathRule(PathRule.parse("/API/v1/**"), ProtocolRequirement.tls()),
-				new PathRule(PathRule.parse("/docs/caf\u00e9"), ProtocolRequirement.tls())), List.of());
+				new PathRule(PathRule.parse("/adm*/x"), ProtocolRequirement.tls(), Rollout.ENFORCED),
+				new PathRule(PathRule.parse("/{tenant}/billing/**"), ProtocolRequirement.tls(), Rollout.ENFORCED),
+				new PathRule(PathRule.parse("/API/v1/**"), ProtocolRequirement.tls(), Rollout.ENFORCED),
+				new PathRule(PathRule.parse("/docs/caf\u00e9"), ProtocolRequirement.tls(), Rollout.ENFORCED)),
+				List.of(), Rollout.ENFORCED);
 		assertThat(wildcards.forPath(path, "").requiresTls()).as(path).isTrue();
 		assertThat(wildcards.forPath("/app" + path, "/app").requiresTls()).as(path).isTrue();
 	}

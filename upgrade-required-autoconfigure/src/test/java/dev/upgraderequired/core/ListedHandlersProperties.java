@@ -24,7 +24,7 @@ class ListedHandlersProperties {
 	void literalStartsNeverHideAnOverlap(@ForAll("patterns") String rulePattern, @ForAll("patterns") String pattern) {
 		PathRule rule;
 		try {
-			rule = new PathRule(PathRule.parse(rulePattern), ProtocolRequirement.none());
+			rule = new PathRule(PathRule.parse(rulePattern), ProtocolRequirement.none(), Rollout.ENFORCED);
 		}
 		catch (PatternParseException ex) {
 			return;

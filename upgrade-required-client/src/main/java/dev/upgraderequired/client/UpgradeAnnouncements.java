@@ -32,6 +32,8 @@ public final class UpgradeAnnouncements {
 
 	static final int MAX_ORIGINS = 1024;
 
+	static final String SUNSET = "Sunset";
+
 	private static final Log logger = LogFactory.getLog(UpgradeAnnouncements.class);
 
 	/**
@@ -60,6 +62,17 @@ public final class UpgradeAnnouncements {
 	}
 
 	/**
+	 * Whether a response may be an announcement, to tell before its headers are copied for {@link #inspect}: a
+	 * successful one with {@code Sunset}.
+	 * @param status the status of the response
+	 * @param sunset whether it has a {@code Sunset} header
+	 * @return whether to inspect it
+	 */
+	static boolean mayAnnounce(HttpStatusCode status, boolean sunset) {
+		return sunset && status.is2xxSuccessful();
+	}
+
+	/**
 	 * Inspect a response: tell the listener of an announcement it carries, unless one of the same origin and
 	 * protocols was told before.
 	 * @param url the URL of the request
@@ -67,7 +80,7 @@ public final class UpgradeAnnouncements {
 	 * @param headers its headers
 	 */
 	public void inspect(URI url, HttpStatusCode status, HttpHeaders headers) {
-		if (!status.is2xxSuccessful() || !headers.containsHeader("Sunset")) {
+		if (!mayAnnounce(status, headers.containsHeader(SUNSET))) {
 			return;
 		}
 		List<String> protocols = UpgradeTokens.parse(headers.get(HttpHeaders.UPGRADE));
@@ -76,7 +89,7 @@ public final class UpgradeAnnouncements {
 		}
 		Instant sunset;
 		try {
-			long millis = headers.getFirstDate("Sunset");
+			long millis = headers.getFirstDate(SUNSET);
 			if (millis < 0) {
 				return;
 			}

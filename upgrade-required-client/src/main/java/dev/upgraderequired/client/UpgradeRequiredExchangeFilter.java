@@ -75,7 +75,12 @@ public final class UpgradeRequiredExchangeFilter implements ExchangeFilterFuncti
 	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
 		return next.exchange(request).flatMap((response) -> {
 			if (!UpgradeRequiredErrorHandler.isUpgradeRequired(response.statusCode())) {
-				this.announcements.inspect(request.url(), response.statusCode(), response.headers().asHttpHeaders());
+				// Headers are copied only for a response that may announce something.
+				if (UpgradeAnnouncements.mayAnnounce(response.statusCode(),
+						!response.headers().header(UpgradeAnnouncements.SUNSET).isEmpty())) {
+					this.announcements.inspect(request.url(), response.statusCode(),
+							response.headers().asHttpHeaders());
+				}
 				return Mono.just(response);
 			}
 			HttpHeaders headers = HttpHeaders.readOnlyHttpHeaders(response.headers().asHttpHeaders());

@@ -64,7 +64,12 @@ public final class UpgradeRequiredHttpResponses {
 		if (response.statusCode() == UpgradeRequired.STATUS) {
 			throw new UpgradeRequiredResponseException("", headers(response), body(response));
 		}
-		announcements.inspect(response.uri(), HttpStatusCode.valueOf(response.statusCode()), headers(response));
+		HttpStatusCode status = HttpStatusCode.valueOf(response.statusCode());
+		// Headers are copied only for a response that may announce something.
+		if (UpgradeAnnouncements.mayAnnounce(status,
+				response.headers().firstValue(UpgradeAnnouncements.SUNSET).isPresent())) {
+			announcements.inspect(response.uri(), status, headers(response));
+		}
 		return response;
 	}
 

@@ -32,6 +32,11 @@ public enum RequirementSource {
 	RULE("rule"),
 
 	/**
+	 * A route's {@code RequireProtocol} filter, in a Spring Cloud Gateway.
+	 */
+	ROUTE("route"),
+
+	/**
 	 * An {@link dev.upgraderequired.UpgradeRequiredException} thrown while handling the request.
 	 */
 	EXCEPTION("exception");

@@ -1,6 +1,7 @@
 package dev.upgraderequired.autoconfigure;
 
 import dev.upgraderequired.Protocol;
+import dev.upgraderequired.core.RequirementText;
 
 import org.springframework.core.convert.converter.Converter;
 
@@ -12,27 +13,15 @@ import org.springframework.core.convert.converter.Converter;
  */
 final class ProtocolConverter implements Converter<String, Protocol> {
 
-	static final String ALLOWED = "one of tls, http-2, websocket";
+	static final String ALLOWED = RequirementText.PROTOCOLS;
 
 	@Override
 	public Protocol convert(String source) {
-		String value = lettersAndDigits(source);
-		for (Protocol protocol : Protocol.values()) {
-			if (lettersAndDigits(protocol.name()).equals(value)) {
-				return protocol;
-			}
+		Protocol protocol = RequirementText.protocol(source);
+		if (protocol == null) {
+			throw new UnknownValueException(source, ALLOWED);
 		}
-		throw new UnknownValueException(source, ALLOWED);
-	}
-
-	private static String lettersAndDigits(String text) {
-		StringBuilder kept = new StringBuilder(text.length());
-		for (int i = 0; i < text.length(); i++) {
-			if (Character.isLetterOrDigit(text.charAt(i))) {
-				kept.append(Character.toLowerCase(text.charAt(i)));
-			}
-		}
-		return kept.toString();
+		return protocol;
 	}
 
 }

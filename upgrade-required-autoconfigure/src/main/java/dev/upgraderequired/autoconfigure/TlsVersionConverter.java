@@ -1,6 +1,7 @@
 package dev.upgraderequired.autoconfigure;
 
 import dev.upgraderequired.TlsVersion;
+import dev.upgraderequired.core.RequirementText;
 
 import org.springframework.core.convert.converter.Converter;
 
@@ -12,25 +13,15 @@ import org.springframework.core.convert.converter.Converter;
  */
 final class TlsVersionConverter implements Converter<String, TlsVersion> {
 
-	static final String ALLOWED = "one of 1.2, 1.3, any";
+	static final String ALLOWED = RequirementText.TLS_VERSIONS;
 
 	@Override
 	public TlsVersion convert(String source) {
-		String value = source.trim();
-		for (String prefix : new String[] { "TLSv", "TLS/", "TLS" }) {
-			if (value.regionMatches(true, 0, prefix, 0, prefix.length()) && value.length() > prefix.length()
-					&& Character.isDigit(value.charAt(prefix.length()))) {
-				value = value.substring(prefix.length());
-				break;
-			}
+		TlsVersion version = RequirementText.tlsVersion(source);
+		if (version == null) {
+			throw new UnknownValueException(source, ALLOWED);
 		}
-		for (TlsVersion version : TlsVersion.values()) {
-			if (version.version().equalsIgnoreCase(value) || version.name().equalsIgnoreCase(value)
-					|| version.name().replace('_', '-').equalsIgnoreCase(value)) {
-				return version;
-			}
-		}
-		throw new UnknownValueException(source, ALLOWED);
+		return version;
 	}
 
 }

@@ -26,7 +26,8 @@ import org.springframework.web.method.HandlerMethod;
  * rules from configuration.
  * <p>
  * Looking up a handler that was seen before costs two hash lookups and allocates nothing, including for handlers
- * without a requirement. Handlers that are not a {@link HandlerMethod} are resolved once per handler class.
+ * without a requirement. Handlers that are not a {@link HandlerMethod} are resolved once per handler class; a gateway's {@link Route}
+ * says what it requires itself.
  *
  * @author upgrade-required
  */
@@ -49,11 +50,6 @@ final class EndpointRequirements {
 	// by two controllers can carry different class-level requirements.
 	private final ConcurrentMap<Class<?>, ConcurrentMap<Object, Resolved>> cache = new ConcurrentHashMap<>();
 
-	/**
-	 * Create an instance.
-	 * @param rules the path rules
-	 * @param resolvers the strategies that tell what a handler requires; their answers are combined
-	 */
 	/**
 	 * Create an instance.
 	 * @param rules the path rules
@@ -90,6 +86,9 @@ final class EndpointRequirements {
 	}
 
 	private Resolved resolved(Object handler) {
+		if (handler instanceof Route route) {
+			return resolved(route);
+		}
 		Class<?> type;
 		Object key;
 		if (handler instanceof HandlerMethod handlerMethod) {
@@ -110,6 +109,23 @@ final class EndpointRequirements {
 		}
 		Resolved resolved = resolve(handler);
 		this.cache.computeIfAbsent(type, (t) -> new ConcurrentHashMap<>()).put(key, resolved);
+		return resolved;
+	}
+
+	// A route says what it requires itself; it is worked out once per route, never cached here: routes come and go.
+	private Resolved resolved(Route route) {
+		Resolved resolved = route.resolved;
+		if (resolved == null) {
+			List<Part> parts = new ArrayList<>(route.parts().size());
+			boolean rollsOut = false;
+			for (Route.Part part : route.parts()) {
+				Rollout rollout = (part.rollout() != null) ? part.rollout() : this.rollout;
+				parts.add(new Part(RequirementSource.ROUTE, part.requirement(), rollout));
+				rollsOut |= !rollout.isAlwaysEnforced();
+			}
+			resolved = new Resolved(route.requirement(), List.copyOf(parts), rollsOut);
+			route.resolved = resolved;
+		}
 		return resolved;
 	}
 
@@ -354,7 +370,7 @@ final class EndpointRequirements {
 	}
 
 	// A handler's requirement, what each resolver contributed to it, and whether some part is not always enforced.
-	private record Resolved(ProtocolRequirement requirement, List<Part> parts, boolean rollsOut) {
+	record Resolved(ProtocolRequirement requirement, List<Part> parts, boolean rollsOut) {
 	}
 
 }

@@ -29,6 +29,8 @@ public final class HandlerInventory {
 
 	private boolean unindexed;
 
+	private boolean routes;
+
 	/**
 	 * Add a handler mapped to path patterns. A handler known only by its bean name, which a URL handler mapping
 	 * creates at its first request, cannot be judged yet and counts as unlisted.
@@ -108,6 +110,16 @@ public final class HandlerInventory {
 	}
 
 	/**
+	 * Record a gateway's handler mapping, whose routes may serve any path and change while the application runs:
+	 * the adapter hands them to {@link RequirementIndex#routes} whenever they do, and looks up every request that
+	 * does not meet what they require.
+	 * @since 0.2.0
+	 */
+	public void addRoutes() {
+		this.routes = true;
+	}
+
+	/**
 	 * Record a handler mapping of a kind the adapter cannot list.
 	 * @param mapping the handler mapping
 	 */
@@ -130,6 +142,11 @@ public final class HandlerInventory {
 	// Whether some handlers are known to exist but could not be listed, though they need no check.
 	boolean unindexed() {
 		return this.unindexed;
+	}
+
+	// Whether a gateway's routes may serve any path.
+	boolean routes() {
+		return this.routes;
 	}
 
 	/**

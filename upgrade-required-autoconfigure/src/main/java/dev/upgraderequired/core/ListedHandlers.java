@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
@@ -96,9 +97,11 @@ final class ListedHandlers {
 	 * Return what every listed handler requires and where it comes from, and the rules.
 	 * @param requirements the requirements of handlers and the rules
 	 * @param notEnforced the requests served although a requirement not enforced yet would have refused them
+	 * @param routes the gateway's routes as they are now
 	 * @return the report
 	 */
-	RequirementReport report(EndpointRequirements requirements, List<RequirementReport.NotEnforced> notEnforced) {
+	RequirementReport report(EndpointRequirements requirements, List<RequirementReport.NotEnforced> notEnforced,
+			List<Route> routes) {
 		List<PathRule> rules = requirements.rules();
 		List<RequirementReport.Endpoint> endpoints = new ArrayList<>();
 		for (int i = 0; i < this.entries.size(); i++) {
@@ -122,7 +125,16 @@ final class ListedHandlers {
 			.map((rule) -> new RequirementReport.Rule(rule.pattern().getPatternString(), rule.requirement().toString(),
 					rule.rollout().toString()))
 			.toList();
-		return new RequirementReport(List.copyOf(endpoints), configured, this.unlisted, notEnforced);
+		List<RequirementReport.GatewayRoute> gatewayRoutes = new ArrayList<>(routes.size());
+		for (Route route : routes) {
+			Set<String> rollouts = new TreeSet<>();
+			requirements.partsOf(route).forEach((part) -> rollouts.add(part.rollout().toString()));
+			gatewayRoutes.add(new RequirementReport.GatewayRoute(route.id(), route.target(),
+					route.requirement().toString(),
+					rollouts.isEmpty() ? Rollout.ENFORCED.toString() : String.join(", ", rollouts)));
+		}
+		return new RequirementReport(List.copyOf(endpoints), configured, this.unlisted, notEnforced,
+				List.copyOf(gatewayRoutes));
 	}
 
 	/**

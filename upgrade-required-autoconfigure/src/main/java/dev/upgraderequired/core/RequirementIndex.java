@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 
 import dev.upgraderequired.InvalidRequirementException;
@@ -47,6 +48,13 @@ public final class RequirementIndex {
 
 	private final NotEnforcedCounts notEnforced = new NotEnforcedCounts();
 
+	// Whether a gateway's routes may serve any path, so that a request that does not meet what they require is
+	// looked up.
+	private volatile boolean routesServe;
+
+	// The gateway's routes, as the adapter last handed them over; null before it first does.
+	private volatile @Nullable Routes routes;
+
 	RequirementIndex(EndpointRequirements requirements) {
 		this.requirements = requirements;
 	}
@@ -79,8 +87,8 @@ public final class RequirementIndex {
 		Map<String, Integer> rollouts = new TreeMap<>();
 		// Only where every handler is listed with the patterns its mapping parsed: a handler the index did not know
 		// of could be the one a request is for.
-		List<HandlerIndex.Indexed> indexed = (inventory.unlisted().isEmpty() && !inventory.unindexed())
-				? new ArrayList<>() : null;
+		List<HandlerIndex.Indexed> indexed = (inventory.unlisted().isEmpty() && !inventory.unindexed()
+				&& !inventory.routes()) ? new ArrayList<>() : null;
 		for (HandlerInventory.Entry entry : inventory.entries()) {
 			ProtocolRequirement requirement = requirementOf(entry.handler());
 			if (!requirement.isNone()) {
@@ -107,6 +115,7 @@ public final class RequirementIndex {
 		this.listed = new ListedHandlers(inventory, this.requirements.rules());
 		HandlerIndex handlers = (indexed != null) ? new HandlerIndex(indexed) : null;
 		this.handlers = handlers;
+		this.routesServe = inventory.routes();
 		String summary = summary(counts, rollouts);
 		if (!inventory.unlisted().isEmpty()) {
 			summary += "; it looks up the handler of every request, since it cannot list the handlers of "
@@ -118,8 +127,9 @@ public final class RequirementIndex {
 		}
 		else {
 			summary += "; it looks up the handler of a request it may refuse, since "
-					+ (inventory.unindexed() ? "router functions may serve any path"
-							: "some handler mappings do not match with PathPatterns");
+					+ (inventory.routes() ? "gateway routes may serve any path"
+							: inventory.unindexed() ? "router functions may serve any path"
+									: "some handler mappings do not match with PathPatterns");
 		}
 		logger.info(summary);
 		if (this.requirements.defaultRollout().isReportOnly()) {
@@ -192,6 +202,12 @@ public final class RequirementIndex {
 				|| this.requirements.pathRulePrefixes().mayRefuse(rawPath, applicationPathStart, request, facts)) {
 			return true;
 		}
+		if (this.routesServe) {
+			Routes routes = this.routes;
+			if (routes == null || UpgradeDecider.decide(routes.requirement(), request, facts) != null) {
+				return true;
+			}
+		}
 		RequirementPrefixes handlerPrefixes = this.handlerPrefixes;
 		return handlerPrefixes != RequirementPrefixes.none()
 				&& handlerPrefixes.mayRefuse(rawPath, handlerPathStart, request, facts);
@@ -224,13 +240,13 @@ public final class RequirementIndex {
 	}
 
 	/**
-	 * Return the pattern a refusal of a handler is counted under.
+	 * Return the pattern a refusal of a handler is counted under: for a gateway's route, its id.
 	 * @param handler the handler, {@code null} if none is known
 	 * @param matched the pattern the lookup matched, {@code null} if it did not record one
 	 * @return the pattern, {@link UpgradePolicy#UNKNOWN_PATTERN} if none is known
 	 */
 	String patternOf(@Nullable Object handler, @Nullable String matched) {
-		return this.listed.patternOf(handler, matched);
+		return (handler instanceof Route route) ? route.id() : this.listed.patternOf(handler, matched);
 	}
 
 	/**
@@ -240,7 +256,60 @@ public final class RequirementIndex {
 	 * @return the report, without endpoints before {@link #index} was called
 	 */
 	public RequirementReport report() {
-		return this.listed.report(this.requirements, this.notEnforced.report());
+		Routes routes = this.routes;
+		return this.listed.report(this.requirements, this.notEnforced.report(),
+				(routes != null) ? routes.routes() : List.of());
+	}
+
+	/**
+	 * Take the routes of a gateway in the application, as they are now: at startup and whenever they change. Until
+	 * the first call, a request that a route may serve is looked up whatever it offers; then only one that does not
+	 * meet what every route requires. The log says how many routes there are, and what they require, when that
+	 * changes.
+	 * @param routes the routes, in the order the gateway matches them
+	 * @throws InvalidRequirementException if a route's requirement is invalid
+	 * @since 0.2.0
+	 */
+	public void routes(List<Route> routes) {
+		ProtocolRequirement requirement = ProtocolRequirement.none();
+		Map<String, Integer> counts = new TreeMap<>();
+		Map<String, Integer> rollouts = new TreeMap<>();
+		for (Route route : routes) {
+			requirement = requirement.and(route.requirement());
+			if (!route.requirement().isNone()) {
+				counts.merge(route.requirement().toString(), 1, Integer::sum);
+				for (EndpointRequirements.Part part : this.requirements.partsOf(route)) {
+					if (!part.rollout().isAlwaysEnforced()) {
+						rollouts.merge(part.rollout().toString(), 1, Integer::sum);
+						break;
+					}
+				}
+			}
+		}
+		String summary = routesSummary(routes.size(), counts, rollouts);
+		Routes previous = this.routes;
+		this.routes = new Routes(List.copyOf(routes), requirement, summary);
+		if (previous == null || !previous.summary().equals(summary)) {
+			logger.info(summary);
+		}
+	}
+
+	private static String routesSummary(int size, Map<String, Integer> counts, Map<String, Integer> rollouts) {
+		int protectedRoutes = counts.values().stream().mapToInt(Integer::intValue).sum();
+		StringBuilder summary = new StringBuilder("upgrade-required: ").append(protectedRoutes).append(" of ")
+			.append(size)
+			.append((size == 1) ? " gateway route has a requirement" : " gateway routes have a requirement");
+		if (protectedRoutes > 0) {
+			StringJoiner each = new StringJoiner(", ", " (", ")");
+			counts.forEach((requirement, count) -> each.add(requirement + ": " + count));
+			summary.append(each);
+		}
+		if (!rollouts.isEmpty()) {
+			StringJoiner each = new StringJoiner(", ", ", of which ", "");
+			rollouts.forEach((rollout, count) -> each.add(count + " " + rollout));
+			summary.append(each);
+		}
+		return summary.toString();
 	}
 
 	// The requests served although a requirement not enforced yet would have refused them, for the report.
@@ -289,6 +358,10 @@ public final class RequirementIndex {
 	 */
 	public boolean requiresMinTlsVersion() {
 		return this.requirements.requiresMinTlsVersion();
+	}
+
+	// The routes, what they require together, and the log line that says so.
+	private record Routes(List<Route> routes, ProtocolRequirement requirement, String summary) {
 	}
 
 }

@@ -16,12 +16,13 @@ import org.jspecify.annotations.Nullable;
  * whose requests are decided one by one
  * @param notEnforced the requests served since startup although a requirement not enforced yet would have refused
  * them, by pattern
+ * @param routes the routes of a gateway in the application, as they are now, empty if there is none
  * @author upgrade-required
  * @since 0.2.0
  * @see RequirementIndex#report()
  */
 public record RequirementReport(List<Endpoint> endpoints, List<Rule> rules, List<String> unlisted,
-		List<NotEnforced> notEnforced) {
+		List<NotEnforced> notEnforced, List<GatewayRoute> routes) {
 
 	/**
 	 * An endpoint: a handler with its path patterns and HTTP methods.
@@ -57,10 +58,20 @@ public record RequirementReport(List<Endpoint> endpoints, List<Rule> rules, List
 	}
 
 	/**
+	 * A route of a gateway in the application.
+	 * @param id the route's id
+	 * @param target where it sends requests
+	 * @param requirement what requests it matches must offer, {@code none} if nothing
+	 * @param enforcement {@code enforced}, {@code report-only} or {@code enforced from} an ISO-8601 instant
+	 */
+	public record GatewayRoute(String id, String target, String requirement, String enforcement) {
+	}
+
+	/**
 	 * The requests to one pattern served although a requirement not enforced yet would have refused them.
-	 * @param pattern the path pattern of the handler or rule
-	 * @param source where the requirement comes from: {@code annotation}, {@code websocket}, {@code resolver} or
-	 * {@code rule}
+	 * @param pattern the path pattern of the handler or rule, or the id of the route
+	 * @param source where the requirement comes from: {@code annotation}, {@code websocket}, {@code resolver},
+	 * {@code rule} or {@code route}
 	 * @param requests how many since startup
 	 * @param reasons how many for each reason ({@code tls-required}...)
 	 * @param last when the last one was served

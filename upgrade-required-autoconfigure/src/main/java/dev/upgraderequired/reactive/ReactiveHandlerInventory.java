@@ -5,6 +5,7 @@ import java.util.List;
 import dev.upgraderequired.HandlerRequirementResolver;
 import dev.upgraderequired.core.HandlerInventory;
 import dev.upgraderequired.core.UpgradePolicy;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -16,7 +17,8 @@ import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerM
 /**
  * Lists the handlers of WebFlux's handler mappings once every singleton is created, for the core's
  * {@link dev.upgraderequired.core.RequirementIndex}: request mappings with their patterns, their HTTP methods and their
- * mapping's order; URL mappings with their patterns; router functions and other mappings as what cannot be listed.
+ * mapping's order; URL mappings with their patterns; a gateway's routes (see {@link ReactiveRoutes}), which may serve
+ * any path; router functions and other mappings as what cannot be listed.
  * Resolves, and so validates, every handler's requirement: invalid annotations fail the start, and no request ever
  * pays for the annotation lookup. Where a handler's requirement cannot be known before its request, the filter looks
  * every request up: it is the only check there is.
@@ -33,12 +35,16 @@ final class ReactiveHandlerInventory implements SmartInitializingSingleton {
 
 	private final ObjectProvider<HandlerRequirementResolver> resolvers;
 
+	private final @Nullable ReactiveRoutes routes;
+
 	ReactiveHandlerInventory(UpgradePolicy policy, ReactiveMappedHandlerRequirements mappedRequirements,
-			ObjectProvider<HandlerMapping> mappings, ObjectProvider<HandlerRequirementResolver> resolvers) {
+			ObjectProvider<HandlerMapping> mappings, ObjectProvider<HandlerRequirementResolver> resolvers,
+			@Nullable ReactiveRoutes routes) {
 		this.policy = policy;
 		this.mappedRequirements = mappedRequirements;
 		this.mappings = mappings;
 		this.resolvers = resolvers;
+		this.routes = routes;
 	}
 
 	@Override
@@ -65,6 +71,9 @@ final class ReactiveHandlerInventory implements SmartInitializingSingleton {
 				urls.getHandlerMap()
 					.forEach((pattern, handler) -> handlers.addParsed(List.of(pattern), List.of(), handler,
 							handler.getClass().getName()));
+			}
+			else if (this.routes != null && this.routes.isRouteMapping(mapping)) {
+				handlers.addRoutes();
 			}
 			else if (mapping instanceof RouterFunctionMapping functions) {
 				// Router functions cannot be listed: only an application's resolver can protect their handlers.

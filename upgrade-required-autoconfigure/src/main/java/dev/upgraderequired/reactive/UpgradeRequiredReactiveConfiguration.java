@@ -63,8 +63,15 @@ public class UpgradeRequiredReactiveConfiguration {
 
 	@Bean
 	UpgradeRequiredWebFilter upgradeRequiredWebFilter(UpgradePolicy policy, ReactiveRequestView view,
-			ReactiveRefusalWriter writer, ApplicationContext context) {
-		return new UpgradeRequiredWebFilter(policy.decider(), view, writer, context, policy.filterOrder());
+			ReactiveRefusalWriter writer, ApplicationContext context, ObjectProvider<ReactiveRoutes> routes) {
+		return new UpgradeRequiredWebFilter(policy.decider(), view, writer, context, routes.getIfUnique(),
+				policy.filterOrder());
+	}
+
+	@Bean
+	ReactiveRouteGuard upgradeRequiredReactiveRouteGuard(UpgradePolicy policy, ReactiveRequestView view,
+			ReactiveRefusalWriter writer) {
+		return new ReactiveRouteGuard(policy.decider(), view, writer);
 	}
 
 	// Resolves every handler's requirement at startup: invalid annotations fail the start, no request ever pays for
@@ -72,8 +79,8 @@ public class UpgradeRequiredReactiveConfiguration {
 	@Bean
 	ReactiveHandlerInventory upgradeRequiredReactiveHandlerInventory(UpgradePolicy policy,
 			ReactiveMappedHandlerRequirements mappedRequirements, ObjectProvider<HandlerMapping> mappings,
-			ObjectProvider<HandlerRequirementResolver> resolvers) {
-		return new ReactiveHandlerInventory(policy, mappedRequirements, mappings, resolvers);
+			ObjectProvider<HandlerRequirementResolver> resolvers, ObjectProvider<ReactiveRoutes> routes) {
+		return new ReactiveHandlerInventory(policy, mappedRequirements, mappings, resolvers, routes.getIfUnique());
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.upgraderequired.core.Decision;
 import dev.upgraderequired.core.RequestDecider;
+import dev.upgraderequired.core.Route;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -33,6 +34,9 @@ import org.springframework.web.server.WebFilterChain;
  * requiring TLS: the handler is known once the {@code DispatcherHandler} has looked it up, so the header is added
  * just before the response is committed.
  * <p>
+ * A request that a gateway's route serves (see {@link ReactiveRoutes}) is decided with the route, before Spring
+ * Security too.
+ * <p>
  * It decides on the exchange as the filters before it left it: a filter that changes what a request's handler is
  * chosen by (its path, method or headers) must be ordered before it.
  *
@@ -52,16 +56,19 @@ final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 
 	private final ApplicationContext applicationContext;
 
+	private final @Nullable ReactiveRoutes routes;
+
 	private final int order;
 
 	private volatile @Nullable List<HandlerMapping> mappings;
 
 	UpgradeRequiredWebFilter(RequestDecider decider, ReactiveRequestView view, ReactiveRefusalWriter writer,
-			ApplicationContext applicationContext, int order) {
+			ApplicationContext applicationContext, @Nullable ReactiveRoutes routes, int order) {
 		this.decider = decider;
 		this.view = view;
 		this.writer = writer;
 		this.applicationContext = applicationContext;
+		this.routes = routes;
 		this.order = order;
 	}
 
@@ -77,7 +84,7 @@ final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 
 	private Mono<Decision> lookUp(ServerWebExchange exchange) {
 		return Flux.fromIterable(mappings())
-			.concatMap((mapping) -> mapping.getHandler(exchange))
+			.concatMap((mapping) -> mapping.getHandler(exchange).map((handler) -> endpoint(mapping, handler, exchange)))
 			.next()
 			.map(Found::of)
 			// Only the lookup's failure is decided as the DispatcherHandler would fail it: a failure to decide (an
@@ -85,6 +92,18 @@ final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 			.onErrorResume((ex) -> Mono.just(Found.failed(ex)))
 			.map((found) -> decide(found, exchange))
 			.switchIfEmpty(Mono.fromSupplier(() -> this.decider.decide(exchange, this.view, null)));
+	}
+
+	// A gateway's handler serves every route: the request is decided with the route the gateway matched, which its
+	// filter then knows to have been decided.
+	private Object endpoint(HandlerMapping mapping, Object handler, ServerWebExchange exchange) {
+		ReactiveRoutes routes = this.routes;
+		Route route = (routes != null && routes.isRouteMapping(mapping)) ? routes.routeOf(exchange) : null;
+		if (route == null) {
+			return handler;
+		}
+		exchange.getAttributes().put(ReactiveRouteGuard.DECIDED_ROUTE, route);
+		return route;
 	}
 
 	private Decision decide(Found found, ServerWebExchange exchange) {
@@ -115,7 +134,9 @@ final class UpgradeRequiredWebFilter implements WebFilter, Ordered {
 
 	// Costs a commit action per request over TLS, only while HSTS is on.
 	private void addStrictTransportSecurity(ServerWebExchange exchange) {
-		Object handler = exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
+		Route route = (this.routes != null) ? this.routes.routeOf(exchange) : null;
+		Object handler = (route != null) ? route
+				: exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
 		HttpHeaders headers = exchange.getResponse().getHeaders();
 		if (handler == null || headers.containsHeader(STRICT_TRANSPORT_SECURITY)) {
 			return;

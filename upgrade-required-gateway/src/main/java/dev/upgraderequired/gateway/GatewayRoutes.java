@@ -1,0 +1,107 @@
+package dev.upgraderequired.gateway;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.upgraderequired.core.RequirementIndex;
+import dev.upgraderequired.core.Route;
+import dev.upgraderequired.reactive.ReactiveRoutes;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.cloud.gateway.event.RefreshRoutesResultEvent;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
+import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.context.ApplicationListener;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The routes of Spring Cloud Gateway (Server WebFlux), as the core decides on them: each route with what its
+ * {@code RequireProtocol} filters require. Read again whenever the gateway has refreshed its routes (at startup,
+ * and on every {@code RefreshRoutesEvent}, for routes from configuration, a repository or discovery alike), and
+ * handed to the {@link RequirementIndex}. A route the gateway matched before this class heard of it is read from the
+ * route itself.
+ *
+ * @author upgrade-required
+ */
+final class GatewayRoutes implements ReactiveRoutes, ApplicationListener<RefreshRoutesResultEvent> {
+
+	private static final Log logger = LogFactory.getLog(GatewayRoutes.class);
+
+	private final RequirementIndex index;
+
+	private final ObjectProvider<RouteLocator> routeLocator;
+
+	// By the gateway's route, which it keeps until the next refresh; by identity: a route's own hash code walks its
+	// filters and predicates.
+	private volatile Map<org.springframework.cloud.gateway.route.Route, Route> routes = new IdentityHashMap<>();
+
+	GatewayRoutes(RequirementIndex index, ObjectProvider<RouteLocator> routeLocator) {
+		this.index = index;
+		this.routeLocator = routeLocator;
+	}
+
+	@Override
+	public boolean isRouteMapping(HandlerMapping mapping) {
+		return mapping instanceof RoutePredicateHandlerMapping;
+	}
+
+	@Override
+	public @Nullable Route routeOf(ServerWebExchange exchange) {
+		org.springframework.cloud.gateway.route.Route matched = exchange
+			.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+		if (matched == null) {
+			return null;
+		}
+		Route route = this.routes.get(matched);
+		return (route != null) ? route : route(matched);
+	}
+
+	@Override
+	public void onApplicationEvent(RefreshRoutesResultEvent event) {
+		RouteLocator locator = this.routeLocator.getIfAvailable();
+		if (!event.isSuccess() || locator == null) {
+			return;
+		}
+		// The routes are cached by now: this completes at once.
+		locator.getRoutes()
+			.collectList()
+			.subscribe(this::update, (ex) -> logger.warn("upgrade-required: the gateway's routes could not be read; "
+					+ "every request a route may serve is looked up", ex));
+	}
+
+	private void update(List<org.springframework.cloud.gateway.route.Route> matched) {
+		Map<org.springframework.cloud.gateway.route.Route, Route> routes = new IdentityHashMap<>(matched.size());
+		List<Route> ordered = new ArrayList<>(matched.size());
+		for (org.springframework.cloud.gateway.route.Route gatewayRoute : matched) {
+			Route route = route(gatewayRoute);
+			routes.put(gatewayRoute, route);
+			ordered.add(route);
+		}
+		this.routes = routes;
+		this.index.routes(ordered);
+	}
+
+	// What the route's RequireProtocol filters require, one part each.
+	private static Route route(org.springframework.cloud.gateway.route.Route route) {
+		List<Route.Part> parts = new ArrayList<>(1);
+		for (GatewayFilter filter : route.getFilters()) {
+			while (filter instanceof OrderedGatewayFilter ordered) {
+				filter = ordered.getDelegate();
+			}
+			if (filter instanceof RequireProtocolFilter requireProtocol) {
+				parts.add(requireProtocol.part());
+			}
+		}
+		return new Route(route.getId(), String.valueOf(route.getUri()), parts);
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.upgraderequired.gateway;
+
+import java.util.List;
+
+import dev.upgraderequired.core.UpgradePolicy;
+import dev.upgraderequired.core.Route;
+import dev.upgraderequired.reactive.ReactiveRouteGuard;
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.core.Ordered;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * A route's {@code RequireProtocol} filter: what it requires, which {@link GatewayRoutes} reads from the route, and
+ * the guard of what the early filter did not decide. First among the route's filters.
+ *
+ * @author upgrade-required
+ */
+final class RequireProtocolFilter implements GatewayFilter, Ordered {
+
+	private final Route.Part part;
+
+	private final GatewayRoutes routes;
+
+	private final ReactiveRouteGuard guard;
+
+	RequireProtocolFilter(Route.Part part, GatewayRoutes routes, ReactiveRouteGuard guard) {
+		this.part = part;
+		this.routes = routes;
+		this.guard = guard;
+	}
+
+	Route.Part part() {
+		return this.part;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		Route route = this.routes.routeOf(exchange);
+		if (route == null) {
+			// Not run by a route's lookup (a filter applied by hand): decided on its own requirement all the same.
+			route = new Route(UpgradePolicy.UNKNOWN_PATTERN, "", List.of(this.part));
+		}
+		return this.guard.filter(exchange, route, () -> chain.filter(exchange));
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+	@Override
+	public String toString() {
+		Route.Part part = this.part;
+		return RequireProtocolGatewayFilterFactory.NAME + " " + part.requirement()
+				+ ((part.rollout() != null) ? " [" + part.rollout() + "]" : "");
+	}
+
+}

@@ -12,6 +12,13 @@
 # TLS, and 400 rules, plain HTTP with X-Forwarded-Proto as behind a proxy), with and without the starter:
 #   reject/serve   requests/s of the 426 on GET of its last protected endpoint / requests/s of GET /hello
 #   allowed with/without  requests/s of the same GET over "https" with the starter / without it
+# Then, in reactive mode, a Spring Cloud Gateway (Server WebFlux; benchmarks/gateway) in front of the comparator, plain
+# HTTP with X-Forwarded-Proto, with a route that declares RequireProtocol=TLS and an open route, and the same gateway
+# without the filter and without the starter:
+#   reject/serve   requests/s of the 426 on GET of the protected route / requests/s of GET of the open route (proxied)
+#   allowed with/without  requests/s of the protected route over "https" (proxied) with the filter / without it
+#   open with/without     requests/s of the open route with the starter / without it
+# (The Server Web MVC flavour has no RequireProtocol filter yet: servlet mode has no gateway case.)
 # Then, per mode, what the starter costs an application:
 #   cpu with/without  the sample's CPU time per GET /api/hello (utime + stime from /proc/PID/stat over CPU_REQUESTS
 #                     requests of wrk) with the starter / the same sample with upgrade-required.enabled=false,
@@ -28,11 +35,11 @@
 #   MODES ("servlet reactive"), CONNECTIONS (wrk connections, 32), H2_CLIENTS (16),
 #   H2_STREAMS (10), CPU_REQUESTS (requests per app and round of the CPU comparison, 30000), CPU_ROUNDS (rounds per
 #   fork, 6), CPU_FORKS (fresh pairs of JVMs for the CPU comparison, 3),
-#   PHASES (which parts to run: "throughput large cpu"), PIN (false; true: the throughput and large cases with the
+#   PHASES (which parts to run: "throughput large gateway cpu"), PIN (false; true: the throughput and large cases with the
 #   servers and the load generator on CPUs of their own, as the CPU comparison always runs; give them a WARMUP of 15 s
 #   or more),
-#   OUT (directory for the raw results, benchmarks/target/load), SAMPLE_JAR and COMPARATOR_JAR (the jars to run,
-#   built if neither is given and the modules' targets have none).
+#   OUT (directory for the raw results, benchmarks/target/load), SAMPLE_JAR, COMPARATOR_JAR and GATEWAY_JAR (the jars
+#   to run, built if none is given and the modules' targets lack one).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -47,7 +54,7 @@ H2_STREAMS=${H2_STREAMS:-10}
 CPU_REQUESTS=${CPU_REQUESTS:-30000}
 CPU_ROUNDS=${CPU_ROUNDS:-6}
 CPU_FORKS=${CPU_FORKS:-3}
-PHASES=${PHASES:-throughput large cpu}
+PHASES=${PHASES:-throughput large gateway cpu}
 PIN=${PIN:-false}
 OUT=${OUT:-$root/benchmarks/target/load}
 tls_dir="$root/sample-app/src/main/resources/demo-tls"
@@ -210,10 +217,12 @@ install_missing
 mkdir -p "$OUT"
 sample_jar=${SAMPLE_JAR:-$(jar_of sample-app sample-app)}
 comparator_jar=${COMPARATOR_JAR:-$(jar_of benchmarks upgrade-required-benchmarks)}
-if [ -z "$sample_jar" ] || [ -z "$comparator_jar" ]; then
-	./mvnw -q -B -DskipTests package -pl sample-app,benchmarks -am
+gateway_jar=${GATEWAY_JAR:-$(jar_of benchmarks/gateway upgrade-required-gateway-benchmark)}
+if [ -z "$sample_jar" ] || [ -z "$comparator_jar" ] || [ -z "$gateway_jar" ]; then
+	./mvnw -q -B -DskipTests package -pl sample-app,benchmarks,benchmarks/gateway -am
 	sample_jar=$(jar_of sample-app sample-app)
 	comparator_jar=$(jar_of benchmarks upgrade-required-benchmarks)
+	gateway_jar=$(jar_of benchmarks/gateway upgrade-required-gateway-benchmark)
 fi
 results="$OUT/results.tsv"
 printf 'mode\tapp\tcase\ttool\tround\trps\n' >"$results"
@@ -287,6 +296,30 @@ for mode in $MODES; do
 			"large-without|http-hello|http://127.0.0.1:$l_without/hello|200||X-Forwarded-Proto: http"
 			"large-without|http-secure|http://127.0.0.1:$l_without$secure_path|200||X-Forwarded-Proto: http"
 			"large-without|https-secure|http://127.0.0.1:$l_without$secure_path|200||X-Forwarded-Proto: https"
+		)
+		run_rounds "$mode" "${cases[@]}"
+		stop_apps
+		pin_server=() pin_client=()
+	fi
+
+	if [[ " $PHASES " == *" gateway "* ]] && [ "$mode" = reactive ]; then
+		[ "$PIN" = true ] && pin
+		backend=$(free_port); g_with=$(free_port); g_without=$(free_port)
+		echo "== $mode: a gateway with a RequireProtocol route (http $g_with), the same without the filter and the" \
+			"starter (http $g_without), in front of the comparator (http $backend)"
+		start "gateway-backend-$mode" "http://127.0.0.1:$backend/api/hello" "$comparator_jar" \
+			--server.port="$backend" "${mode_args[@]}"
+		start "gateway-$mode" "http://127.0.0.1:$g_with/open/x" "$gateway_jar" --server.port="$g_with" \
+			--server.http2.enabled=true --benchmark.backend="http://127.0.0.1:$backend"
+		start "gateway-without-$mode" "http://127.0.0.1:$g_without/open/x" "$gateway_jar" \
+			--server.port="$g_without" --server.http2.enabled=true --benchmark.backend="http://127.0.0.1:$backend" \
+			--benchmark.require-protocol=false --upgrade-required.enabled=false
+		cases=(
+			"gateway|http-open|http://127.0.0.1:$g_with/open/x|200||X-Forwarded-Proto: http"
+			"gateway|http-protected|http://127.0.0.1:$g_with/protected/x|426||X-Forwarded-Proto: http"
+			"gateway|https-protected|http://127.0.0.1:$g_with/protected/x|200||X-Forwarded-Proto: https"
+			"gateway-without|http-open|http://127.0.0.1:$g_without/open/x|200||X-Forwarded-Proto: http"
+			"gateway-without|https-protected|http://127.0.0.1:$g_without/protected/x|200||X-Forwarded-Proto: https"
 		)
 		run_rounds "$mode" "${cases[@]}"
 		stop_apps
@@ -373,6 +406,15 @@ if large:
         for tool in ("wrk", "h2load"):
             print(f"{mode:9} {tool:7} {'':36} {ratio(mode, 'large', tool, 'http-secure', 'http-hello'):>13} "
                   f"{ratio(mode, 'large', tool, 'https-secure', 'https-secure', 'large-without'):>21}")
+gateway = sorted({r["mode"] for r in rows if r["app"] == "gateway"}, reverse=True)
+if gateway:
+    print(f"\n{'mode':9} {'tool':7} {'gateway, RequireProtocol route':36} {'reject/serve':>13}"
+          f" {'allowed with/without':>21} {'open with/without':>18}")
+    for mode in gateway:
+        for tool in ("wrk", "h2load"):
+            print(f"{mode:9} {tool:7} {'':36} {ratio(mode, 'gateway', tool, 'http-protected', 'http-open'):>13} "
+                  f"{ratio(mode, 'gateway', tool, 'https-protected', 'https-protected', 'gateway-without'):>21} "
+                  f"{ratio(mode, 'gateway', tool, 'http-open', 'http-open', 'gateway-without'):>18}")
 # CPU: time per request, so reject/serve is the inverse ratio (hello's CPU time over the refusal's).
 def cpu_median(mode, app, case, tool):
     values = [v for k, v in rps.items() if k[:4] == (mode, app, case, tool)]

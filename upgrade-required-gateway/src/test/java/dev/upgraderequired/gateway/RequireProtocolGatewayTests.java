@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -68,6 +69,9 @@ class RequireProtocolGatewayTests {
 
 	private static final AtomicInteger backendRequests = new AtomicInteger();
 
+	// The X-Forwarded-Proto of the last request the backend received.
+	private static final AtomicReference<String> forwardedProto = new AtomicReference<>();
+
 	private static DisposableServer backend;
 
 	// Its own event loops: each gateway disposes of Reactor Netty's global ones when it stops.
@@ -78,6 +82,7 @@ class RequireProtocolGatewayTests {
 		backendLoops = LoopResources.create("backend", 1, true);
 		backend = HttpServer.create().runOn(backendLoops).host("127.0.0.1").port(0).handle((request, response) -> {
 			backendRequests.incrementAndGet();
+			forwardedProto.set(request.requestHeaders().get("X-Forwarded-Proto", "none"));
 			return response.sendString(Mono.just("backend " + request.uri()));
 		}).bindNow();
 	}
@@ -223,6 +228,34 @@ class RequireProtocolGatewayTests {
 		}
 	}
 
+	// The recipe of docs/gateway.md: the services learn the gateway's scheme, never the client's.
+	@Test
+	void servicesBehindTheRecipesGatewayLearnItsSchemeNotTheClients() throws Exception {
+		try (Gateway gateway = Gateway.start(Security.WITHOUT, "spring.cloud.gateway.server.webflux.trusted-proxies=.*",
+				"spring.cloud.gateway.server.webflux.x-forwarded.proto-append=false")) {
+			send(http11(null), gateway.http("/open/x"), null, "X-Forwarded-Proto", "https");
+			assertThat(forwardedProto.get()).isEqualTo("http");
+			send(http11(null), gateway.https("/secure/x"), null, "X-Forwarded-Proto", "http");
+			assertThat(forwardedProto.get()).isEqualTo("https");
+		}
+		// Without trusted-proxies, the gateway sends none, and drops the client's.
+		try (Gateway gateway = Gateway.start(Security.WITHOUT)) {
+			send(http11(null), gateway.https("/open/x"), null, "X-Forwarded-Proto", "https");
+			assertThat(forwardedProto.get()).isEqualTo("none");
+		}
+	}
+
+	@Test
+	void strictTransportSecurityIsSentOnRoutesThatRequireTls() throws Exception {
+		try (Gateway gateway = Gateway.start(Security.WITHOUT, "upgrade-required.hsts.enabled=true",
+				"upgrade-required.hsts.max-age=1h")) {
+			assertThat(send(http11(null), gateway.https("/secure/x"), null).headers()
+				.firstValue("Strict-Transport-Security")).hasValue("max-age=3600");
+			assertThat(send(http11(null), gateway.https("/open/x"), null).headers().map())
+				.doesNotContainKey("strict-transport-security");
+		}
+	}
+
 	@Test
 	void reportOnlyRouteIsServedAndCounted() throws Exception {
 		try (Gateway gateway = Gateway.start(Security.WITHOUT, ROUTES + "[4].id=staged",
@@ -301,10 +334,14 @@ class RequireProtocolGatewayTests {
 		return builder.build();
 	}
 
-	private static HttpResponse<String> send(HttpClient client, String uri, String authorization) throws Exception {
+	private static HttpResponse<String> send(HttpClient client, String uri, String authorization, String... headers)
+			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(10));
 		if (authorization != null) {
 			request.header("Authorization", authorization);
+		}
+		if (headers.length > 0) {
+			request.headers(headers);
 		}
 		return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}

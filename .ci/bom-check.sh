@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # bom-check.sh: after `./mvnw install`, a throwaway application outside the reactor imports the installed snapshot
-# BOM and declares the starter, the client and the test modules without versions, as docs/modules.md says; it must
-# build (resolve, compile, and run a test that starts its context). Proves that the installed POMs hold no unresolved
-# ${revision}. Exits non-zero on failure.
+# BOM and declares the starter, the client, the test and the gateway modules without versions, as docs/modules.md
+# says; it must build (resolve, compile, and run a test that starts its context). Proves that the installed POMs hold
+# no unresolved ${revision}. Exits non-zero on failure.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -53,6 +53,11 @@ cat >"$app/pom.xml" <<POM
 		<dependency>
 			<groupId>dev.upgraderequired</groupId>
 			<artifactId>upgrade-required-client</artifactId>
+		</dependency>
+		<!-- Without a gateway on the classpath: it must change nothing. -->
+		<dependency>
+			<groupId>dev.upgraderequired</groupId>
+			<artifactId>upgrade-required-gateway</artifactId>
 		</dependency>
 		<dependency>
 			<groupId>dev.upgraderequired</groupId>
@@ -122,4 +127,4 @@ class BomCheckApplicationTests {
 JAVA
 echo "== A throwaway application with the installed BOM $version (Spring Boot $boot)"
 "$root/mvnw" -B -q -f "$app/pom.xml" test
-echo "BOM check passed: the starter, client and test modules resolved from the installed BOM without versions"
+echo "BOM check passed: the starter, client, test and gateway modules resolved from the installed BOM without versions"

@@ -10,7 +10,7 @@ import zipfile
 
 GROUP = "dev/upgraderequired"
 JARS = ("upgrade-required-autoconfigure", "upgrade-required-starter", "upgrade-required-client",
-        "upgrade-required-test")
+        "upgrade-required-test", "upgrade-required-gateway")
 POMS = ("upgrade-required-bom",)
 NS = {"m": "http://maven.apache.org/POM/4.0.0"}
 REQUIRED = ("m:description", "m:url", "m:licenses/m:license/m:name", "m:licenses/m:license/m:url", "m:scm/m:url",

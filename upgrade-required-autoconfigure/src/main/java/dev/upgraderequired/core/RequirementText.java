@@ -1,5 +1,6 @@
 package dev.upgraderequired.core;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.upgraderequired.InvalidRequirementException;
@@ -7,6 +8,8 @@ import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.TlsVersion;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.StringUtils;
 
 /**
  * Reads a requirement as written in configuration: protocols ({@code tls}, {@code http-2}, {@code websocket}, in
@@ -32,6 +35,14 @@ public final class RequirementText {
 
 	private static final String TOKENS = "protocols (" + PROTOCOLS + ") and at most one minimum TLS version (1.2 or "
 			+ "1.3, with tls), such as TLS or TLS,1.3 or TLS,HTTP_2";
+
+	private static final String REPORT_ONLY = "report-only";
+
+	private static final String ENFORCE_FROM = "enforce-from=";
+
+	private static final String ROUTE_ARGUMENTS = "one or more protocols (tls, http-2, websocket), at most one minimum "
+			+ "TLS version (1.2 or 1.3, with tls), and report-only or enforce-from=<ISO-8601 instant>, such as TLS,1.3 "
+			+ "or TLS,enforce-from=2027-03-01T00:00:00Z";
 
 	private RequirementText() {
 	}
@@ -120,6 +131,41 @@ public final class RequirementText {
 					"one of the two: a report-only requirement is never enforced");
 		}
 		return reportOnly ? Rollout.REPORT_ONLY : dated ? Rollout.from(Instants.parse(enforceFrom, source)) : null;
+	}
+
+	/**
+	 * Read what a gateway route's {@code RequireProtocol} filter requires, and when: its arguments are protocols, at
+	 * most one minimum TLS version (as {@link #requirement} reads them), and {@code report-only} or
+	 * {@code enforce-from=} an instant (as {@link #rollout} reads them).
+	 * @param arguments the arguments, each of which may hold several separated by commas
+	 * @param source where they are written, for the failure message
+	 * @return the requirement and its rollout
+	 * @throws InvalidRequirementException if they are invalid
+	 */
+	public static Route.Part routeFilter(List<String> arguments, String source) {
+		List<String> protocols = new ArrayList<>();
+		boolean reportOnly = false;
+		String enforceFrom = null;
+		for (String argument : arguments) {
+			for (String token : StringUtils.commaDelimitedListToStringArray(argument)) {
+				String value = token.trim();
+				if (value.equalsIgnoreCase(REPORT_ONLY) && !reportOnly) {
+					reportOnly = true;
+				}
+				else if (value.regionMatches(true, 0, ENFORCE_FROM, 0, ENFORCE_FROM.length()) && enforceFrom == null) {
+					enforceFrom = value.substring(ENFORCE_FROM.length());
+				}
+				else {
+					protocols.add(value);
+				}
+			}
+		}
+		try {
+			return new Route.Part(requirement(protocols, source), rollout(reportOnly, enforceFrom, source));
+		}
+		catch (InvalidRequirementException ex) {
+			throw new InvalidRequirementException(ex.getSource(), ex.getValue(), ROUTE_ARGUMENTS);
+		}
 	}
 
 	private static String lettersAndDigits(String text) {

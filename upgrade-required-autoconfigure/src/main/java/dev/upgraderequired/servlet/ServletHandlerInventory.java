@@ -44,14 +44,17 @@ final class ServletHandlerInventory implements SmartInitializingSingleton {
 
 	private final ObjectProvider<DispatcherServletPath> servletPath;
 
+	private final @Nullable ServletRoutes routes;
+
 	ServletHandlerInventory(UpgradePolicy policy, ServletMappedHandlerRequirements mappedRequirements,
 			ObjectProvider<HandlerMapping> mappings, ObjectProvider<HandlerRequirementResolver> resolvers,
-			ObjectProvider<DispatcherServletPath> servletPath) {
+			ObjectProvider<DispatcherServletPath> servletPath, @Nullable ServletRoutes routes) {
 		this.policy = policy;
 		this.mappedRequirements = mappedRequirements;
 		this.mappings = mappings;
 		this.resolvers = resolvers;
 		this.servletPath = servletPath;
+		this.routes = routes;
 	}
 
 	@Override
@@ -80,6 +83,11 @@ final class ServletHandlerInventory implements SmartInitializingSingleton {
 			}
 			else if (mapping instanceof AbstractUrlHandlerMapping urls) {
 				listUrlHandlers(handlers, urls);
+			}
+			else if (this.routes != null && this.routes.isRouteMapping(mapping)) {
+				// A gateway's routes, among router functions maybe.
+				handlers.addRoutes();
+				handlers.addRouterFunctions(applicationResolvers);
 			}
 			else if (mapping instanceof RouterFunctionMapping functions) {
 				// Router functions cannot be listed: only an application's resolver can protect their handlers.

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import dev.upgraderequired.core.Decision;
 import dev.upgraderequired.core.RequestDecider;
+import dev.upgraderequired.core.Route;
 import dev.upgraderequired.server.UnreadableTargets;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -40,7 +41,8 @@ import org.springframework.web.util.ServletRequestPathUtils;
  * It asks the core's {@link RequestDecider} once; only where the index cannot tell does it look the handler up in
  * the servlet's handler mappings, on a view of the request that keeps what the lookup records, and ask with the
  * handler. A request whose path Spring cannot decode (a {@code %} not followed by two hex digits) is answered with
- * 400 ({@link UnreadableTargets}). A request let through reaches the next filter as it came.
+ * 400 ({@link UnreadableTargets}). A request that a gateway's route serves (see {@link ServletRoutes}) is decided with
+ * the route. A request let through reaches the next filter as it came.
  *
  * @author upgrade-required
  */
@@ -57,16 +59,25 @@ final class UpgradeRequiredFilter implements Filter {
 	 */
 	static final String NOT_ENFORCED = UpgradeRequiredFilter.class.getName() + ".NOT_ENFORCED";
 
+	/**
+	 * The attribute of a request that the filter decided with the gateway route it is for: the route.
+	 */
+	static final String DECIDED_ROUTE = UpgradeRequiredFilter.class.getName() + ".DECIDED_ROUTE";
+
 	private final RequestDecider decider;
 
 	private final ServletRequestView view;
 
 	private final ServletRefusalWriter writer;
 
-	UpgradeRequiredFilter(RequestDecider decider, ServletRequestView view, ServletRefusalWriter writer) {
+	private final @Nullable ServletRoutes routes;
+
+	UpgradeRequiredFilter(RequestDecider decider, ServletRequestView view, ServletRefusalWriter writer,
+			@Nullable ServletRoutes routes) {
 		this.decider = decider;
 		this.view = view;
 		this.writer = writer;
+		this.routes = routes;
 	}
 
 	@Override
@@ -115,6 +126,13 @@ final class UpgradeRequiredFilter implements Filter {
 		catch (Exception ex) {
 			Decision failure = this.decider.decideFailure(decided, this.view, ex, null);
 			return (failure != null) ? failure : Decision.PROCEED;
+		}
+		// A gateway's handler serves every route: the request is decided with the route its lookup matched, which the
+		// interceptor then knows to have been decided.
+		Route route = (handler != null && this.routes != null) ? this.routes.routeOf(decided) : null;
+		if (route != null) {
+			request.setAttribute(DECIDED_ROUTE, route);
+			return this.decider.decide(decided, this.view, route);
 		}
 		return this.decider.decide(decided, this.view, handler);
 	}

@@ -3,6 +3,7 @@ package dev.upgraderequired.servlet;
 import dev.upgraderequired.core.Decision;
 import dev.upgraderequired.core.RequestDecider;
 import dev.upgraderequired.core.RequirementIndex;
+import dev.upgraderequired.core.Route;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,7 +27,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * request the filter allowed for the handler it looked up or the handlers the index found (a later filter may change
  * which one the servlet chooses, by a header, say). A refused include renders nothing, since an include
  * cannot set a status. When configured, it adds {@code Strict-Transport-Security} to the response of a request over
- * TLS that goes on to an endpoint requiring TLS.
+ * TLS that goes on to an endpoint requiring TLS. A request that a gateway's route serves is decided with the route
+ * (see {@link ServletRoutes}), unless the filter decided it with that route.
  *
  * @author upgrade-required
  */
@@ -44,6 +46,8 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 
 	private final @Nullable ApplicationContext context;
 
+	private final @Nullable ServletRoutes routes;
+
 	/**
 	 * Create an interceptor.
 	 * @param decider decides requests
@@ -51,18 +55,20 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 	 * @param view reads requests
 	 * @param writer writes refusals
 	 * @param context the application context whose handlers the early filter knows, {@code null} for none
+	 * @param routes a gateway's routes, {@code null} if there is none
 	 */
 	UpgradeRequiredInterceptor(RequestDecider decider, RequirementIndex index, ServletRequestView view,
-			ServletRefusalWriter writer, @Nullable ApplicationContext context) {
+			ServletRefusalWriter writer, @Nullable ApplicationContext context, @Nullable ServletRoutes routes) {
 		this.decider = decider;
 		this.index = index;
 		this.view = view;
 		this.writer = writer;
 		this.context = context;
+		this.routes = routes;
 	}
 
 	@Override
-	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object mapped)
 			throws Exception {
 		DispatcherType dispatcherType = request.getDispatcherType();
 		// An error dispatch renders the failure of a request that was checked. (An async one is checked again: it
@@ -70,7 +76,10 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 		if (dispatcherType == DispatcherType.ERROR) {
 			return true;
 		}
-		if (dispatcherType == DispatcherType.REQUEST && decidedByTheFilter(request, handler)) {
+		// A gateway's route is decided as the handler of its requests.
+		Route route = (this.routes != null) ? this.routes.routeOf(request) : null;
+		Object handler = (route != null) ? route : mapped;
+		if (dispatcherType == DispatcherType.REQUEST && decidedByTheFilter(request, handler, route)) {
 			if (this.decider.sendsStrictTransportSecurity()) {
 				addStrictTransportSecurity(this.decider.strictTransportSecurity(request, this.view, handler), response);
 			}
@@ -100,7 +109,10 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 
 	// The early filter decided the request with the handlers of this application context, this one among them, as
 	// indexed at startup (a handler registered later is not).
-	private boolean decidedByTheFilter(HttpServletRequest request, Object handler) {
+	private boolean decidedByTheFilter(HttpServletRequest request, Object handler, @Nullable Route route) {
+		if (route != null && request.getAttribute(UpgradeRequiredFilter.DECIDED_ROUTE) == route) {
+			return true;
+		}
 		return this.context != null
 				&& request.getAttribute(DispatcherServlet.WEB_APPLICATION_CONTEXT_ATTRIBUTE) == this.context
 				&& UpgradeRequiredFilter.hasDecided(request)

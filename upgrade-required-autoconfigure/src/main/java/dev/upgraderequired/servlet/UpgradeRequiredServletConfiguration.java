@@ -72,9 +72,15 @@ public class UpgradeRequiredServletConfiguration {
 	// A MappedInterceptor bean reaches every handler mapping, WebSocket ones included; addInterceptors would not.
 	@Bean
 	MappedInterceptor upgradeRequiredMappedInterceptor(UpgradePolicy policy, ServletRequestView view,
-			ServletRefusalWriter writer, WebApplicationContext context) {
+			ServletRefusalWriter writer, WebApplicationContext context, ObjectProvider<ServletRoutes> routes) {
 		return new MappedInterceptor(null, new UpgradeRequiredInterceptor(policy.decider(), policy.index(), view, writer,
-				context));
+				context, routes.getIfUnique()));
+	}
+
+	@Bean
+	ServletRouteGuard upgradeRequiredServletRouteGuard(UpgradePolicy policy, ServletRequestView view,
+			ServletRefusalWriter writer) {
+		return new ServletRouteGuard(policy.decider(), view, writer);
 	}
 
 	@Bean
@@ -88,8 +94,10 @@ public class UpgradeRequiredServletConfiguration {
 	@Bean
 	ServletHandlerInventory upgradeRequiredServletHandlerInventory(UpgradePolicy policy,
 			ServletMappedHandlerRequirements mappedRequirements, ObjectProvider<HandlerMapping> mappings,
-			ObjectProvider<HandlerRequirementResolver> resolvers, ObjectProvider<DispatcherServletPath> servletPath) {
-		return new ServletHandlerInventory(policy, mappedRequirements, mappings, resolvers, servletPath);
+			ObjectProvider<HandlerRequirementResolver> resolvers, ObjectProvider<DispatcherServletPath> servletPath,
+			ObjectProvider<ServletRoutes> routes) {
+		return new ServletHandlerInventory(policy, mappedRequirements, mappings, resolvers, servletPath,
+				routes.getIfUnique());
 	}
 
 	// Only where Spring MVC is set up (its handler mappings are beans): the filter looks handlers up in its servlet.
@@ -99,8 +107,9 @@ public class UpgradeRequiredServletConfiguration {
 
 		@Bean
 		FilterRegistrationBean<UpgradeRequiredFilter> upgradeRequiredFilterRegistration(UpgradePolicy policy,
-				ServletRequestView view, ServletRefusalWriter writer) {
-			UpgradeRequiredFilter filter = new UpgradeRequiredFilter(policy.decider(), view, writer);
+				ServletRequestView view, ServletRefusalWriter writer, ObjectProvider<ServletRoutes> routes) {
+			UpgradeRequiredFilter filter = new UpgradeRequiredFilter(policy.decider(), view, writer,
+					routes.getIfUnique());
 			FilterRegistrationBean<UpgradeRequiredFilter> bean = new FilterRegistrationBean<>(filter);
 			// Forwards, includes and error dispatches are the interceptor's: no filter sees them.
 			bean.setDispatcherTypes(DispatcherType.REQUEST);

@@ -41,7 +41,7 @@ class UpgradeRequiredInterceptorTests {
 			this.policy.index(),
 			new ServletRequestView(ServletContainerRequestFacts.tomcat(), new ServletMappedHandlerRequirements(),
 					() -> null),
-			new ServletRefusalWriter(), null);
+			new ServletRefusalWriter(), null, null);
 
 	@Test
 	void errorDispatchIsLetThrough() throws Exception {
@@ -110,8 +110,8 @@ class UpgradeRequiredInterceptorTests {
 				new ServletMappedHandlerRequirements(), () -> null);
 		ServletRefusalWriter writer = new ServletRefusalWriter();
 		UpgradeRequiredInterceptor interceptor = new UpgradeRequiredInterceptor(policy.decider(), policy.index(), view,
-				writer, context);
-		UpgradeRequiredFilter filter = new UpgradeRequiredFilter(policy.decider(), view, writer);
+				writer, context, null);
+		UpgradeRequiredFilter filter = new UpgradeRequiredFilter(policy.decider(), view, writer, null);
 		List<Boolean> handled = new ArrayList<>();
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		for (String path : new String[] { "/public", "/admin/status" }) {

@@ -1,5 +1,7 @@
 package dev.upgraderequired.gateway;
 
+import java.util.List;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -10,9 +12,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The gateway module translates a gateway's routes for the WebFlux adapter and the core: it knows nothing of the
- * servlet stack or the servers, decides nothing itself, and makes public only the filter's factory and its configuration
- * (which the Java DSL uses) and its auto-configuration.
+ * The gateway module translates each flavour's routes for its stack's adapter and the core: the WebFlux flavour
+ * knows nothing of the servlet stack, the Web MVC flavour nothing of the reactive one, neither of the other flavour
+ * nor of the servers; neither decides anything itself; public are only what applications use (the filters of each
+ * flavour's Java DSL) and the auto-configurations.
  */
 class GatewayArchitectureTests {
 
@@ -21,14 +24,28 @@ class GatewayArchitectureTests {
 		.importPackages("dev.upgraderequired.gateway");
 
 	@Test
-	void onlyTheWebFluxAdapterAndTheCoreAreUsed() {
-		noClasses().should()
+	void eachFlavourUsesOnlyItsStacksAdapterAndTheCore() {
+		noClasses().that()
+			.resideInAPackage("..gateway.webflux..")
+			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("jakarta.servlet..", "org.springframework.web.servlet..", "dev.upgraderequired.servlet..",
-					"dev.upgraderequired.server..", "dev.upgraderequired.autoconfigure.cleartext..")
+					"..gateway.webmvc..", "org.springframework.cloud.gateway.server.mvc..")
 			.check(CLASSES);
 		noClasses().that()
-			.doNotHaveSimpleName("UpgradeRequiredGatewayAutoConfiguration")
+			.resideInAPackage("..gateway.webmvc..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("org.springframework.web.reactive..", "org.springframework.web.server..",
+					"reactor..", "dev.upgraderequired.reactive..", "..gateway.webflux..",
+					"org.springframework.cloud.gateway.filter..", "org.springframework.cloud.gateway.route..")
+			.check(CLASSES);
+		noClasses().should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.upgraderequired.server..", "dev.upgraderequired.autoconfigure.cleartext..")
+			.check(CLASSES);
+		noClasses().that()
+			.haveSimpleNameNotStartingWith("UpgradeRequiredGateway")
 			.should()
 			.dependOnClassesThat()
 			.resideInAnyPackage("dev.upgraderequired.autoconfigure..")
@@ -36,18 +53,20 @@ class GatewayArchitectureTests {
 	}
 
 	@Test
-	void onlyTheFilterFactoryAndTheAutoConfigurationArePublic() {
+	void onlyWhatApplicationsUseAndTheAutoConfigurationsArePublic() {
+		List<String> used = List.of("dev.upgraderequired.gateway.webflux.RequireProtocolGatewayFilterFactory",
+				"dev.upgraderequired.gateway.webflux.RequireProtocolGatewayFilterFactory$Config",
+				"dev.upgraderequired.gateway.webmvc.RequireProtocolFilterFunctions",
+				"dev.upgraderequired.gateway.webmvc.RequireProtocolFilterFunctions$FilterSupplier");
 		classes().that()
 			.arePublic()
 			.should()
-			.haveFullyQualifiedName(RequireProtocolGatewayFilterFactory.class.getName())
+			.haveSimpleNameStartingWith("UpgradeRequiredGateway")
 			.orShould()
-			.haveFullyQualifiedName(RequireProtocolGatewayFilterFactory.Config.class.getName())
-			.orShould()
-			.haveFullyQualifiedName(UpgradeRequiredGatewayAutoConfiguration.class.getName())
+			.haveNameMatching(String.join("|", used).replace("$", "\\$").replace(".", "\\."))
 			.check(CLASSES);
 		classes().that()
-			.haveSimpleName("UpgradeRequiredGatewayAutoConfiguration")
+			.haveSimpleNameStartingWith("UpgradeRequiredGateway")
 			.should()
 			.haveModifier(JavaModifier.FINAL)
 			.check(CLASSES);

@@ -29,53 +29,47 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.resources.LoopResources;
 
-import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreBundle;
 import org.springframework.boot.ssl.pem.PemSslStoreDetails;
-import org.springframework.cloud.gateway.event.RefreshRoutesEvent;
-import org.springframework.cloud.gateway.filter.FilterDefinition;
-import org.springframework.cloud.gateway.route.RouteDefinition;
-import org.springframework.cloud.gateway.route.RouteDefinitionWriter;
-import org.springframework.cloud.gateway.route.RouteLocator;
-import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.core.NestedExceptionUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * A real Spring Cloud Gateway (Server WebFlux, on Reactor Netty, over TLS and cleartext) in front of a real backend,
- * with routes that declare their protocol with {@code RequireProtocol}: refused by the starter with its 426 before
- * Spring Security and before the backend is asked; proxied when the request meets the requirement; routes added and
- * removed at run time.
+ * The contract of {@code RequireProtocol} on a real Spring Cloud Gateway of each flavour (over TLS, and over
+ * cleartext on the starter's cleartext port), in front of a real backend: routes that declare their protocol are
+ * refused with the starter's 426 before Spring Security and before the backend is asked; proxied when the request
+ * meets the requirement; routes added and removed at run time; the Java DSL; staged routes; invalid configuration.
  */
-class RequireProtocolGatewayTests {
+public abstract class AbstractGatewayTests {
 
 	// The sample's demo-only certificate.
 	private static final String DEMO_TLS = "../sample-app/src/main/resources/demo-tls/demo-localhost";
 
-	private static final String ROUTES = "spring.cloud.gateway.server.webflux.routes";
-
 	private static final String SECURITY = "org.springframework.boot.security.autoconfigure.";
 
-	private static final String CREDENTIALS = "Basic "
+	protected static final String CREDENTIALS = "Basic "
 			+ Base64.getEncoder().encodeToString("user:secret".getBytes(StandardCharsets.US_ASCII));
 
 	private static final AtomicInteger backendRequests = new AtomicInteger();
 
 	// The X-Forwarded-Proto of the last request the backend received.
-	private static final AtomicReference<String> forwardedProto = new AtomicReference<>();
+	protected static final AtomicReference<String> forwardedProto = new AtomicReference<>();
 
 	private static DisposableServer backend;
 
-	// Its own event loops: each gateway disposes of Reactor Netty's global ones when it stops.
+	// Its own event loops: a reactive gateway disposes of Reactor Netty's global ones when it stops.
 	private static LoopResources backendLoops;
+
+	private final Flavour flavour;
+
+	protected AbstractGatewayTests(Flavour flavour) {
+		this.flavour = flavour;
+	}
 
 	@BeforeAll
 	static void startBackend() {
@@ -93,10 +87,29 @@ class RequireProtocolGatewayTests {
 		backendLoops.disposeLater().block(Duration.ofSeconds(10));
 	}
 
+	/**
+	 * Add a configured route at run time, and refresh the gateway's routes.
+	 * @param gateway the gateway
+	 * @param index the route's index in the configured routes
+	 * @param id its id
+	 * @param path its path pattern
+	 * @param filter its filter, such as {@code RequireProtocol=TLS}
+	 * @throws Exception if it fails
+	 */
+	protected abstract void addRoute(Gateway gateway, int index, String id, String path, String filter)
+			throws Exception;
+
+	/**
+	 * Remove the route added at run time, and refresh the gateway's routes.
+	 * @param gateway the gateway
+	 * @throws Exception if it fails
+	 */
+	protected abstract void removeRoute(Gateway gateway) throws Exception;
+
 	@ParameterizedTest
 	@EnumSource
 	void cleartextRequestToATlsRouteIsRefusedBeforeSecurityAndTheBackend(Security security) throws Exception {
-		try (Gateway gateway = Gateway.start(security)) {
+		try (Gateway gateway = start(security)) {
 			int before = backendRequests.get();
 			HttpResponse<String> refused = send(http11(null), gateway.http("/secure/orders?id=7"), null);
 			assertThat(refused.statusCode()).isEqualTo(426);
@@ -131,7 +144,7 @@ class RequireProtocolGatewayTests {
 	@ParameterizedTest
 	@EnumSource
 	void routeThatRequiresTls13RefusesTls12(Security security) throws Exception {
-		try (Gateway gateway = Gateway.start(security)) {
+		try (Gateway gateway = start(security)) {
 			HttpResponse<String> tls12 = send(http11("TLSv1.2"), gateway.https("/modern/x"), null);
 			assertThat(tls12.statusCode()).isEqualTo(426);
 			assertThat(tls12.headers().firstValue("Upgrade")).hasValue("TLS/1.3, HTTP/1.1");
@@ -145,7 +158,7 @@ class RequireProtocolGatewayTests {
 	@ParameterizedTest
 	@EnumSource
 	void routeThatRequiresHttp2RefusesHttp11(Security security) throws Exception {
-		try (Gateway gateway = Gateway.start(security)) {
+		try (Gateway gateway = start(security)) {
 			HttpResponse<String> http11 = send(http11(null), gateway.https("/h2/x"), null);
 			assertThat(http11.statusCode()).isEqualTo(426);
 			assertThat(http11.headers().firstValue("Upgrade")).hasValue("HTTP/2.0");
@@ -159,10 +172,10 @@ class RequireProtocolGatewayTests {
 
 	@Test
 	void refusalsAreCountedByRouteAndTheReportListsTheRoutes() throws Exception {
-		try (Gateway gateway = Gateway.start(Security.WITHOUT)) {
+		try (Gateway gateway = start(Security.WITHOUT)) {
 			send(http11(null), gateway.http("/secure/a"), null);
 			send(http11(null), gateway.http("/secure/b/c"), null);
-			MeterRegistry registry = gateway.context.getBean(MeterRegistry.class);
+			MeterRegistry registry = gateway.context().getBean(MeterRegistry.class);
 			assertThat(registry.get("upgrade.required.refusals")
 				.tag("uri", "secure")
 				.tag("requirement", "route")
@@ -177,13 +190,11 @@ class RequireProtocolGatewayTests {
 
 	@Test
 	void routesAddedAndRemovedAtRunTimeAreEnforcedAndReported() throws Exception {
-		try (Gateway gateway = Gateway.start(Security.WITH)) {
+		try (Gateway gateway = start(Security.WITH)) {
 			assertThat(send(http11(null), gateway.http("/late/x"), null).statusCode()).isEqualTo(401);
-			RouteDefinition late = new RouteDefinition("late=" + backendUri() + ",Path=/late/**");
-			late.getFilters().add(new FilterDefinition("RequireProtocol=TLS,1.3"));
-			RouteDefinitionWriter routes = gateway.context.getBean(RouteDefinitionWriter.class);
-			routes.save(Mono.just(late)).block(Duration.ofSeconds(10));
-			gateway.context.publishEvent(new RefreshRoutesEvent(this));
+			addRoute(gateway, 4, "late", "/late/**", "RequireProtocol=TLS,1.3");
+			// Known as soon as the gateway has the route, before it serves a request.
+			assertThat(report(gateway)).contains("late " + backendUri() + " TLS 1.3 or later enforced");
 
 			HttpResponse<String> refused = send(http11(null), gateway.http("/late/x"), null);
 			assertThat(refused.statusCode()).isEqualTo(426);
@@ -191,20 +202,18 @@ class RequireProtocolGatewayTests {
 			assertThat(send(http11("TLSv1.2"), gateway.https("/late/x"), null).statusCode()).isEqualTo(426);
 			assertThat(send(http11("TLSv1.3"), gateway.https("/late/x"), CREDENTIALS).body())
 				.isEqualTo("backend /late/x");
-			assertThat(report(gateway)).contains("late " + backendUri() + " TLS 1.3 or later enforced");
 
-			routes.delete(Mono.just("late")).block(Duration.ofSeconds(10));
-			gateway.context.publishEvent(new RefreshRoutesEvent(this));
-			assertThat(send(http11(null), gateway.http("/late/x"), null).statusCode()).isEqualTo(401);
+			removeRoute(gateway);
 			assertThat(report(gateway)).noneMatch((route) -> route.startsWith("late "));
+			assertThat(send(http11(null), gateway.http("/late/x"), null).statusCode()).isEqualTo(401);
 		}
 	}
 
 	@Test
-	void routeFilterRefusesWhatTheEarlyFilterLetThroughOnAStaleViewOfTheRoutes() throws Exception {
-		try (Gateway gateway = Gateway.start(Security.WITHOUT)) {
+	void routeRequirementIsDecidedWhereTheEarlyFilterHadAStaleViewOfTheRoutes() throws Exception {
+		try (Gateway gateway = start(Security.WITHOUT)) {
 			// As if the routes had changed after the early filter last heard of them: it asks nothing of any path.
-			gateway.context.getBean(UpgradePolicy.class).index().routes(List.of());
+			gateway.context().getBean(UpgradePolicy.class).index().routes(List.of());
 			int before = backendRequests.get();
 			HttpResponse<String> refused = send(http11(null), gateway.http("/secure/x"), null);
 			assertThat(refused.statusCode()).isEqualTo(426);
@@ -217,37 +226,21 @@ class RequireProtocolGatewayTests {
 
 	@Test
 	void routeOfTheJavaDslIsRefusedBeforeSecurity() throws Exception {
-		try (Gateway gateway = Gateway.start(Security.WITH, "dsl.route=true")) {
+		try (Gateway gateway = start(Security.WITH, "dsl.route=true")) {
 			HttpResponse<String> refused = send(http11(null), gateway.http("/dsl/x"), null);
 			assertThat(refused.statusCode()).isEqualTo(426);
 			assertThat(refused.headers().firstValue("Upgrade")).hasValue("TLS/1.3, HTTP/1.1");
 			assertThat(send(http11("TLSv1.2"), gateway.https("/dsl/x"), CREDENTIALS).statusCode()).isEqualTo(426);
 			assertThat(send(http11("TLSv1.3"), gateway.https("/dsl/x"), CREDENTIALS).body())
 				.isEqualTo("backend /dsl/x");
-			assertThat(report(gateway)).contains("dsl " + backendUri() + " TLS 1.3 or later enforced");
-		}
-	}
-
-	// The recipe of docs/gateway.md: the services learn the gateway's scheme, never the client's.
-	@Test
-	void servicesBehindTheRecipesGatewayLearnItsSchemeNotTheClients() throws Exception {
-		try (Gateway gateway = Gateway.start(Security.WITHOUT, "spring.cloud.gateway.server.webflux.trusted-proxies=.*",
-				"spring.cloud.gateway.server.webflux.x-forwarded.proto-append=false")) {
-			send(http11(null), gateway.http("/open/x"), null, "X-Forwarded-Proto", "https");
-			assertThat(forwardedProto.get()).isEqualTo("http");
-			send(http11(null), gateway.https("/secure/x"), null, "X-Forwarded-Proto", "http");
-			assertThat(forwardedProto.get()).isEqualTo("https");
-		}
-		// Without trusted-proxies, the gateway sends none, and drops the client's.
-		try (Gateway gateway = Gateway.start(Security.WITHOUT)) {
-			send(http11(null), gateway.https("/open/x"), null, "X-Forwarded-Proto", "https");
-			assertThat(forwardedProto.get()).isEqualTo("none");
+			assertThat(report(gateway)).anyMatch((route) -> route.startsWith("dsl ")
+					&& route.endsWith(" TLS 1.3 or later enforced"));
 		}
 	}
 
 	@Test
 	void strictTransportSecurityIsSentOnRoutesThatRequireTls() throws Exception {
-		try (Gateway gateway = Gateway.start(Security.WITHOUT, "upgrade-required.hsts.enabled=true",
+		try (Gateway gateway = start(Security.WITHOUT, "upgrade-required.hsts.enabled=true",
 				"upgrade-required.hsts.max-age=1h")) {
 			assertThat(send(http11(null), gateway.https("/secure/x"), null).headers()
 				.firstValue("Strict-Transport-Security")).hasValue("max-age=3600");
@@ -257,16 +250,17 @@ class RequireProtocolGatewayTests {
 	}
 
 	@Test
-	void reportOnlyRouteIsServedAndCounted() throws Exception {
-		try (Gateway gateway = Gateway.start(Security.WITHOUT, ROUTES + "[4].id=staged",
-				ROUTES + "[4].uri=" + backendUri(), ROUTES + "[4].predicates[0]=Path=/staged/**",
-				ROUTES + "[4].filters[0]=RequireProtocol=TLS,enforce-from=2099-01-01T00:00:00Z")) {
+	void stagedRouteIsServedCountedAndAnnounced() throws Exception {
+		String routes = this.flavour.routes;
+		try (Gateway gateway = start(Security.WITHOUT, routes + "[4].id=staged", routes + "[4].uri=" + backendUri(),
+				routes + "[4].predicates[0]=Path=/staged/**",
+				routes + "[4].filters[0]=RequireProtocol=TLS,enforce-from=2099-01-01T00:00:00Z")) {
 			HttpResponse<String> served = send(http11(null), gateway.http("/staged/x"), null);
 			assertThat(served.statusCode()).isEqualTo(200);
 			assertThat(served.body()).isEqualTo("backend /staged/x");
 			assertThat(served.headers().firstValue("Sunset")).hasValue("Thu, 01 Jan 2099 00:00:00 GMT");
 			assertThat(served.headers().firstValue("Upgrade")).hasValue("TLS/1.3, TLS/1.2, HTTP/1.1");
-			MeterRegistry registry = gateway.context.getBean(MeterRegistry.class);
+			MeterRegistry registry = gateway.context().getBean(MeterRegistry.class);
 			assertThat(registry.get("upgrade.required.refusals")
 				.tag("uri", "staged")
 				.tag("requirement", "route")
@@ -280,31 +274,29 @@ class RequireProtocolGatewayTests {
 
 	@Test
 	void invalidRequirementOfAConfiguredRouteFailsTheStartNamingTheProperty() {
-		assertThat(startFailure(ROUTES + "[1].filters[0]=RequireProtocol=TLS,1.4"))
-			.hasMessageContaining("'1.4' for " + ROUTES + "[1].filters[0]");
-		assertThat(startFailure(ROUTES + "[2].filters[0]=RequireProtocol=HTTP_2,1.3"))
-			.hasMessageContaining("'HTTP_2,1.3' for " + ROUTES + "[2].filters[0]");
-		assertThat(startFailure(ROUTES + "[0].filters[0]=RequireProtocol=TLS,enforce-from=2027-02-30"))
-			.hasMessageContaining("'2027-02-30' for " + ROUTES + "[0].filters[0]");
-		assertThat(startFailure(ROUTES + "[0].filters[0]=RequireProtocol=TLS,report-only,enforce-from=2099-01-01Z"))
-			.hasMessageContaining(ROUTES + "[0].filters[0]");
-		// The full form gathers every argument, whatever its name, as the gateway binds it.
-		assertThat(startFailure(ROUTES + "[3].filters[0].name=RequireProtocol",
-				ROUTES + "[3].filters[0].args.requires=TLS", ROUTES + "[3].filters[0].args.min=1.1"))
-			.hasMessageContaining("'1.1' for " + ROUTES + "[3].filters[0]");
+		String routes = this.flavour.routes;
+		assertThat(startFailure(routes + "[1].filters[0]=RequireProtocol=TLS,1.4"))
+			.hasMessageContaining("'1.4' for " + routes + "[1].filters[0]");
+		assertThat(startFailure(routes + "[2].filters[0]=RequireProtocol=HTTP_2,1.3"))
+			.hasMessageContaining("'HTTP_2,1.3' for " + routes + "[2].filters[0]");
+		assertThat(startFailure(routes + "[0].filters[0]=RequireProtocol=TLS,enforce-from=2027-02-30"))
+			.hasMessageContaining("'2027-02-30' for " + routes + "[0].filters[0]");
+		assertThat(startFailure(routes + "[0].filters[0]=RequireProtocol=TLS,report-only,enforce-from=2099-01-01Z"))
+			.hasMessageContaining(routes + "[0].filters[0]");
 	}
 
-	private static InvalidRequirementException startFailure(String... properties) {
-		Throwable failure = catchThrowable(() -> Gateway.start(Security.WITHOUT, properties).close());
+	protected InvalidRequirementException startFailure(String... properties) {
+		Throwable failure = catchThrowable(() -> start(Security.WITHOUT, properties).close());
 		assertThat(failure).isNotNull();
 		Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
 		assertThat(cause).isInstanceOf(InvalidRequirementException.class);
 		return (InvalidRequirementException) cause;
 	}
 
-	private static List<String> report(Gateway gateway) {
+	protected static List<String> report(Gateway gateway) {
 		List<String> routes = new ArrayList<>();
-		for (RequirementReport.GatewayRoute route : gateway.context.getBean(UpgradePolicy.class)
+		for (RequirementReport.GatewayRoute route : gateway.context()
+			.getBean(UpgradePolicy.class)
 			.index()
 			.report()
 			.routes()) {
@@ -313,15 +305,15 @@ class RequireProtocolGatewayTests {
 		return routes;
 	}
 
-	private static String backendUri() {
+	protected static String backendUri() {
 		return "http://127.0.0.1:" + backend.port();
 	}
 
-	private static HttpClient http11(String tlsVersion) {
+	protected static HttpClient http11(String tlsVersion) {
 		return client(HttpClient.Version.HTTP_1_1, tlsVersion);
 	}
 
-	private static HttpClient client(HttpClient.Version version, String tlsVersion) {
+	protected static HttpClient client(HttpClient.Version version, String tlsVersion) {
 		HttpClient.Builder builder = HttpClient.newBuilder()
 			.version(version)
 			.sslContext(demoTrust())
@@ -334,7 +326,7 @@ class RequireProtocolGatewayTests {
 		return builder.build();
 	}
 
-	private static HttpResponse<String> send(HttpClient client, String uri, String authorization, String... headers)
+	protected static HttpResponse<String> send(HttpClient client, String uri, String authorization, String... headers)
 			throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(10));
 		if (authorization != null) {
@@ -352,11 +344,69 @@ class RequireProtocolGatewayTests {
 			.createSslContext();
 	}
 
-	enum Security {
+	/**
+	 * Start the flavour's gateway, over TLS and on the starter's cleartext port, with the routes {@code secure}
+	 * ({@code RequireProtocol=TLS}), {@code modern} ({@code TLS,1.3}), {@code h2} ({@code HTTP_2}) and {@code open}.
+	 * @param security with or without Spring Security
+	 * @param more more properties
+	 * @return the running gateway
+	 */
+	protected Gateway start(Security security, String... more) {
+		String routes = this.flavour.routes;
+		List<String> properties = new ArrayList<>(List.of("spring.main.web-application-type=" + this.flavour.type,
+				"server.port=0", "server.http2.enabled=true", "server.ssl.bundle=demo",
+				"spring.ssl.bundle.pem.demo.keystore.certificate=file:" + DEMO_TLS + ".crt",
+				"spring.ssl.bundle.pem.demo.keystore.private-key=file:" + DEMO_TLS + ".key",
+				"upgrade-required.cleartext.port=0"));
+		String[] paths = { "secure", "modern", "h2", "open" };
+		String[] filters = { "RequireProtocol=TLS", "RequireProtocol=TLS,1.3", "RequireProtocol=HTTP_2", null };
+		for (int i = 0; i < paths.length; i++) {
+			properties.add(routes + "[" + i + "].id=" + paths[i]);
+			properties.add(routes + "[" + i + "].uri=" + backendUri());
+			properties.add(routes + "[" + i + "].predicates[0]=Path=/" + paths[i] + "/**");
+			if (filters[i] != null) {
+				properties.add(routes + "[" + i + "].filters[0]=" + filters[i]);
+			}
+		}
+		if (security == Security.WITHOUT) {
+			properties.add("spring.autoconfigure.exclude=" + String.join(",", this.flavour.security));
+		}
+		properties.addAll(List.of(security.properties));
+		properties.addAll(List.of(more));
+		return new Gateway(new SpringApplicationBuilder(this.flavour.application)
+			.properties(properties.toArray(new String[0]))
+			.run());
+	}
 
-		WITHOUT(null, "spring.autoconfigure.exclude=" + SECURITY + "ReactiveUserDetailsServiceAutoConfiguration,"
-				+ SECURITY + "web.reactive.ReactiveWebSecurityAutoConfiguration," + SECURITY
-				+ "actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration"),
+	/**
+	 * A flavour of Spring Cloud Gateway.
+	 * @param type the web application type
+	 * @param routes the prefix of its configured routes
+	 * @param application the application that runs it
+	 * @param security the auto-configurations of Spring Security for its stack
+	 */
+	protected record Flavour(String type, String routes, Class<?> application, List<String> security) {
+
+		public static Flavour webflux(Class<?> application) {
+			return new Flavour("reactive", "spring.cloud.gateway.server.webflux.routes", application,
+					List.of(SECURITY + "ReactiveUserDetailsServiceAutoConfiguration",
+							SECURITY + "web.reactive.ReactiveWebSecurityAutoConfiguration",
+							SECURITY + "actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration"));
+		}
+
+		public static Flavour webmvc(Class<?> application) {
+			return new Flavour("servlet", "spring.cloud.gateway.server.webmvc.routes", application,
+					List.of(SECURITY + "UserDetailsServiceAutoConfiguration",
+							SECURITY + "web.servlet.ServletWebSecurityAutoConfiguration",
+							SECURITY + "web.servlet.SecurityFilterAutoConfiguration",
+							SECURITY + "actuate.web.servlet.ManagementWebSecurityAutoConfiguration"));
+		}
+
+	}
+
+	protected enum Security {
+
+		WITHOUT(null),
 
 		// Boot's default: every request needs the user's credentials.
 		WITH(CREDENTIALS, "spring.security.user.name=user", "spring.security.user.password=secret");
@@ -372,37 +422,18 @@ class RequireProtocolGatewayTests {
 
 	}
 
-	private record Gateway(ConfigurableApplicationContext context) implements AutoCloseable {
+	/**
+	 * A running gateway.
+	 * @param context its application context
+	 */
+	protected record Gateway(ConfigurableApplicationContext context) implements AutoCloseable {
 
-		static Gateway start(Security security, String... more) {
-			List<String> properties = new ArrayList<>(List.of("spring.main.web-application-type=reactive",
-					"server.port=0", "server.http2.enabled=true", "server.ssl.bundle=demo",
-					"spring.ssl.bundle.pem.demo.keystore.certificate=file:" + DEMO_TLS + ".crt",
-					"spring.ssl.bundle.pem.demo.keystore.private-key=file:" + DEMO_TLS + ".key",
-					"upgrade-required.cleartext.port=0"));
-			String[] paths = { "secure", "modern", "h2", "open" };
-			String[] filters = { "RequireProtocol=TLS", "RequireProtocol=TLS,1.3", "RequireProtocol=HTTP_2", null };
-			for (int i = 0; i < paths.length; i++) {
-				properties.add(ROUTES + "[" + i + "].id=" + paths[i]);
-				properties.add(ROUTES + "[" + i + "].uri=" + backendUri());
-				properties.add(ROUTES + "[" + i + "].predicates[0]=Path=/" + paths[i] + "/**");
-				if (filters[i] != null) {
-					properties.add(ROUTES + "[" + i + "].filters[0]=" + filters[i]);
-				}
-			}
-			properties.addAll(List.of(security.properties));
-			properties.addAll(List.of(more));
-			return new Gateway(new SpringApplicationBuilder(GatewayApplication.class)
-				.properties(properties.toArray(new String[0]))
-				.run());
-		}
-
-		String http(String path) {
+		public String http(String path) {
 			return "http://localhost:"
 					+ this.context.getEnvironment().getRequiredProperty("local.upgrade-required.cleartext.port") + path;
 		}
 
-		String https(String path) {
+		public String https(String path) {
 			return "https://localhost:" + this.context.getEnvironment().getRequiredProperty("local.server.port")
 					+ path;
 		}
@@ -410,23 +441,6 @@ class RequireProtocolGatewayTests {
 		@Override
 		public void close() {
 			this.context.close();
-		}
-
-	}
-
-	@SpringBootConfiguration(proxyBeanMethods = false)
-	@EnableAutoConfiguration
-	static class GatewayApplication {
-
-		@Bean
-		@ConditionalOnBooleanProperty("dsl.route")
-		RouteLocator dslRoutes(RouteLocatorBuilder builder, RequireProtocolGatewayFilterFactory requireProtocol) {
-			return builder.routes()
-				.route("dsl", (route) -> route.path("/dsl/**")
-					.filters((filters) -> filters
-						.filter(requireProtocol.apply((config) -> config.setRequires(List.of("TLS", "1.3")))))
-					.uri(backendUri()))
-				.build();
 		}
 
 	}

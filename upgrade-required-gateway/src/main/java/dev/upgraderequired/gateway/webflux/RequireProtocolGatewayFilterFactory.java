@@ -1,18 +1,15 @@
-package dev.upgraderequired.gateway;
+package dev.upgraderequired.gateway.webflux;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.upgraderequired.InvalidRequirementException;
-import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.RequirementText;
-import dev.upgraderequired.core.Route;
 import dev.upgraderequired.reactive.ReactiveRouteGuard;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.cloud.gateway.support.ShortcutConfigurable;
-import org.springframework.util.StringUtils;
 
 /**
  * The {@code RequireProtocol} route filter: the protocol a route's requests must arrive on, such as
@@ -36,19 +33,11 @@ public class RequireProtocolGatewayFilterFactory
 
 	static final String NAME = "RequireProtocol";
 
-	private static final String REPORT_ONLY = "report-only";
-
-	private static final String ENFORCE_FROM = "enforce-from=";
-
-	private static final String ARGUMENTS = "one or more protocols (tls, http-2, websocket), at most one minimum TLS "
-			+ "version (1.2 or 1.3, with tls), and report-only or enforce-from=<ISO-8601 instant>, such as TLS,1.3 "
-			+ "or TLS,enforce-from=2027-03-01T00:00:00Z";
-
-	private final GatewayRoutes routes;
+	private final WebFluxRoutes routes;
 
 	private final ReactiveRouteGuard guard;
 
-	RequireProtocolGatewayFilterFactory(GatewayRoutes routes, ReactiveRouteGuard guard) {
+	RequireProtocolGatewayFilterFactory(WebFluxRoutes routes, ReactiveRouteGuard guard) {
 		super(Config.class);
 		this.routes = routes;
 		this.guard = guard;
@@ -72,46 +61,13 @@ public class RequireProtocolGatewayFilterFactory
 	 */
 	@Override
 	public GatewayFilter apply(Config config) {
-		return new RequireProtocolFilter(part(config.getRequires(), NAME + " filter"), this.routes, this.guard);
+		return new RequireProtocolFilter(RequirementText.routeFilter(config.getRequires(), NAME + " filter"),
+				this.routes, this.guard);
 	}
 
 	@Override
 	public String name() {
 		return NAME;
-	}
-
-	/**
-	 * Read what a filter's arguments require, and when.
-	 * @param arguments the arguments, each of which may hold several separated by commas
-	 * @param source where they are written, for the failure message
-	 * @return the requirement and its rollout
-	 * @throws InvalidRequirementException if they are invalid
-	 */
-	static Route.Part part(List<String> arguments, String source) {
-		List<String> protocols = new ArrayList<>();
-		boolean reportOnly = false;
-		String enforceFrom = null;
-		for (String argument : arguments) {
-			for (String token : StringUtils.commaDelimitedListToStringArray(argument)) {
-				String value = token.trim();
-				if (value.equalsIgnoreCase(REPORT_ONLY) && !reportOnly) {
-					reportOnly = true;
-				}
-				else if (value.regionMatches(true, 0, ENFORCE_FROM, 0, ENFORCE_FROM.length()) && enforceFrom == null) {
-					enforceFrom = value.substring(ENFORCE_FROM.length());
-				}
-				else {
-					protocols.add(value);
-				}
-			}
-		}
-		try {
-			ProtocolRequirement requirement = RequirementText.requirement(protocols, source);
-			return new Route.Part(requirement, RequirementText.rollout(reportOnly, enforceFrom, source));
-		}
-		catch (InvalidRequirementException ex) {
-			throw new InvalidRequirementException(ex.getSource(), ex.getValue(), ARGUMENTS);
-		}
 	}
 
 	/**

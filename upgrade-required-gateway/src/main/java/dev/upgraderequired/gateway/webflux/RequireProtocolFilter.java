@@ -1,4 +1,4 @@
-package dev.upgraderequired.gateway;
+package dev.upgraderequired.gateway.webflux;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ import org.springframework.core.Ordered;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * A route's {@code RequireProtocol} filter: what it requires, which {@link GatewayRoutes} reads from the route, and
+ * A route's {@code RequireProtocol} filter: what it requires, which {@link WebFluxRoutes} reads from the route, and
  * the guard of what the early filter did not decide. First among the route's filters.
  *
  * @author upgrade-required
@@ -22,11 +22,11 @@ final class RequireProtocolFilter implements GatewayFilter, Ordered {
 
 	private final Route.Part part;
 
-	private final GatewayRoutes routes;
+	private final WebFluxRoutes routes;
 
 	private final ReactiveRouteGuard guard;
 
-	RequireProtocolFilter(Route.Part part, GatewayRoutes routes, ReactiveRouteGuard guard) {
+	RequireProtocolFilter(Route.Part part, WebFluxRoutes routes, ReactiveRouteGuard guard) {
 		this.part = part;
 		this.routes = routes;
 		this.guard = guard;

@@ -1,4 +1,4 @@
-package dev.upgraderequired.gateway;
+package dev.upgraderequired.gateway.webflux;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -32,9 +32,9 @@ import org.springframework.web.server.ServerWebExchange;
  *
  * @author upgrade-required
  */
-final class GatewayRoutes implements ReactiveRoutes, ApplicationListener<RefreshRoutesResultEvent> {
+final class WebFluxRoutes implements ReactiveRoutes, ApplicationListener<RefreshRoutesResultEvent> {
 
-	private static final Log logger = LogFactory.getLog(GatewayRoutes.class);
+	private static final Log logger = LogFactory.getLog(WebFluxRoutes.class);
 
 	private final RequirementIndex index;
 
@@ -44,7 +44,7 @@ final class GatewayRoutes implements ReactiveRoutes, ApplicationListener<Refresh
 	// filters and predicates.
 	private volatile Map<org.springframework.cloud.gateway.route.Route, Route> routes = new IdentityHashMap<>();
 
-	GatewayRoutes(RequirementIndex index, ObjectProvider<RouteLocator> routeLocator) {
+	WebFluxRoutes(RequirementIndex index, ObjectProvider<RouteLocator> routeLocator) {
 		this.index = index;
 		this.routeLocator = routeLocator;
 	}

@@ -3,6 +3,6 @@
  * filter decides before Spring Security, like every other requirement.
  */
 @NullMarked
-package dev.upgraderequired.gateway;
+package dev.upgraderequired.gateway.webflux;
 
 import org.jspecify.annotations.NullMarked;

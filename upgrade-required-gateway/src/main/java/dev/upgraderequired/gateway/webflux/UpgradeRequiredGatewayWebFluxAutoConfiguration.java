@@ -1,8 +1,9 @@
-package dev.upgraderequired.gateway;
+package dev.upgraderequired.gateway.webflux;
 
 import java.util.List;
 
 import dev.upgraderequired.autoconfigure.UpgradeRequiredWebFluxAutoConfiguration;
+import dev.upgraderequired.core.RequirementText;
 import dev.upgraderequired.core.UpgradePolicy;
 import dev.upgraderequired.reactive.ReactiveRouteGuard;
 
@@ -31,15 +32,15 @@ import org.springframework.context.annotation.Bean;
 		afterName = "org.springframework.cloud.gateway.config.GatewayAutoConfiguration")
 @ConditionalOnClass(RoutePredicateHandlerMapping.class)
 @ConditionalOnBean({ ReactiveRouteGuard.class, RouteLocator.class })
-public final class UpgradeRequiredGatewayAutoConfiguration {
+public final class UpgradeRequiredGatewayWebFluxAutoConfiguration {
 
 	@Bean
-	GatewayRoutes upgradeRequiredGatewayRoutes(UpgradePolicy policy, ObjectProvider<RouteLocator> routeLocator) {
-		return new GatewayRoutes(policy.index(), routeLocator);
+	WebFluxRoutes upgradeRequiredWebFluxRoutes(UpgradePolicy policy, ObjectProvider<RouteLocator> routeLocator) {
+		return new WebFluxRoutes(policy.index(), routeLocator);
 	}
 
 	@Bean
-	RequireProtocolGatewayFilterFactory requireProtocolGatewayFilterFactory(GatewayRoutes routes,
+	RequireProtocolGatewayFilterFactory requireProtocolGatewayFilterFactory(WebFluxRoutes routes,
 			ReactiveRouteGuard guard) {
 		return new RequireProtocolGatewayFilterFactory(routes, guard);
 	}
@@ -55,7 +56,7 @@ public final class UpgradeRequiredGatewayAutoConfiguration {
 			List<FilterDefinition> filters = routes.get(i).getFilters();
 			for (int j = 0; j < filters.size(); j++) {
 				if (RequireProtocolGatewayFilterFactory.NAME.equals(filters.get(j).getName())) {
-					RequireProtocolGatewayFilterFactory.part(List.copyOf(filters.get(j).getArgs().values()),
+					RequirementText.routeFilter(List.copyOf(filters.get(j).getArgs().values()),
 							GatewayProperties.PREFIX + ".routes[" + i + "].filters[" + j + "]");
 				}
 			}

@@ -1,0 +1,36 @@
+package dev.upgraderequired.servlet;
+
+import dev.upgraderequired.core.Route;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * The routes of a gateway in a Spring MVC application: which handler mapping serves them, and the route its lookup
+ * matched a request to. The early filter decides a request that a route serves with the route, before Spring
+ * Security; the interceptor decides, with the route, a request the early filter did not. The routes themselves are
+ * handed to {@link dev.upgraderequired.core.RequirementIndex#routes} whenever they change.
+ * <p>
+ * For upgrade-required's own modules: {@code upgrade-required-gateway} declares one for Spring Cloud Gateway.
+ *
+ * @author upgrade-required
+ * @since 0.2.0
+ */
+public interface ServletRoutes {
+
+	/**
+	 * Whether a handler mapping serves the gateway's routes (among other handlers, maybe).
+	 * @param mapping a handler mapping of the application
+	 * @return whether it maps requests to the gateway's routes
+	 */
+	boolean isRouteMapping(HandlerMapping mapping);
+
+	/**
+	 * Return the route that a handler lookup matched a request to.
+	 * @param request the request, after a handler lookup
+	 * @return the route, {@code null} if the lookup matched none
+	 */
+	@Nullable Route routeOf(HttpServletRequest request);
+
+}

@@ -12,13 +12,13 @@
 # TLS, and 400 rules, plain HTTP with X-Forwarded-Proto as behind a proxy), with and without the starter:
 #   reject/serve   requests/s of the 426 on GET of its last protected endpoint / requests/s of GET /hello
 #   allowed with/without  requests/s of the same GET over "https" with the starter / without it
-# Then, in reactive mode, a Spring Cloud Gateway (Server WebFlux; benchmarks/gateway) in front of the comparator, plain
-# HTTP with X-Forwarded-Proto, with a route that declares RequireProtocol=TLS and an open route, and the same gateway
-# without the filter and without the starter:
+# Then, per mode, a Spring Cloud Gateway of the mode's flavour (Server Web MVC on Tomcat, benchmarks/gateway-webmvc;
+# Server WebFlux on Reactor Netty, benchmarks/gateway-webflux) in front of the comparator, plain HTTP with
+# X-Forwarded-Proto, with a route that requires TLS and an open route, and the same gateway without the requirement
+# and without the starter:
 #   reject/serve   requests/s of the 426 on GET of the protected route / requests/s of GET of the open route (proxied)
-#   allowed with/without  requests/s of the protected route over "https" (proxied) with the filter / without it
+#   allowed with/without  requests/s of the protected route over "https" (proxied) with the requirement / without it
 #   open with/without     requests/s of the open route with the starter / without it
-# (The Server Web MVC flavour has no RequireProtocol filter yet: servlet mode has no gateway case.)
 # Then, per mode, what the starter costs an application:
 #   cpu with/without  the sample's CPU time per GET /api/hello (utime + stime from /proc/PID/stat over CPU_REQUESTS
 #                     requests of wrk) with the starter / the same sample with upgrade-required.enabled=false,
@@ -38,8 +38,8 @@
 #   PHASES (which parts to run: "throughput large gateway cpu"), PIN (false; true: the throughput and large cases with the
 #   servers and the load generator on CPUs of their own, as the CPU comparison always runs; give them a WARMUP of 15 s
 #   or more),
-#   OUT (directory for the raw results, benchmarks/target/load), SAMPLE_JAR, COMPARATOR_JAR and GATEWAY_JAR (the jars
-#   to run, built if none is given and the modules' targets lack one).
+#   OUT (directory for the raw results, benchmarks/target/load), SAMPLE_JAR, COMPARATOR_JAR, GATEWAY_WEBFLUX_JAR and
+#   GATEWAY_WEBMVC_JAR (the jars to run, built if none is given and the modules' targets lack one).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -217,12 +217,14 @@ install_missing
 mkdir -p "$OUT"
 sample_jar=${SAMPLE_JAR:-$(jar_of sample-app sample-app)}
 comparator_jar=${COMPARATOR_JAR:-$(jar_of benchmarks upgrade-required-benchmarks)}
-gateway_jar=${GATEWAY_JAR:-$(jar_of benchmarks/gateway upgrade-required-gateway-benchmark)}
-if [ -z "$sample_jar" ] || [ -z "$comparator_jar" ] || [ -z "$gateway_jar" ]; then
-	./mvnw -q -B -DskipTests package -pl sample-app,benchmarks,benchmarks/gateway -am
+gateway_webflux_jar=${GATEWAY_WEBFLUX_JAR:-$(jar_of benchmarks/gateway-webflux upgrade-required-gateway-webflux-benchmark)}
+gateway_webmvc_jar=${GATEWAY_WEBMVC_JAR:-$(jar_of benchmarks/gateway-webmvc upgrade-required-gateway-webmvc-benchmark)}
+if [ -z "$sample_jar" ] || [ -z "$comparator_jar" ] || [ -z "$gateway_webflux_jar" ] || [ -z "$gateway_webmvc_jar" ]; then
+	./mvnw -q -B -DskipTests package -pl sample-app,benchmarks,benchmarks/gateway-webflux,benchmarks/gateway-webmvc -am
 	sample_jar=$(jar_of sample-app sample-app)
 	comparator_jar=$(jar_of benchmarks upgrade-required-benchmarks)
-	gateway_jar=$(jar_of benchmarks/gateway upgrade-required-gateway-benchmark)
+	gateway_webflux_jar=$(jar_of benchmarks/gateway-webflux upgrade-required-gateway-webflux-benchmark)
+	gateway_webmvc_jar=$(jar_of benchmarks/gateway-webmvc upgrade-required-gateway-webmvc-benchmark)
 fi
 results="$OUT/results.tsv"
 printf 'mode\tapp\tcase\ttool\tround\trps\n' >"$results"
@@ -302,13 +304,17 @@ for mode in $MODES; do
 		pin_server=() pin_client=()
 	fi
 
-	if [[ " $PHASES " == *" gateway "* ]] && [ "$mode" = reactive ]; then
+	if [[ " $PHASES " == *" gateway "* ]]; then
 		[ "$PIN" = true ] && pin
+		gateway_jar=$gateway_webmvc_jar
+		[ "$mode" = reactive ] && gateway_jar=$gateway_webflux_jar
 		backend=$(free_port); g_with=$(free_port); g_without=$(free_port)
-		echo "== $mode: a gateway with a RequireProtocol route (http $g_with), the same without the filter and the" \
-			"starter (http $g_without), in front of the comparator (http $backend)"
+		echo "== $mode: a gateway with a route that requires TLS (http $g_with), the same without the requirement" \
+			"and the starter (http $g_without), in front of the comparator (http $backend)"
+		# HTTP/1.1 only, as most services behind a gateway: the Web MVC gateway's JDK client would upgrade to h2c
+		# and open more streams than the backend allows.
 		start "gateway-backend-$mode" "http://127.0.0.1:$backend/api/hello" "$comparator_jar" \
-			--server.port="$backend" "${mode_args[@]}"
+			--server.port="$backend" --server.http2.enabled=false "${mode_args[@]}"
 		start "gateway-$mode" "http://127.0.0.1:$g_with/open/x" "$gateway_jar" --server.port="$g_with" \
 			--server.http2.enabled=true --benchmark.backend="http://127.0.0.1:$backend"
 		start "gateway-without-$mode" "http://127.0.0.1:$g_without/open/x" "$gateway_jar" \
@@ -408,7 +414,7 @@ if large:
                   f"{ratio(mode, 'large', tool, 'https-secure', 'https-secure', 'large-without'):>21}")
 gateway = sorted({r["mode"] for r in rows if r["app"] == "gateway"}, reverse=True)
 if gateway:
-    print(f"\n{'mode':9} {'tool':7} {'gateway, RequireProtocol route':36} {'reject/serve':>13}"
+    print(f"\n{'mode':9} {'tool':7} {'gateway, a route requiring TLS':36} {'reject/serve':>13}"
           f" {'allowed with/without':>21} {'open with/without':>18}")
     for mode in gateway:
         for tool in ("wrk", "h2load"):

@@ -50,13 +50,15 @@ public final class ReactiveRouteGuard {
 			return next.get();
 		}
 		Decision decision = this.decider.decide(exchange, this.view, route);
+		if (decision instanceof Decision.Proceed proceed) {
+			this.writer.announce(proceed.announcement(), exchange);
+			return next.get();
+		}
 		if (decision instanceof Decision.Respond respond) {
 			return this.writer.write(respond.response(), exchange);
 		}
-		if (decision instanceof Decision.Proceed proceed) {
-			this.writer.announce(proceed.announcement(), exchange);
-		}
-		return next.get();
+		// Rejected by CORS processing, with its 403.
+		return exchange.getResponse().setComplete();
 	}
 
 }

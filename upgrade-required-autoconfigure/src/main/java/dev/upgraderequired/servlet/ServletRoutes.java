@@ -1,14 +1,13 @@
 package dev.upgraderequired.servlet;
 
 import dev.upgraderequired.core.Route;
-import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * The routes of a gateway in a Spring MVC application: which handler mapping serves them, and the route its lookup
- * matched a request to. The early filter decides a request that a route serves with the route, before Spring
+ * The routes of a gateway in a Spring MVC application: which handler mapping serves them, and the route a handler it
+ * returned serves. The early filter decides a request that a route serves with the route, before Spring
  * Security; the interceptor decides, with the route, a request the early filter did not. The routes themselves are
  * handed to {@link dev.upgraderequired.core.RequirementIndex#routes} whenever they change.
  * <p>
@@ -27,10 +26,10 @@ public interface ServletRoutes {
 	boolean isRouteMapping(HandlerMapping mapping);
 
 	/**
-	 * Return the route that a handler lookup matched a request to.
-	 * @param request the request, after a handler lookup
-	 * @return the route, {@code null} if the lookup matched none
+	 * Return the route that a handler serves.
+	 * @param handler a handler that a handler lookup returned
+	 * @return the route, {@code null} if the handler is no route's
 	 */
-	@Nullable Route routeOf(HttpServletRequest request);
+	@Nullable Route routeOf(Object handler);
 
 }

@@ -129,7 +129,7 @@ final class UpgradeRequiredFilter implements Filter {
 		}
 		// A gateway's handler serves every route: the request is decided with the route its lookup matched, which the
 		// interceptor then knows to have been decided.
-		Route route = (handler != null && this.routes != null) ? this.routes.routeOf(decided) : null;
+		Route route = (handler != null && this.routes != null) ? this.routes.routeOf(handler) : null;
 		if (route != null) {
 			request.setAttribute(DECIDED_ROUTE, route);
 			return this.decider.decide(decided, this.view, route);

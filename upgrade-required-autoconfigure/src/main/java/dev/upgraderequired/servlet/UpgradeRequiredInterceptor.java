@@ -77,7 +77,7 @@ final class UpgradeRequiredInterceptor implements HandlerInterceptor {
 			return true;
 		}
 		// A gateway's route is decided as the handler of its requests.
-		Route route = (this.routes != null) ? this.routes.routeOf(request) : null;
+		Route route = (this.routes != null) ? this.routes.routeOf(mapped) : null;
 		Object handler = (route != null) ? route : mapped;
 		if (dispatcherType == DispatcherType.REQUEST && decidedByTheFilter(request, handler, route)) {
 			if (this.decider.sendsStrictTransportSecurity()) {

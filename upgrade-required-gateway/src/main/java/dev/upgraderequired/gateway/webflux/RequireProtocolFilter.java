@@ -14,7 +14,8 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * A route's {@code RequireProtocol} filter: what it requires, which {@link WebFluxRoutes} reads from the route, and
- * the guard of what the early filter did not decide. First among the route's filters.
+ * the guard of what the early filter did not decide with it. First among the route's filters. A filter the route's
+ * reading did not find (wrapped by something else than the gateway's ordering) is decided on its own requirement.
  *
  * @author upgrade-required
  */
@@ -39,9 +40,8 @@ final class RequireProtocolFilter implements GatewayFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		Route route = this.routes.routeOf(exchange);
-		if (route == null) {
-			// Not run by a route's lookup (a filter applied by hand): decided on its own requirement all the same.
-			route = new Route(UpgradePolicy.UNKNOWN_PATTERN, "", List.of(this.part));
+		if (route == null || !route.parts().contains(this.part)) {
+			route = new Route((route != null) ? route.id() : UpgradePolicy.UNKNOWN_PATTERN, "", List.of(this.part));
 		}
 		return this.guard.filter(exchange, route, () -> chain.filter(exchange));
 	}

@@ -36,6 +36,8 @@ final class WebFluxRoutes implements ReactiveRoutes, ApplicationListener<Refresh
 
 	private static final Log logger = LogFactory.getLog(WebFluxRoutes.class);
 
+	private static final String UNREAD = WebFluxRoutes.class.getName() + ".unread";
+
 	private final RequirementIndex index;
 
 	private final ObjectProvider<RouteLocator> routeLocator;
@@ -62,7 +64,16 @@ final class WebFluxRoutes implements ReactiveRoutes, ApplicationListener<Refresh
 			return null;
 		}
 		Route route = this.routes.get(matched);
-		return (route != null) ? route : route(matched);
+		if (route != null) {
+			return route;
+		}
+		// A route read for this exchange once, so that the early filter and the route's filter see the same.
+		Unread unread = exchange.getAttribute(UNREAD);
+		if (unread == null || unread.matched() != matched) {
+			unread = new Unread(matched, route(matched));
+			exchange.getAttributes().put(UNREAD, unread);
+		}
+		return unread.route();
 	}
 
 	@Override
@@ -78,7 +89,7 @@ final class WebFluxRoutes implements ReactiveRoutes, ApplicationListener<Refresh
 					+ "every request a route may serve is looked up", ex));
 	}
 
-	private void update(List<org.springframework.cloud.gateway.route.Route> matched) {
+	private synchronized void update(List<org.springframework.cloud.gateway.route.Route> matched) {
 		Map<org.springframework.cloud.gateway.route.Route, Route> routes = new IdentityHashMap<>(matched.size());
 		List<Route> ordered = new ArrayList<>(matched.size());
 		for (org.springframework.cloud.gateway.route.Route gatewayRoute : matched) {
@@ -88,6 +99,10 @@ final class WebFluxRoutes implements ReactiveRoutes, ApplicationListener<Refresh
 		}
 		this.routes = routes;
 		this.index.routes(ordered);
+	}
+
+	// A route the gateway matched before this class read it.
+	private record Unread(org.springframework.cloud.gateway.route.Route matched, Route route) {
 	}
 
 	// What the route's RequireProtocol filters require, one part each.

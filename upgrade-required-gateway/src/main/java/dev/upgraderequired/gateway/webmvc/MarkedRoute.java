@@ -11,8 +11,8 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * One route of the gateway, which records in the request that it matched it: the early filter's lookup and the
- * servlet's then know the route, and the starter decides the request with what it requires.
+ * One route of the gateway, whose handler says which route it serves (see {@link RouteHandler}): the early filter's
+ * lookup and the servlet's then know the route, and the starter decides the request with what it requires.
  *
  * @param <T> the response type
  * @author upgrade-required
@@ -28,17 +28,9 @@ final class MarkedRoute<T extends ServerResponse> implements RouterFunction<T> {
 		this.route = route;
 	}
 
-	Route route() {
-		return this.route;
-	}
-
 	@Override
 	public Optional<HandlerFunction<T>> route(ServerRequest request) {
-		Optional<HandlerFunction<T>> handler = this.delegate.route(request);
-		if (handler.isPresent()) {
-			request.attributes().put(WebMvcRoutes.MATCHED_ROUTE, this.route);
-		}
-		return handler;
+		return this.delegate.route(request).map((handler) -> new RouteHandler<>(handler, this.route));
 	}
 
 	@Override
@@ -49,6 +41,23 @@ final class MarkedRoute<T extends ServerResponse> implements RouterFunction<T> {
 	@Override
 	public String toString() {
 		return this.delegate.toString();
+	}
+
+	/**
+	 * The handler of a route's request: the route's own, and the route it serves, which it also records in the
+	 * request for the route's {@code RequireProtocol} filter function.
+	 * @param <T> the response type
+	 * @param handler the route's handler
+	 * @param route the route
+	 */
+	record RouteHandler<T extends ServerResponse>(HandlerFunction<T> handler, Route route) implements HandlerFunction<T> {
+
+		@Override
+		public T handle(ServerRequest request) throws Exception {
+			request.attributes().put(WebMvcRoutes.MATCHED_ROUTE, this.route);
+			return this.handler.handle(request);
+		}
+
 	}
 
 }

@@ -1,7 +1,7 @@
 package dev.upgraderequired.gateway.webmvc;
 
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.upgraderequired.core.Route;
@@ -10,8 +10,8 @@ import dev.upgraderequired.servlet.ServletRouteGuard;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
-import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.web.context.WebApplicationContext;
 import org.springframework.web.servlet.function.HandlerFilterFunction;
 import org.springframework.web.servlet.function.HandlerFunction;
@@ -20,10 +20,11 @@ import org.springframework.web.servlet.function.ServerResponse;
 import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
- * A route's {@code RequireProtocol} filter function. The starter decides a request with what the route it was
- * matched to requires (see {@link WebMvcRoutes}): where that includes this filter's requirement, the filter lets the
- * request through. Where it does not (a filter of a Java DSL route, which the starter cannot see), the filter decides
- * the request itself, after Spring Security, and says so once per route in the log.
+ * A route's {@code RequireProtocol} filter function. The starter decides a request with what its route requires (see
+ * {@link WebMvcRoutes}): where that includes this filter's requirement, the filter lets the request through. Where it
+ * does not (a filter of a Java DSL route, which the starter cannot see), the filter decides the request itself, after
+ * Spring Security, and says so once per route in the log. With the starter switched off
+ * ({@code upgrade-required.enabled=false}), it does nothing, as {@code @RequiresProtocol} does then.
  *
  * @author upgrade-required
  */
@@ -33,8 +34,10 @@ final class RequireProtocolFilterFunction implements HandlerFilterFunction<Serve
 
 	private final Route.Part part;
 
-	// The routes whose undeclared filter has been logged.
-	private final Set<String> logged = ConcurrentHashMap.newKeySet();
+	// The route of each route id this filter decides itself: one per route, logged when first made.
+	private final Map<String, Route> undeclared = new ConcurrentHashMap<>();
+
+	private volatile @Nullable ServletRouteGuard guard;
 
 	RequireProtocolFilterFunction(Route.Part part) {
 		this.part = part;
@@ -47,30 +50,27 @@ final class RequireProtocolFilterFunction implements HandlerFilterFunction<Serve
 		if (matched != null && matched.parts().contains(this.part)) {
 			return next.handle(request);
 		}
-		String id = MvcUtils.getAttribute(request, MvcUtils.GATEWAY_ROUTE_ID_ATTR);
-		if (id == null && matched != null) {
-			id = matched.id();
+		ServletRouteGuard guard = guard(servletRequest);
+		if (guard == null) {
+			return next.handle(request);
 		}
-		if (id == null) {
-			id = UpgradePolicy.UNKNOWN_PATTERN;
-		}
-		if (this.logged.add(id)) {
-			logger.warn("upgrade-required: route '" + id + "' requires " + this.part.requirement()
+		String id = (matched != null) ? matched.id() : UpgradePolicy.UNKNOWN_PATTERN;
+		Route route = this.undeclared.computeIfAbsent(id, (routeId) -> {
+			logger.warn("upgrade-required: route '" + routeId + "' requires " + this.part.requirement()
 					+ " by a RequireProtocol filter that the starter cannot see: it is decided after Spring Security. "
 					+ "Declare it with .withAttributes(RequireProtocolFilterFunctions.routeRequires(...))");
-		}
-		ServerResponse refusal = guard(servletRequest).refusal(servletRequest,
-				new Route(id, "", List.of(this.part)));
-		return (refusal != null) ? refusal : next.handle(request);
+			return new Route(routeId, "", List.of(this.part));
+		});
+		return guard.filter(request, route, next);
 	}
 
-	private static ServletRouteGuard guard(HttpServletRequest request) {
-		WebApplicationContext context = RequestContextUtils.findWebApplicationContext(request);
-		ServletRouteGuard guard = (context != null) ? context.getBeanProvider(ServletRouteGuard.class).getIfAvailable()
-				: null;
+	// The starter's guard, null if the starter is switched off.
+	private @Nullable ServletRouteGuard guard(HttpServletRequest request) {
+		ServletRouteGuard guard = this.guard;
 		if (guard == null) {
-			// Switched off (upgrade-required.enabled=false) while a route requires a protocol: refused, never served.
-			throw new IllegalStateException("A route requires a protocol, and upgrade-required is not running");
+			WebApplicationContext context = RequestContextUtils.findWebApplicationContext(request);
+			guard = (context != null) ? context.getBeanProvider(ServletRouteGuard.class).getIfAvailable() : null;
+			this.guard = guard;
 		}
 		return guard;
 	}

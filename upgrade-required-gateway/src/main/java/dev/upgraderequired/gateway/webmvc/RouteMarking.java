@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import dev.upgraderequired.InvalidRequirementException;
 import dev.upgraderequired.core.RequirementText;
 import dev.upgraderequired.core.Route;
 import org.apache.commons.logging.Log;
@@ -22,9 +23,10 @@ import org.springframework.cloud.gateway.server.mvc.config.FilterProperties;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcPropertiesBeanDefinitionRegistrar.RouterFunctionHolder;
 import org.springframework.cloud.gateway.server.mvc.config.RouteProperties;
-import org.springframework.cloud.gateway.server.mvc.handler.GatewayDelegatingRouterFunction;
+import org.springframework.cloud.gateway.server.mvc.common.NameUtils;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
+import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -34,10 +36,12 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Marks every route of the gateway as it is created (see {@link MarkedRoute}), with what it requires, and hands the
- * routes to {@link WebMvcRoutes}: a route of the Java DSL (a bean of its own) with what its attributes declare
+ * routes to {@link WebMvcRoutes}: a route of the Java DSL (a bean of one route) with what its attributes declare
  * ({@link RequireProtocolFilterFunctions#routeRequires}); the configured routes, whenever the gateway creates them
  * (at startup and on each configuration refresh), with their {@code RequireProtocol} filters, which are checked
- * first, naming the property. Routes combined in one bean of the Java DSL cannot be told apart: the log says so.
+ * first, naming the property. Routes combined in one bean of the Java DSL cannot be told apart: declaring a
+ * requirement in their attributes fails the startup; without one, the log says that their {@code RequireProtocol}
+ * filters are decided after Spring Security.
  *
  * @author upgrade-required
  */
@@ -67,29 +71,31 @@ final class RouteMarking implements InstantiationAwareBeanPostProcessor {
 
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
-		if (bean instanceof GatewayDelegatingRouterFunction<?> route) {
-			return mark(route, beanName);
-		}
 		// The holder itself, not the proxy of its scope, which would lose the refresh.
 		if (bean instanceof RouterFunctionHolder holder && !AopUtils.isAopProxy(bean)) {
 			return mark(holder, beanName);
 		}
-		if (bean instanceof RouterFunction<?> function) {
-			List<String> combined = new Attributes(function).routeIds();
-			if (!combined.isEmpty()) {
-				logger.warn("upgrade-required: the gateway routes " + combined + " of bean '" + beanName + "' are "
-						+ "combined in one RouterFunction: what they require is decided after Spring Security. "
-						+ "Declare each route as a bean of its own");
-			}
-		}
-		return bean;
+		return (bean instanceof RouterFunction<?> function) ? mark(function, beanName) : bean;
 	}
 
+	// A bean of the Java DSL: marked if it holds one route; the configured routes (the gateway's bean that delegates
+	// to the holder) are marked in the holder.
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	private RouterFunction<?> mark(GatewayDelegatingRouterFunction<?> function, String beanName) {
+	private RouterFunction<?> mark(RouterFunction<?> function, String beanName) {
 		Attributes attributes = new Attributes(function);
 		List<String> ids = attributes.routeIds();
-		if (ids.size() != 1) {
+		if (ids.isEmpty() || attributes.configuredRoutes() != null) {
+			return function;
+		}
+		if (ids.size() > 1) {
+			if (!attributes.declared().isEmpty()) {
+				throw new InvalidRequirementException("bean '" + beanName + "'",
+						RequireProtocolFilterFunctions.NAME + " of the routes " + ids,
+						"routeRequires(...) in the attributes of a RouterFunction bean of one route");
+			}
+			logger.warn("upgrade-required: the gateway routes " + ids + " of bean '" + beanName + "' are combined "
+					+ "in one RouterFunction: a RequireProtocol filter of theirs is decided after Spring Security. "
+					+ "Declare each route as a bean of its own");
 			return function;
 		}
 		List<Route.Part> parts = new ArrayList<>();
@@ -133,7 +139,7 @@ final class RouteMarking implements InstantiationAwareBeanPostProcessor {
 			add(configured, list.get(i), list.get(i).getId(), GatewayMvcProperties.PREFIX + ".routes[" + i + "]");
 		}
 		properties.getRoutesMap()
-			.forEach((key, route) -> add(configured, route, (route.getId() != null) ? route.getId() : key,
+			.forEach((key, route) -> add(configured, route, StringUtils.hasText(route.getId()) ? route.getId() : key,
 					GatewayMvcProperties.PREFIX + ".routes-map." + key));
 		return configured;
 	}
@@ -143,12 +149,22 @@ final class RouteMarking implements InstantiationAwareBeanPostProcessor {
 		List<Route.Part> parts = new ArrayList<>();
 		List<FilterProperties> filters = route.getFilters();
 		for (int j = 0; j < filters.size(); j++) {
-			if (RequireProtocolFilterFunctions.NAME.equals(filters.get(j).getName())) {
-				parts.add(RequirementText.routeFilter(List.copyOf(filters.get(j).getArgs().values()),
-						property + ".filters[" + j + "]"));
+			FilterProperties filter = filters.get(j);
+			String source = property + ".filters[" + j + "]";
+			// The gateway finds the filter by its name, uncapitalized.
+			if (filter.getName() != null && StringUtils.uncapitalize(filter.getName())
+				.equals(StringUtils.uncapitalize(RequireProtocolFilterFunctions.NAME))) {
+				// Its one parameter, by name or in the shortcut form.
+				filter.getArgs().keySet().forEach((key) -> {
+					if (!key.startsWith(NameUtils.GENERATED_NAME_PREFIX) && !key.equals("requires")) {
+						throw new InvalidRequirementException(source, key + "=" + filter.getArgs().get(key),
+								"RequireProtocol=<arguments> or args.requires=<arguments>");
+					}
+				});
+				parts.add(RequirementText.routeFilter(List.copyOf(filter.getArgs().values()), source));
 			}
 		}
-		if (id != null) {
+		if (StringUtils.hasText(id)) {
 			configured.put(id, new Route(id, String.valueOf(route.getUri()), parts));
 		}
 	}

@@ -11,21 +11,22 @@ import dev.upgraderequired.servlet.ServletRoutes;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.function.support.RouterFunctionMapping;
 
 /**
- * The routes of Spring Cloud Gateway Server Web MVC, as the core decides on them: each route (see
- * {@link MarkedRoute}) records in the request that it matched it. The routes of each bean that holds some are handed
- * to the {@link RequirementIndex} whenever the bean is created: at startup, and for configured routes whenever a
- * configuration refresh re-creates them.
+ * The routes of Spring Cloud Gateway Server Web MVC, as the core decides on them: the handler of each route's requests
+ * says which route it serves (see {@link MarkedRoute}). The routes of each bean that holds some are handed to the
+ * {@link RequirementIndex} once every singleton is created, then whenever a configuration refresh creates the
+ * configured routes again.
  *
  * @author upgrade-required
  */
-final class WebMvcRoutes implements ServletRoutes {
+final class WebMvcRoutes implements ServletRoutes, SmartInitializingSingleton {
 
 	/**
-	 * The request attribute that holds the route a request was matched to.
+	 * The request attribute that holds the route whose handler handles the request.
 	 */
 	static final String MATCHED_ROUTE = WebMvcRoutes.class.getName() + ".route";
 
@@ -33,6 +34,8 @@ final class WebMvcRoutes implements ServletRoutes {
 
 	// The routes of each bean, by its name, in the order the beans were created.
 	private final Map<String, List<Route>> byBean = new LinkedHashMap<>();
+
+	private boolean started;
 
 	WebMvcRoutes(RequirementIndex index) {
 		this.index = index;
@@ -44,8 +47,8 @@ final class WebMvcRoutes implements ServletRoutes {
 	}
 
 	@Override
-	public @Nullable Route routeOf(HttpServletRequest request) {
-		return matched(request);
+	public @Nullable Route routeOf(Object handler) {
+		return (handler instanceof MarkedRoute.RouteHandler<?> route) ? route.route() : null;
 	}
 
 	static @Nullable Route matched(HttpServletRequest request) {
@@ -59,6 +62,18 @@ final class WebMvcRoutes implements ServletRoutes {
 	 */
 	synchronized void routes(String beanName, List<Route> routes) {
 		this.byBean.put(beanName, List.copyOf(routes));
+		if (this.started) {
+			publish();
+		}
+	}
+
+	@Override
+	public synchronized void afterSingletonsInstantiated() {
+		this.started = true;
+		publish();
+	}
+
+	private void publish() {
 		List<Route> all = new ArrayList<>();
 		this.byBean.values().forEach(all::addAll);
 		this.index.routes(all);

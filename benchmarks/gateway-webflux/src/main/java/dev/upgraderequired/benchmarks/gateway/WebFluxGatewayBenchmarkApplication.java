@@ -2,7 +2,7 @@ package dev.upgraderequired.benchmarks.gateway;
 
 import java.util.List;
 
-import dev.upgraderequired.gateway.RequireProtocolGatewayFilterFactory;
+import dev.upgraderequired.gateway.webflux.RequireProtocolGatewayFilterFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Bean;
  * @author upgrade-required
  */
 @SpringBootApplication
-public class GatewayBenchmarkApplication {
+public class WebFluxGatewayBenchmarkApplication {
 
 	@Bean
 	RouteLocator benchmarkRoutes(RouteLocatorBuilder builder, @Value("${benchmark.backend}") String backend,
@@ -41,7 +41,7 @@ public class GatewayBenchmarkApplication {
 	}
 
 	public static void main(String[] args) {
-		SpringApplication.run(GatewayBenchmarkApplication.class, args);
+		SpringApplication.run(WebFluxGatewayBenchmarkApplication.class, args);
 	}
 
 }

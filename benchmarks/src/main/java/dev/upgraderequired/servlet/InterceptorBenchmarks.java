@@ -84,7 +84,7 @@ public class InterceptorBenchmarks {
 		this.view = new ServletRequestView(ServletContainerRequestFacts.tomcat(),
 				new ServletMappedHandlerRequirements(), () -> null);
 		this.interceptor = new UpgradeRequiredInterceptor(this.decider, policy.index(), this.view,
-				new ServletRefusalWriter(), null);
+				new ServletRefusalWriter(), null, null);
 		Api api = new Api();
 		this.openHandler = new HandlerMethod(api, Api.class.getDeclaredMethod("hello"));
 		this.secureHandler = new HandlerMethod(api, Api.class.getDeclaredMethod("secure"));

@@ -121,7 +121,7 @@ public class ServletFilterBenchmarks {
 				this.mappings, true);
 		ServletRequestView view = new ServletRequestView(ServletContainerRequestFacts.tomcat(),
 				new ServletMappedHandlerRequirements(), () -> target);
-		this.filter = new UpgradeRequiredFilter(policy.decider(), view, new ServletRefusalWriter());
+		this.filter = new UpgradeRequiredFilter(policy.decider(), view, new ServletRefusalWriter(), null);
 		this.unprotectedRequest = request("/api/hello", false);
 		this.protectedTlsRequest = request("/api/secure", true);
 		this.sharedPathRequest = request("/api/report", false);

@@ -315,8 +315,11 @@ for mode in $MODES; do
 		# and open more streams than the backend allows.
 		start "gateway-backend-$mode" "http://127.0.0.1:$backend/api/hello" "$comparator_jar" \
 			--server.port="$backend" --server.http2.enabled=false "${mode_args[@]}"
+		# The Web MVC gateway's routes are of the Java DSL, the WebFlux gateway's configured (benchmark.require-protocol
+		# is read by the one, the profile by the other).
 		start "gateway-$mode" "http://127.0.0.1:$g_with/open/x" "$gateway_jar" --server.port="$g_with" \
-			--server.http2.enabled=true --benchmark.backend="http://127.0.0.1:$backend"
+			--server.http2.enabled=true --benchmark.backend="http://127.0.0.1:$backend" \
+			--spring.profiles.active=require-protocol
 		start "gateway-without-$mode" "http://127.0.0.1:$g_without/open/x" "$gateway_jar" \
 			--server.port="$g_without" --server.http2.enabled=true --benchmark.backend="http://127.0.0.1:$backend" \
 			--benchmark.require-protocol=false --upgrade-required.enabled=false

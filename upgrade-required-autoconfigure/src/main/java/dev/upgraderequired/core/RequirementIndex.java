@@ -204,7 +204,8 @@ public final class RequirementIndex {
 		}
 		if (this.routesServe) {
 			Routes routes = this.routes;
-			if (routes == null || UpgradeDecider.decide(routes.requirement(), request, facts) != null) {
+			if (routes == null || UpgradeDecider.decide(routes.anyPath(), request, facts) != null
+					|| routes.byPath().mayRefuse(rawPath, 0, request, facts)) {
 				return true;
 			}
 		}
@@ -264,18 +265,26 @@ public final class RequirementIndex {
 	/**
 	 * Take the routes of a gateway in the application, as they are now: at startup and whenever they change. Until
 	 * the first call, a request that a route may serve is looked up whatever it offers; then only one that does not
-	 * meet what every route requires. The log says how many routes there are, and what they require, when that
-	 * changes.
+	 * meet what every route requires that may match its path (a route that says its path patterns matches only
+	 * those, by their literal beginnings, as {@link #mayRefuse} tells a handler's; one that does not may match any).
+	 * The log says how many routes there are, and what they require, when that changes.
 	 * @param routes the routes, in the order the gateway matches them
 	 * @throws InvalidRequirementException if a route's requirement is invalid
 	 * @since 0.2.0
 	 */
 	public void routes(List<Route> routes) {
-		ProtocolRequirement requirement = ProtocolRequirement.none();
+		ProtocolRequirement anyPath = ProtocolRequirement.none();
+		Map<String, ProtocolRequirement> byPath = new LinkedHashMap<>();
 		Map<String, Integer> counts = new TreeMap<>();
 		Map<String, Integer> rollouts = new TreeMap<>();
 		for (Route route : routes) {
-			requirement = requirement.and(route.requirement());
+			List<String> paths = route.paths();
+			if (paths == null) {
+				anyPath = anyPath.and(route.requirement());
+			}
+			else if (!route.requirement().isNone()) {
+				paths.forEach((path) -> byPath.merge(path, route.requirement(), ProtocolRequirement::and));
+			}
 			if (!route.requirement().isNone()) {
 				counts.merge(route.requirement().toString(), 1, Integer::sum);
 				for (EndpointRequirements.Part part : this.requirements.partsOf(route)) {
@@ -288,7 +297,7 @@ public final class RequirementIndex {
 		}
 		String summary = routesSummary(routes.size(), counts, rollouts);
 		Routes previous = this.routes;
-		this.routes = new Routes(List.copyOf(routes), requirement, summary);
+		this.routes = new Routes(List.copyOf(routes), anyPath, RequirementPrefixes.of(byPath), summary);
 		if (previous == null || !previous.summary().equals(summary)) {
 			logger.info(summary);
 		}
@@ -360,8 +369,10 @@ public final class RequirementIndex {
 		return this.requirements.requiresMinTlsVersion();
 	}
 
-	// The routes, what they require together, and the log line that says so.
-	private record Routes(List<Route> routes, ProtocolRequirement requirement, String summary) {
+	// The routes, what those that may match any path require together, what the others require by the literal
+	// beginnings of their paths, and the log line that says how many there are.
+	private record Routes(List<Route> routes, ProtocolRequirement anyPath, RequirementPrefixes byPath,
+			String summary) {
 	}
 
 }

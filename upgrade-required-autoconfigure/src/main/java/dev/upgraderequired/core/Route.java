@@ -29,6 +29,8 @@ public final class Route {
 
 	private final ProtocolRequirement requirement;
 
+	private final @Nullable List<String> paths;
+
 	// What it requires part by part, worked out once by the EndpointRequirements that decide on it.
 	volatile EndpointRequirements.@Nullable Resolved resolved;
 
@@ -39,9 +41,22 @@ public final class Route {
 	 * @param parts what it requires, empty for nothing
 	 */
 	public Route(String id, String target, List<Part> parts) {
+		this(id, target, parts, null);
+	}
+
+	/**
+	 * Create a route that matches only requests whose path one of some patterns matches.
+	 * @param id the route's id
+	 * @param target where the route sends requests, for the actuator report
+	 * @param parts what it requires, empty for nothing
+	 * @param paths the path patterns (of the whole path, as received) one of which every request it matches has,
+	 * {@code null} if it may match any path
+	 */
+	public Route(String id, String target, List<Part> parts, @Nullable List<String> paths) {
 		Assert.hasText(id, "A route needs an id");
 		this.id = id;
 		this.target = target;
+		this.paths = (paths != null) ? List.copyOf(paths) : null;
 		this.parts = List.copyOf(parts);
 		ProtocolRequirement requirement = ProtocolRequirement.none();
 		for (Part part : this.parts) {
@@ -72,6 +87,14 @@ public final class Route {
 	 */
 	public List<Part> parts() {
 		return this.parts;
+	}
+
+	/**
+	 * Return the path patterns one of which every request the route matches has.
+	 * @return the patterns, {@code null} if it may match any path
+	 */
+	public @Nullable List<String> paths() {
+		return this.paths;
 	}
 
 	/**

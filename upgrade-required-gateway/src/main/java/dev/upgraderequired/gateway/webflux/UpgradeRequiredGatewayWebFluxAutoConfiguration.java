@@ -16,8 +16,10 @@ import org.springframework.cloud.gateway.config.GatewayProperties;
 import org.springframework.cloud.gateway.filter.FilterDefinition;
 import org.springframework.cloud.gateway.handler.RoutePredicateHandlerMapping;
 import org.springframework.cloud.gateway.route.RouteDefinition;
+import org.springframework.cloud.gateway.route.RouteDefinitionLocator;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of upgrade-required for Spring Cloud Gateway (Server WebFlux): the {@code RequireProtocol}
@@ -35,8 +37,10 @@ import org.springframework.context.annotation.Bean;
 public final class UpgradeRequiredGatewayWebFluxAutoConfiguration {
 
 	@Bean
-	WebFluxRoutes upgradeRequiredWebFluxRoutes(UpgradePolicy policy, ObjectProvider<RouteLocator> routeLocator) {
-		return new WebFluxRoutes(policy.index(), routeLocator);
+	WebFluxRoutes upgradeRequiredWebFluxRoutes(UpgradePolicy policy, ObjectProvider<RouteLocator> routeLocator,
+			ObjectProvider<RouteDefinitionLocator> routeDefinitions, Environment environment) {
+		return new WebFluxRoutes(policy.index(), routeLocator, routeDefinitions,
+				environment.getProperty("spring.webflux.base-path"));
 	}
 
 	@Bean

@@ -5,11 +5,14 @@ import java.util.List;
 
 import dev.upgraderequired.gateway.AbstractGatewayTests;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.cloud.gateway.event.RefreshRoutesEvent;
 import org.springframework.cloud.gateway.filter.FilterDefinition;
 import org.springframework.cloud.gateway.route.RouteDefinition;
@@ -24,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The gateway contract on Spring Cloud Gateway Server WebFlux, on Reactor Netty: routes from configuration, from a
  * route repository refreshed with {@code RefreshRoutesEvent}, and from the Java DSL.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class WebFluxGatewayTests extends AbstractGatewayTests {
 
 	private static final String ROUTES = "spring.cloud.gateway.server.webflux.routes";
@@ -44,6 +48,20 @@ class WebFluxGatewayTests extends AbstractGatewayTests {
 	protected void removeRoute(Gateway gateway) {
 		gateway.context().getBean(RouteDefinitionWriter.class).delete(Mono.just("late")).block(Duration.ofSeconds(10));
 		gateway.context().publishEvent(new RefreshRoutesEvent(this));
+	}
+
+	// Only a path a protected route's Path predicate may match is looked up early: an open route's request is not
+	// looked up twice; an encoded spelling of a protected path is.
+	@Test
+	void earlyFilterLooksUpOnlyPathsOfProtectedRoutes(CapturedOutput output) throws Exception {
+		try (Gateway gateway = start(Security.WITH, "logging.level.dev.upgraderequired.core.RequestDecider=trace")) {
+			assertThat(send(http11(null), gateway.http("/open/x"), CREDENTIALS).body()).isEqualTo("backend /open/x");
+			assertThat(output).contains("Decided GET /open/x by its path: proceed");
+			assertThat(send(http11(null), gateway.http("/secure/x"), null).statusCode()).isEqualTo(426);
+			assertThat(output).contains("Decided GET /secure/x by its handler: respond 426");
+			assertThat(send(http11(null), gateway.http("/%73ecure/x"), null).statusCode()).isEqualTo(426);
+			assertThat(send(http11(null), gateway.http("/SECURE/x"), null).statusCode()).isEqualTo(401);
+		}
 	}
 
 	@Test

@@ -239,6 +239,19 @@ public abstract class AbstractGatewayTests {
 	}
 
 	@Test
+	void browsersNavigatingToATlsRouteAreRedirectedBeforeSecurity() throws Exception {
+		try (Gateway gateway = start(Security.WITH, "upgrade-required.browser-redirect.enabled=true")) {
+			HttpResponse<String> redirected = send(http11(null), gateway.http("/secure/x?a=1"), null,
+					"Sec-Fetch-Mode", "navigate");
+			assertThat(redirected.statusCode()).isEqualTo(308);
+			assertThat(redirected.headers().firstValue("Location")).hasValue(gateway.https("/secure/x?a=1"));
+			// A script's fetch gets the 426.
+			assertThat(send(http11(null), gateway.http("/secure/x"), null, "Sec-Fetch-Mode", "cors").statusCode())
+				.isEqualTo(426);
+		}
+	}
+
+	@Test
 	void strictTransportSecurityIsSentOnRoutesThatRequireTls() throws Exception {
 		try (Gateway gateway = start(Security.WITHOUT, "upgrade-required.hsts.enabled=true",
 				"upgrade-required.hsts.max-age=1h")) {

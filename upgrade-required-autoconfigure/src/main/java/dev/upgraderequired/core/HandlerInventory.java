@@ -110,9 +110,9 @@ public final class HandlerInventory {
 	}
 
 	/**
-	 * Record a gateway's handler mapping, whose routes may serve any path and change while the application runs:
-	 * the adapter hands them to {@link RequirementIndex#routes} whenever they do, and looks up every request that
-	 * does not meet what they require.
+	 * Record a gateway's handler mapping, whose routes change while the application runs: the adapter hands them to
+	 * {@link RequirementIndex#routes} whenever they do, and looks up a request that a route whose requirement it does
+	 * not meet may serve.
 	 * @since 0.2.0
 	 */
 	public void addRoutes() {

@@ -66,17 +66,9 @@ final class RequiresProtocolResolver implements HandlerRequirementResolver {
 
 	private static Rollout rolloutOf(MergedAnnotation<RequiresProtocol> annotation, AnnotatedElement element,
 			Rollout defaultRollout) {
-		boolean reportOnly = annotation.getBoolean("reportOnly");
-		String enforceFrom = annotation.getString("enforceFrom");
-		String source = "@RequiresProtocol(enforceFrom) on " + name(element);
-		if (enforceFrom.isEmpty()) {
-			return reportOnly ? Rollout.REPORT_ONLY : defaultRollout;
-		}
-		if (reportOnly) {
-			throw new InvalidRequirementException(source, enforceFrom,
-					"no enforceFrom on a report-only requirement (reportOnly = true): one or the other");
-		}
-		return Rollout.from(Instants.parse(enforceFrom, source), source);
+		Rollout declared = RequirementText.rollout(annotation.getBoolean("reportOnly"),
+				annotation.getString("enforceFrom"), "@RequiresProtocol(enforceFrom) on " + name(element));
+		return (declared != null) ? declared : defaultRollout;
 	}
 
 	@Override

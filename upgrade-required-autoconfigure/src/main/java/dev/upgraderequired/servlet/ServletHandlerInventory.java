@@ -69,6 +69,10 @@ final class ServletHandlerInventory implements SmartInitializingSingleton {
 		}
 		for (HandlerMapping mapping : this.mappings.orderedStream().toList()) {
 			handlers.mapping(mapping instanceof RequestMappingInfoHandlerMapping);
+			// A gateway's routes, among the router functions of the mapping.
+			if (this.routes != null && this.routes.isRouteMapping(mapping)) {
+				handlers.addRoutes();
+			}
 			if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
 				methods.getHandlerMethods().forEach((info, method) -> {
 					this.mappedRequirements.add(methods, info, this.policy.index().requirementOf(method));
@@ -83,11 +87,6 @@ final class ServletHandlerInventory implements SmartInitializingSingleton {
 			}
 			else if (mapping instanceof AbstractUrlHandlerMapping urls) {
 				listUrlHandlers(handlers, urls);
-			}
-			else if (this.routes != null && this.routes.isRouteMapping(mapping)) {
-				// A gateway's routes, among router functions maybe.
-				handlers.addRoutes();
-				handlers.addRouterFunctions(applicationResolvers);
 			}
 			else if (mapping instanceof RouterFunctionMapping functions) {
 				// Router functions cannot be listed: only an application's resolver can protect their handlers.

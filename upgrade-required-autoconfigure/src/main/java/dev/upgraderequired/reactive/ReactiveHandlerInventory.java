@@ -56,21 +56,21 @@ final class ReactiveHandlerInventory implements SmartInitializingSingleton {
 			handlers.mapping(mapping instanceof RequestMappingInfoHandlerMapping);
 			if (mapping instanceof RequestMappingInfoHandlerMapping methods) {
 				methods.getHandlerMethods().forEach((info, method) -> {
-					this.mappedRequirements.add(info, this.policy.index().requirementOf(method));
+					this.mappedRequirements.add(methods, info, this.policy.index().requirementOf(method));
 					List<String> methodNames = info.getMethodsCondition()
 						.getMethods()
 						.stream()
 						.map(Enum::name)
 						.sorted()
 						.toList();
-					handlers.addParsed(info.getPatternsCondition().getPatterns(), methodNames, method,
-							method.toString());
+					handlers.addParsed(info.getPatternsCondition().getPatterns(), methods.getPathPatternParser(),
+							methodNames, method, method.toString());
 				});
 			}
 			else if (mapping instanceof AbstractUrlHandlerMapping urls) {
 				urls.getHandlerMap()
-					.forEach((pattern, handler) -> handlers.addParsed(List.of(pattern), List.of(), handler,
-							handler.getClass().getName()));
+					.forEach((pattern, handler) -> handlers.addParsed(List.of(pattern), urls.getPathPatternParser(),
+							List.of(), handler, handler.getClass().getName()));
 			}
 			else if (this.routes != null && this.routes.isRouteMapping(mapping)) {
 				handlers.addRoutes();

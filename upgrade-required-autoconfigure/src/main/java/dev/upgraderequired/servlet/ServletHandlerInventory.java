@@ -77,8 +77,8 @@ final class ServletHandlerInventory implements SmartInitializingSingleton {
 				methods.getHandlerMethods().forEach((info, method) -> {
 					this.mappedRequirements.add(methods, info, this.policy.index().requirementOf(method));
 					if (info.getPathPatternsCondition() != null) {
-						handlers.addParsed(info.getPathPatternsCondition().getPatterns(), methodNames(info), method,
-								method.toString());
+						handlers.addParsed(info.getPathPatternsCondition().getPatterns(),
+								parserOf(methods), methodNames(info), method, method.toString());
 					}
 					else {
 						handlers.add(info.getPatternValues(), methodNames(info), method, method.toString());
@@ -107,7 +107,7 @@ final class ServletHandlerInventory implements SmartInitializingSingleton {
 		PathPatternParser parser = urls.getPatternParser();
 		if (parser != null) {
 			urls.getPathPatternHandlerMap()
-				.forEach((pattern, handler) -> handlers.addParsed(List.of(pattern), List.of(), handler,
+				.forEach((pattern, handler) -> handlers.addParsed(List.of(pattern), parser, List.of(), handler,
 						describe(handler)));
 		}
 		else {
@@ -120,11 +120,17 @@ final class ServletHandlerInventory implements SmartInitializingSingleton {
 	private static void addIfPresent(HandlerInventory handlers, String pattern, @Nullable Object handler,
 			@Nullable PathPatternParser parser) {
 		if (handler != null && parser != null) {
-			handlers.addParsed(List.of(parser.parse(pattern)), List.of(), handler, describe(handler));
+			handlers.addParsed(List.of(parser.parse(pattern)), parser, List.of(), handler, describe(handler));
 		}
 		else if (handler != null) {
 			handlers.add(List.of(pattern), List.of(), handler, describe(handler));
 		}
+	}
+
+	// The parser that parsed a request mapping's patterns (whose copies are checked to be equal to them).
+	private static PathPatternParser parserOf(RequestMappingInfoHandlerMapping mapping) {
+		PathPatternParser parser = mapping.getPatternParser();
+		return (parser != null) ? parser : PathPatternParser.defaultInstance;
 	}
 
 	private static List<String> methodNames(RequestMappingInfo info) {

@@ -1,15 +1,22 @@
 package dev.upgraderequired.servlet;
 
+import java.util.List;
+import java.util.Set;
+
 import dev.upgraderequired.ProtocolRequirement;
 import dev.upgraderequired.core.MappedRequirements;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.condition.NameValueExpression;
+import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.condition.RequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.UrlPathHelper;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * How a Spring MVC request mapping matches a request, for the core's {@link MappedRequirements}: by path, HTTP
@@ -24,7 +31,37 @@ final class ServletMappedHandlerRequirements {
 	private final MappedRequirements<Mapped> mapped = new MappedRequirements<>();
 
 	void add(RequestMappingInfoHandlerMapping mapping, RequestMappingInfo info, ProtocolRequirement requirement) {
-		this.mapped.add(new Mapped(mapping, info), requirement);
+		this.mapped.add(new Mapped(mapping, copyOf(mapping, info)), requirement);
+	}
+
+	// A copy of the conditions a requirement is matched by, built from what they say (and the mapping's own info
+	// where Spring does not find the copy equal): holding none of the mapping's objects keeps them where the garbage
+	// collector puts them without the starter (see HandlerInventory.addParsed).
+	static RequestMappingInfo copyOf(RequestMappingInfoHandlerMapping mapping, RequestMappingInfo info) {
+		PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
+		PathPatternParser parser = mapping.getPatternParser();
+		if (patterns == null || parser == null) {
+			return info;
+		}
+		RequestMappingInfo.BuilderConfiguration options = new RequestMappingInfo.BuilderConfiguration();
+		options.setPatternParser(parser);
+		RequestMappingInfo copy = RequestMappingInfo.paths(patterns.getPatternValues().toArray(String[]::new))
+			.methods(info.getMethodsCondition().getMethods().toArray(RequestMethod[]::new))
+			.params(expressions(info.getParamsCondition().getExpressions()))
+			.headers(expressions(info.getHeadersCondition().getExpressions()))
+			.options(options)
+			.build();
+		// Patterns by PathPattern's equality, which includes how they match (a condition compares them by specificity).
+		PathPatternsRequestCondition copied = copy.getPathPatternsCondition();
+		boolean equal = copied != null && List.copyOf(patterns.getPatterns()).equals(List.copyOf(copied.getPatterns()))
+				&& info.getMethodsCondition().equals(copy.getMethodsCondition())
+				&& info.getParamsCondition().equals(copy.getParamsCondition())
+				&& info.getHeadersCondition().equals(copy.getHeadersCondition());
+		return equal ? copy : info;
+	}
+
+	private static String[] expressions(Set<? extends NameValueExpression<?>> expressions) {
+		return expressions.stream().map(Object::toString).toArray(String[]::new);
 	}
 
 	ProtocolRequirement forRequest(HttpServletRequest request) {

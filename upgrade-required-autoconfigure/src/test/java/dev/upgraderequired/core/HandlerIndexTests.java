@@ -38,10 +38,10 @@ class HandlerIndexTests {
 	void refusalIsDecidedWhenTheClaimingMappingsMatchesAreOnePatternWithOneRequirement() {
 		UpgradePolicy policy = policy((handlers) -> {
 			handlers.mapping(true);
-			handlers.addParsed(List.of(PARSER.parse("/orders/{id}")), List.of("GET"), new Secure(), "get");
-			handlers.addParsed(List.of(PARSER.parse("/orders/{id}")), List.of("PUT"), new Secure(), "put");
+			handlers.addParsed(List.of(PARSER.parse("/orders/{id}")), PARSER, List.of("GET"), new Secure(), "get");
+			handlers.addParsed(List.of(PARSER.parse("/orders/{id}")), PARSER, List.of("PUT"), new Secure(), "put");
 			handlers.mapping(false);
-			handlers.addParsed(List.of(PARSER.parse("/**")), List.of(), new Open(), "resources");
+			handlers.addParsed(List.of(PARSER.parse("/**")), PARSER, List.of(), new Open(), "resources");
 		});
 		Decision decision = decide(policy, "/orders/7", CLEARTEXT);
 		assertThat(decision).isInstanceOfSatisfying(Decision.Refuse.class, (refused) -> {
@@ -58,10 +58,10 @@ class HandlerIndexTests {
 	void indexCannotTellWhenTheClaimingMappingsMatchesDisagree() {
 		UpgradePolicy policy = policy((handlers) -> {
 			handlers.mapping(true);
-			handlers.addParsed(List.of(PARSER.parse("/orders/{id}")), List.of("GET"), new Open(), "get");
-			handlers.addParsed(List.of(PARSER.parse("/orders/{id}")), List.of("PUT"), new Secure(), "put");
-			handlers.addParsed(List.of(PARSER.parse("/files/{name}")), List.of("GET"), new Secure(), "file");
-			handlers.addParsed(List.of(PARSER.parse("/files/{*rest}")), List.of("GET"), new Secure(), "files");
+			handlers.addParsed(List.of(PARSER.parse("/orders/{id}")), PARSER, List.of("GET"), new Open(), "get");
+			handlers.addParsed(List.of(PARSER.parse("/orders/{id}")), PARSER, List.of("PUT"), new Secure(), "put");
+			handlers.addParsed(List.of(PARSER.parse("/files/{name}")), PARSER, List.of("GET"), new Secure(), "file");
+			handlers.addParsed(List.of(PARSER.parse("/files/{*rest}")), PARSER, List.of("GET"), new Secure(), "files");
 		});
 		// A method no handler is mapped to: the 405's requirement is the best match's, whichever that is.
 		assertThat(decide(policy, "/orders/7", CLEARTEXT, "DELETE")).isSameAs(Decision.LOOK_UP);
@@ -74,8 +74,8 @@ class HandlerIndexTests {
 	void handlersOfTheRequestsMethodAreTheOnesTheLookupChoosesAmong() {
 		UpgradePolicy policy = policy((handlers) -> {
 			handlers.mapping(true);
-			handlers.addParsed(List.of(PARSER.parse("/orders/{id}")), List.of("GET"), new Open(), "get");
-			handlers.addParsed(List.of(PARSER.parse("/orders/{id}")), List.of("PUT"), new Secure(), "put");
+			handlers.addParsed(List.of(PARSER.parse("/orders/{id}")), PARSER, List.of("GET"), new Open(), "get");
+			handlers.addParsed(List.of(PARSER.parse("/orders/{id}")), PARSER, List.of("PUT"), new Secure(), "put");
 		});
 		assertThat(decide(policy, "/orders/7", CLEARTEXT, "GET")).isInstanceOf(Decision.Proceed.class);
 		assertThat(decide(policy, "/orders/7", CLEARTEXT, "HEAD")).isInstanceOf(Decision.Proceed.class);
@@ -86,9 +86,9 @@ class HandlerIndexTests {
 	void protectedHandlerOfALaterMappingIsNotAllowedForByTheFirstOne() {
 		UpgradePolicy policy = policy((handlers) -> {
 			handlers.mapping(true);
-			handlers.addParsed(List.of(PARSER.parse("/ws")), List.of("GET"), new Open(), "page");
+			handlers.addParsed(List.of(PARSER.parse("/ws")), PARSER, List.of("GET"), new Open(), "page");
 			handlers.mapping(false);
-			handlers.addParsed(List.of(PARSER.parse("/ws")), List.of(), new Secure(), "socket");
+			handlers.addParsed(List.of(PARSER.parse("/ws")), PARSER, List.of(), new Secure(), "socket");
 		});
 		// A request mapping may still let a request go (a failed headers condition): the later handler may be it.
 		assertThat(decide(policy, "/ws", CLEARTEXT, "GET")).isSameAs(Decision.LOOK_UP);
@@ -98,9 +98,9 @@ class HandlerIndexTests {
 	void indexCannotTellWhenTheFirstMatchingMappingMayLetAnotherMappingHaveTheRequest() {
 		UpgradePolicy policy = policy((handlers) -> {
 			handlers.mapping(false);
-			handlers.addParsed(List.of(PARSER.parse("/ws/{name}")), List.of(), new Secure(), "url handler");
+			handlers.addParsed(List.of(PARSER.parse("/ws/{name}")), PARSER, List.of(), new Secure(), "url handler");
 			handlers.mapping(true);
-			handlers.addParsed(List.of(PARSER.parse("/ws/{name}")), List.of(), new Secure(), "request mapping");
+			handlers.addParsed(List.of(PARSER.parse("/ws/{name}")), PARSER, List.of(), new Secure(), "request mapping");
 		});
 		assertThat(decide(policy, "/ws/echo", CLEARTEXT)).isSameAs(Decision.LOOK_UP);
 	}
@@ -109,7 +109,7 @@ class HandlerIndexTests {
 	void indexCannotTellForCrossOriginRequestsOptionsOrHandlersItCouldNotList() {
 		UpgradePolicy policy = policy((handlers) -> {
 			handlers.mapping(true);
-			handlers.addParsed(List.of(PARSER.parse("/secure")), List.of("GET"), new Secure(), "secure");
+			handlers.addParsed(List.of(PARSER.parse("/secure")), PARSER, List.of("GET"), new Secure(), "secure");
 		});
 		assertThat(decide(policy, "/secure", CLEARTEXT.with("Origin", "https://example.com"))).isSameAs(Decision.LOOK_UP);
 		assertThat(decide(policy, "/secure",
@@ -121,7 +121,7 @@ class HandlerIndexTests {
 		assertThat(decide(unparsed, "/secure", CLEARTEXT)).isSameAs(Decision.LOOK_UP);
 		UpgradePolicy routerFunctions = policy((handlers) -> {
 			handlers.mapping(true);
-			handlers.addParsed(List.of(PARSER.parse("/secure")), List.of("GET"), new Secure(), "secure");
+			handlers.addParsed(List.of(PARSER.parse("/secure")), PARSER, List.of("GET"), new Secure(), "secure");
 			handlers.mapping(false);
 			handlers.addRouterFunctions(false);
 		});
@@ -136,7 +136,7 @@ class HandlerIndexTests {
 			.build();
 		HandlerInventory handlers = new HandlerInventory();
 		handlers.mapping(true);
-		handlers.addParsed(List.of(PARSER.parse("/admin/status")), List.of("GET"), new Open(), "status");
+		handlers.addParsed(List.of(PARSER.parse("/admin/status")), PARSER, List.of("GET"), new Open(), "status");
 		policy.index().index(handlers);
 		assertThat(decide(policy, "/admin/status", CLEARTEXT)).isInstanceOf(Decision.Refuse.class);
 		assertThat(decide(policy, "/admin/status", TLS)).isInstanceOf(Decision.Proceed.class);

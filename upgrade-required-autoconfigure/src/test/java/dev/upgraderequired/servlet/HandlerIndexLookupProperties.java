@@ -66,7 +66,7 @@ class HandlerIndexLookupProperties {
 		handlers.mapping(true);
 		mapping.getHandlerMethods()
 			.forEach((info, method) -> handlers.addParsed(info.getPathPatternsCondition().getPatterns(),
-					info.getMethodsCondition().getMethods().stream().map(Enum::name).toList(), method,
+					mapping.getPatternParser(), info.getMethodsCondition().getMethods().stream().map(Enum::name).toList(), method,
 					method.toString()));
 		policy.index().index(handlers);
 		// A mock request's servlet has the empty name.

@@ -1,9 +1,11 @@
 package dev.upgraderequired.servlet;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
+import dev.upgraderequired.HeldObjects;
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.RequiresProtocol;
 import dev.upgraderequired.core.DecisionLog;
@@ -21,6 +23,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -29,7 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.pattern.PathPattern;
 
 import static dev.upgraderequired.servlet.UpgradeRequiredFilterIntegrationTests.request;
 import static dev.upgraderequired.servlet.UpgradeRequiredFilterIntegrationTests.send;
@@ -118,11 +123,7 @@ class IndexedDecisionIntegrationTests {
 
 	@Test
 	void handlerRegisteredAfterStartupIsDecidedByTheInterceptor(CapturedOutput output) throws Exception {
-		RequestMappingHandlerMapping mapping = this.mappings.stream()
-			.filter(RequestMappingHandlerMapping.class::isInstance)
-			.map(RequestMappingHandlerMapping.class::cast)
-			.findFirst()
-			.orElseThrow();
+		RequestMappingHandlerMapping mapping = requestMappings();
 		mapping.registerMapping(
 				RequestMappingInfo.paths("/late").methods(RequestMethod.GET).options(mapping.getBuilderConfiguration())
 					.build(),
@@ -130,6 +131,33 @@ class IndexedDecisionIntegrationTests {
 		assertThat(send(request(this.port, "/late").GET()).statusCode()).isEqualTo(426);
 		assertThat(DecisionLog.of(output, "GET", "/late")).containsExactly("by its path: proceed",
 				"by its handler: respond 426");
+	}
+
+	// Spring's lookup walks every mapping's conditions and patterns: held by the starter too, they would be laid out
+	// by the garbage collector near the starter's index rather than near their mappings, and the lookup is slower.
+	@Test
+	void indexHoldsCopiesOfTheMappingsConditionsAndPatternsNotTheirOwn(@Autowired ApplicationContext context) {
+		List<Object> mappingsOwn = new ArrayList<>();
+		context.getBeansOfType(RequestMappingInfoHandlerMapping.class)
+			.values()
+			.forEach((mapping) -> mapping.getHandlerMethods().keySet().forEach((info) -> {
+				mappingsOwn.add(info);
+				mappingsOwn.addAll(info.getPathPatternsCondition().getPatterns());
+			}));
+		HeldObjects held = HeldObjects.of(context);
+		assertThat(held.among(mappingsOwn)).isEmpty();
+		assertThat(held.ofType(PathPattern.class)).extracting(PathPattern::getPatternString)
+			.contains("/class/inherited", "/items/{id}");
+		assertThat(held.ofType(RequestMappingInfo.class)).extracting(RequestMappingInfo::toString)
+			.contains("{GET [/class/inherited]}", "{GET [/items/{id}]}", "{GET [/sibling], params [admin]}");
+	}
+
+	private RequestMappingHandlerMapping requestMappings() {
+		return this.mappings.stream()
+			.filter(RequestMappingHandlerMapping.class::isInstance)
+			.map(RequestMappingHandlerMapping.class::cast)
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

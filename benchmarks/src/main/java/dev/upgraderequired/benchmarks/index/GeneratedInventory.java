@@ -51,13 +51,13 @@ public final class GeneratedInventory {
 		OpenHandler open = new OpenHandler();
 		for (int i = 0; i < endpoints; i++) {
 			String pattern = "/c" + (i / 40) + "/e" + (i % 40) + "/{id}";
-			handlers.addParsed(List.of(parser.parse(pattern)), List.of("GET"), open, "GET " + pattern);
+			handlers.addParsed(List.of(parser.parse(pattern)), parser, List.of("GET"), open, "GET " + pattern);
 			if (i % 4 != 0) {
-				handlers.addParsed(List.of(parser.parse(pattern)), List.of("POST"), secure, "POST " + pattern);
+				handlers.addParsed(List.of(parser.parse(pattern)), parser, List.of("POST"), secure, "POST " + pattern);
 			}
 		}
 		handlers.mapping(false);
-		handlers.addParsed(List.of(parser.parse("/**")), List.of(), open, "resources");
+		handlers.addParsed(List.of(parser.parse("/**")), parser, List.of(), open, "resources");
 		return handlers;
 	}
 

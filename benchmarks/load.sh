@@ -11,6 +11,8 @@
 # Then, per mode, a large application (benchmarks' LargeApplication: 4,000 pattern endpoints, three in four requiring
 # TLS, and 400 rules, plain HTTP with X-Forwarded-Proto as behind a proxy), with and without the starter:
 #   reject/serve   requests/s of the 426 on GET of its last protected endpoint / requests/s of GET /hello
+#   floor/serve    requests/s of the same 426 written by a filter ahead of the starter's that decides nothing
+#                  (GET /floor) / requests/s of GET /hello: the most reject/serve can be on the stack
 #   allowed with/without  requests/s of the same GET over "https" with the starter / without it
 # Then, per mode, a Spring Cloud Gateway of the mode's flavour (Server Web MVC on Tomcat, benchmarks/gateway-webmvc;
 # Server WebFlux on Reactor Netty, benchmarks/gateway-webflux) in front of the comparator, plain HTTP with
@@ -289,10 +291,19 @@ for mode in $MODES; do
 			--upgrade-required.enabled=false "${mode_args[@]}"
 		# The last generated endpoint, which requires TLS: as far into the application as any.
 		secure_path=/c99/e39/42
+		# The floor answers what the starter answers (but for the date).
+		floor_check() { curl -sS -i -H 'X-Forwarded-Proto: http' "http://127.0.0.1:$l_with$1" | grep -iv '^date:'; }
+		if [ "$(floor_check "$secure_path")" != "$(floor_check /floor)" ]; then
+			echo "The floor's response differs from the starter's refusal:" >&2
+			diff <(floor_check "$secure_path") <(floor_check /floor) >&2 || true
+			exit 1
+		fi
 		cases=(
 			"large|http-hello|http://127.0.0.1:$l_with/hello|200||X-Forwarded-Proto: http"
 			"large|http-secure|http://127.0.0.1:$l_with$secure_path|426||X-Forwarded-Proto: http"
 			"large|https-secure|http://127.0.0.1:$l_with$secure_path|200||X-Forwarded-Proto: https"
+			# The floor: the same 426, written by a filter ahead of the starter's that decides nothing.
+			"large|http-floor|http://127.0.0.1:$l_with/floor|426||X-Forwarded-Proto: http"
 			# The same requests to the application without the starter (which serves the cleartext one), so that
 			# both JVMs compile the same code paths: a JVM that only ever served one request compiles it better.
 			"large-without|http-hello|http://127.0.0.1:$l_without/hello|200||X-Forwarded-Proto: http"
@@ -410,10 +421,11 @@ for mode in sorted({r["mode"] for r in rows}, reverse=True):
 large = sorted({r["mode"] for r in rows if r["app"] == "large"}, reverse=True)
 if large:
     print(f"\n{'mode':9} {'tool':7} {'large application (4,000 endpoints)':36} {'reject/serve':>13}"
-          f" {'allowed with/without':>21}")
+          f" {'floor/serve':>12} {'allowed with/without':>21}")
     for mode in large:
         for tool in ("wrk", "h2load"):
             print(f"{mode:9} {tool:7} {'':36} {ratio(mode, 'large', tool, 'http-secure', 'http-hello'):>13} "
+                  f"{ratio(mode, 'large', tool, 'http-floor', 'http-hello'):>12} "
                   f"{ratio(mode, 'large', tool, 'https-secure', 'https-secure', 'large-without'):>21}")
 gateway = sorted({r["mode"] for r in rows if r["app"] == "gateway"}, reverse=True)
 if gateway:

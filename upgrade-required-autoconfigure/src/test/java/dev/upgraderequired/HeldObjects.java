@@ -9,16 +9,19 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 
 /**
- * The objects that the starter's beans hold, by identity: everything reachable from them through the starter's own
- * objects, collections, maps and arrays. Another library's object is recorded but not followed, so that a bean's
- * reference to a handler mapping does not count everything the mapping holds.
+ * The objects that the starter's beans hold, by identity: everything reachable from them (and from the static fields
+ * of the starter's classes met on the way) through the starter's own objects, Spring's request mapping infos and
+ * request conditions, collections, maps, arrays and optionals. Another object is recorded but not followed, so that a
+ * bean's reference to a handler mapping does not count everything the mapping holds.
  *
  * @author upgrade-required
  */
@@ -28,11 +31,12 @@ public final class HeldObjects {
 
 	private HeldObjects(ApplicationContext context) {
 		Deque<Object> next = new ArrayDeque<>();
-		context.getBeansOfType(Object.class, false, false)
-			.values()
-			.stream()
-			.filter(HeldObjects::starters)
-			.forEach(next::add);
+		for (Object bean : context.getBeansOfType(Object.class, false, false).values()) {
+			Object registered = (bean instanceof FilterRegistrationBean<?> registration) ? registration.getFilter() : bean;
+			if (starters(registered.getClass())) {
+				next.add(registered);
+			}
+		}
 		while (!next.isEmpty()) {
 			Object object = next.pop();
 			if (this.held.add(object)) {
@@ -69,12 +73,15 @@ public final class HeldObjects {
 		return this.held.stream().filter(type::isInstance).map(type::cast).toList();
 	}
 
-	private static boolean starters(Object object) {
-		return starters(object.getClass());
-	}
-
 	private static boolean starters(Class<?> type) {
 		return type.getName().startsWith("dev.upgraderequired.");
+	}
+
+	// The starter's classes, and what it copies from a request mapping.
+	private static boolean followed(Class<?> type) {
+		return starters(type) || type.getName().endsWith(".RequestMappingInfo")
+				|| type.getPackageName().endsWith(".mvc.condition")
+				|| type.getPackageName().endsWith(".result.condition");
 	}
 
 	private static Stream<Object> references(Object object) {
@@ -90,16 +97,17 @@ public final class HeldObjects {
 		if (object instanceof AtomicReference<?> reference) {
 			return Stream.ofNullable(reference.get());
 		}
-		if (!starters(object)) {
-			return Stream.empty();
+		if (object instanceof Optional<?> optional) {
+			return optional.stream().map(Object.class::cast);
 		}
 		Stream.Builder<Object> fields = Stream.builder();
-		for (Class<?> type = object.getClass(); starters(type); type = type.getSuperclass()) {
+		for (Class<?> type = object.getClass(); followed(type); type = type.getSuperclass()) {
 			for (Field field : type.getDeclaredFields()) {
-				if (!Modifier.isStatic(field.getModifiers()) && !field.getType().isPrimitive()) {
+				boolean isStatic = Modifier.isStatic(field.getModifiers());
+				if (!field.getType().isPrimitive() && (!isStatic || starters(type))) {
 					field.setAccessible(true);
 					try {
-						fields.add(field.get(object));
+						fields.add(field.get(isStatic ? null : object));
 					}
 					catch (IllegalAccessException ex) {
 						throw new IllegalStateException(ex);

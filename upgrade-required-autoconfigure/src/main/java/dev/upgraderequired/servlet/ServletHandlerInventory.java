@@ -127,8 +127,8 @@ final class ServletHandlerInventory implements SmartInitializingSingleton {
 		}
 	}
 
-	// The parser that parsed a request mapping's patterns (whose copies are checked to be equal to them).
-	private static PathPatternParser parserOf(RequestMappingInfoHandlerMapping mapping) {
+	// The parser that parsed a request mapping's patterns; the copies made with it are checked to be equal to them.
+	static PathPatternParser parserOf(RequestMappingInfoHandlerMapping mapping) {
 		PathPatternParser parser = mapping.getPatternParser();
 		return (parser != null) ? parser : PathPatternParser.defaultInstance;
 	}

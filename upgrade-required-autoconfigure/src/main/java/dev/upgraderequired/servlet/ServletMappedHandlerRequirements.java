@@ -16,7 +16,6 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.UrlPathHelper;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * How a Spring MVC request mapping matches a request, for the core's {@link MappedRequirements}: by path, HTTP
@@ -34,17 +33,16 @@ final class ServletMappedHandlerRequirements {
 		this.mapped.add(new Mapped(mapping, copyOf(mapping, info)), requirement);
 	}
 
-	// A copy of the conditions a requirement is matched by, built from what they say (and the mapping's own info
-	// where Spring does not find the copy equal): holding none of the mapping's objects keeps them where the garbage
-	// collector puts them without the starter (see HandlerInventory.addParsed).
+	// A copy of the conditions a requirement is matched by, built from what they say, or the mapping's own info where
+	// Spring does not find the copy equal: Spring's lookup walks the mapping's own for each request, and ran slower
+	// while the starter held them too (see HandlerInventory.addParsed).
 	static RequestMappingInfo copyOf(RequestMappingInfoHandlerMapping mapping, RequestMappingInfo info) {
 		PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
-		PathPatternParser parser = mapping.getPatternParser();
-		if (patterns == null || parser == null) {
+		if (patterns == null) {
 			return info;
 		}
 		RequestMappingInfo.BuilderConfiguration options = new RequestMappingInfo.BuilderConfiguration();
-		options.setPatternParser(parser);
+		options.setPatternParser(ServletHandlerInventory.parserOf(mapping));
 		RequestMappingInfo copy = RequestMappingInfo.paths(patterns.getPatternValues().toArray(String[]::new))
 			.methods(info.getMethodsCondition().getMethods().toArray(RequestMethod[]::new))
 			.params(expressions(info.getParamsCondition().getExpressions()))

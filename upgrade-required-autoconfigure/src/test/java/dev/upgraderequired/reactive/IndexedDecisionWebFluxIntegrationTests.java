@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
 
 import dev.upgraderequired.HeldObjects;
 import dev.upgraderequired.Protocol;
@@ -31,6 +32,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.reactive.handler.AbstractUrlHandlerMapping;
+import org.springframework.web.reactive.result.condition.AbstractRequestCondition;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
@@ -123,12 +126,19 @@ class IndexedDecisionWebFluxIntegrationTests {
 			.values()
 			.forEach((mapping) -> mapping.getHandlerMethods().keySet().forEach((info) -> {
 				mappingsOwn.add(info);
+				Stream.<AbstractRequestCondition<?>>of(info.getPatternsCondition(), info.getMethodsCondition(),
+						info.getParamsCondition(), info.getHeadersCondition())
+					.filter((condition) -> !condition.isEmpty())
+					.forEach(mappingsOwn::add);
 				mappingsOwn.addAll(info.getPatternsCondition().getPatterns());
 			}));
+		context.getBeansOfType(AbstractUrlHandlerMapping.class)
+			.values()
+			.forEach((mapping) -> mappingsOwn.addAll(mapping.getHandlerMap().keySet()));
 		HeldObjects held = HeldObjects.of(context);
 		assertThat(held.among(mappingsOwn)).isEmpty();
 		assertThat(held.ofType(PathPattern.class)).extracting(PathPattern::getPatternString)
-			.contains("/secure", "/secure/open", "/plain");
+			.contains("/secure", "/secure/open", "/plain", "/webjars/**");
 		assertThat(held.ofType(RequestMappingInfo.class)).extracting(RequestMappingInfo::toString)
 			.contains("{GET /secure}", "{GET /secure/open}", "{GET /plain}");
 	}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Stream;
 
 import dev.upgraderequired.HeldObjects;
 import dev.upgraderequired.Protocol;
@@ -31,6 +32,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.handler.AbstractUrlHandlerMapping;
+import org.springframework.web.servlet.mvc.condition.AbstractRequestCondition;
+import org.springframework.web.servlet.mvc.condition.ParamsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -142,14 +146,24 @@ class IndexedDecisionIntegrationTests {
 			.values()
 			.forEach((mapping) -> mapping.getHandlerMethods().keySet().forEach((info) -> {
 				mappingsOwn.add(info);
+				Stream.<AbstractRequestCondition<?>>of(info.getPathPatternsCondition(), info.getMethodsCondition(),
+						info.getParamsCondition(), info.getHeadersCondition())
+					.filter((condition) -> !condition.isEmpty())
+					.forEach(mappingsOwn::add);
 				mappingsOwn.addAll(info.getPathPatternsCondition().getPatterns());
+				mappingsOwn.addAll(info.getParamsCondition().getExpressions());
 			}));
+		context.getBeansOfType(AbstractUrlHandlerMapping.class)
+			.values()
+			.forEach((mapping) -> mappingsOwn.addAll(mapping.getPathPatternHandlerMap().keySet()));
 		HeldObjects held = HeldObjects.of(context);
 		assertThat(held.among(mappingsOwn)).isEmpty();
 		assertThat(held.ofType(PathPattern.class)).extracting(PathPattern::getPatternString)
-			.contains("/class/inherited", "/items/{id}");
+			.contains("/class/inherited", "/items/{id}", "/**");
 		assertThat(held.ofType(RequestMappingInfo.class)).extracting(RequestMappingInfo::toString)
 			.contains("{GET [/class/inherited]}", "{GET [/items/{id}]}", "{GET [/sibling], params [admin]}");
+		assertThat(held.ofType(ParamsRequestCondition.class)).extracting(ParamsRequestCondition::toString)
+			.contains("[admin]");
 	}
 
 	private RequestMappingHandlerMapping requestMappings() {

@@ -8,9 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.upgraderequired.ProtocolRequirement;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import org.springframework.web.util.pattern.PatternParseException;
 
 /**
  * The path patterns of every listed handler, as their handler mappings parsed them, with each handler's requirement
@@ -18,12 +21,22 @@ import org.springframework.web.util.pattern.PathPattern;
  * <p>
  * Patterns are kept in a tree by the literal segments they start with (in lower case, so that a mapping that
  * ignores case is covered), and a path walks that tree segment by segment; only the patterns met on the way are
- * matched, each by its own {@link PathPattern}, exactly as its mapping would. So the work for one request grows with
- * the depth of its path and the patterns that share its literal beginning, not with the number of handlers.
+ * matched. So the work for one request grows with the depth of its path and the patterns that share its literal
+ * beginning, not with the number of handlers.
+ * <p>
+ * A parsed path ({@link #matching}) is matched by each pattern's own {@link PathPattern}, exactly as its mapping
+ * would. A plain path, read where it was received ({@link #requirementsFor}), is matched without allocating by the
+ * patterns that read it as plain text does (see {@link Plain}); a pattern of another kind on its way makes the index
+ * say it cannot tell.
  *
  * @author upgrade-required
  */
 final class HandlerIndex {
+
+	/**
+	 * What {@link #requirementsFor} returns when it cannot tell from a plain reading of the path.
+	 */
+	static final int UNKNOWN = -1;
 
 	private static final Comparator<Indexed> BY_MAPPING = Comparator.comparingInt(Indexed::mapping);
 
@@ -40,10 +53,11 @@ final class HandlerIndex {
 		for (Indexed indexed : patterns) {
 			Node node = this.root;
 			for (String segment : literalSegments(indexed.pattern().getPatternString())) {
-				node = node.children.computeIfAbsent(segment, (key) -> new Node());
+				node = node.building.computeIfAbsent(segment, (key) -> new Node());
 			}
 			node.patterns.add(indexed);
 		}
+		this.root.build();
 	}
 
 	/**
@@ -60,11 +74,96 @@ final class HandlerIndex {
 			if (!(element instanceof PathContainer.PathSegment segment)) {
 				continue;
 			}
-			node = node.children.get(segment.valueToMatch().toLowerCase(Locale.ROOT));
+			String key = segment.valueToMatch().toLowerCase(Locale.ROOT);
+			node = node.child(key, 0, key.length());
 			if (node == null) {
 				break;
 			}
 			addMatching(node, path, matching);
+		}
+		if (matching.size() > 1) {
+			matching.sort(BY_MAPPING);
+		}
+		return matching;
+	}
+
+	/**
+	 * Return the requirements of the handlers that a request may be served by, found without allocating for a
+	 * plain path: the handlers of the first mapping with a pattern that matches the path, if that mapping claims
+	 * the request, only those mapped to the request's method (all of them, if none is), and every matching handler
+	 * of later mappings. A path is plain when it starts with {@code /}, holds printable ASCII only, and has no
+	 * percent-encoding, {@code ;} parameters, backslash, empty or dot segment and no trailing slash: each segment
+	 * reads the same parsed.
+	 * @param path the request path as received
+	 * @param start where in {@code path} the path within the application starts, as the handler mappings read it;
+	 * {@code -1} if it is not a part of {@code path} as received
+	 * @param method the request's method
+	 * @return the requirements, as a set of bits by their position in {@link ProtocolRequirement#values()}; {@code 0}
+	 * if no pattern matches; {@link #UNKNOWN} if the path is not plain, or a pattern on its way is not one that
+	 * reads a plain path as plain text does
+	 */
+	int requirementsFor(String path, int start, String method) {
+		if (start < 0 || !isPlain(path, start)) {
+			return UNKNOWN;
+		}
+		int mapping = Integer.MAX_VALUE;
+		boolean claims = false;
+		// The requirements of later mappings' handlers, and of the first mapping's, for the method and for others.
+		int later = 0;
+		int forMethod = 0;
+		int forOtherMethods = 0;
+		Node node = this.root;
+		for (int at = start, end; node != null; at = end) {
+			for (int i = 0; i < node.plain.length; i++) {
+				Plain plain = node.plain[i];
+				if (plain == null) {
+					return UNKNOWN;
+				}
+				if (!plain.matches(path, start)) {
+					continue;
+				}
+				Indexed indexed = node.patterns.get(i);
+				if (indexed.mapping() < mapping) {
+					later |= forMethod | forOtherMethods;
+					forMethod = 0;
+					forOtherMethods = 0;
+					mapping = indexed.mapping();
+					claims = indexed.claims();
+				}
+				if (indexed.mapping() > mapping) {
+					later |= plain.requirement;
+				}
+				else if (indexed.isFor(method)) {
+					forMethod |= plain.requirement;
+				}
+				else {
+					forOtherMethods |= plain.requirement;
+				}
+			}
+			end = segmentEnd(path, at);
+			node = (end > at) ? node.child(path, at + 1, end) : null;
+		}
+		return later | forMethod | ((claims && forMethod != 0) ? 0 : forOtherMethods);
+	}
+
+	/**
+	 * Return every indexed pattern that matches a plain path, as {@link #matching(PathContainer)} does for the path
+	 * parsed: only for a path whose {@link #requirementsFor requirements} the index could tell.
+	 * @param path the request path as received
+	 * @param start where in {@code path} the path within the application starts, as the handler mappings read it
+	 * @return the matching patterns
+	 */
+	List<Indexed> matching(String path, int start) {
+		List<Indexed> matching = new ArrayList<>(2);
+		Node node = this.root;
+		for (int at = start, end; node != null; at = end) {
+			for (int i = 0; i < node.plain.length; i++) {
+				if (node.plain[i].matches(path, start)) {
+					matching.add(node.patterns.get(i));
+				}
+			}
+			end = segmentEnd(path, at);
+			node = (end > at) ? node.child(path, at + 1, end) : null;
 		}
 		if (matching.size() > 1) {
 			matching.sort(BY_MAPPING);
@@ -103,6 +202,24 @@ final class HandlerIndex {
 		return segments;
 	}
 
+	private static boolean isPlain(String path, int start) {
+		return RequirementPrefixes.isPlain(path, start) && path.charAt(start) == '/'
+				&& path.charAt(path.length() - 1) != '/';
+	}
+
+	// Where the segment that starts after the '/' at "from" ends: "from" itself at the end of the path.
+	private static int segmentEnd(String path, int from) {
+		if (from >= path.length()) {
+			return from;
+		}
+		int end = path.indexOf('/', from + 1);
+		return (end >= 0) ? end : path.length();
+	}
+
+	private static char lowerCase(char c) {
+		return (c >= 'A' && c <= 'Z') ? (char) (c + ('a' - 'A')) : c;
+	}
+
 	/**
 	 * A pattern of a listed handler.
 	 * @param pattern the pattern, as the handler's mapping parsed it
@@ -128,11 +245,176 @@ final class HandlerIndex {
 
 	}
 
+	/**
+	 * A pattern that reads a plain path as plain text does: parsed by {@link PathPatternParser#defaultInstance}'s
+	 * rules (case-sensitive, separated by {@code /}), of whole segments that are literal text (printable ASCII
+	 * without {@code {}*?%;\}) or a variable without a regular expression ({@code {id}}), optionally ending in
+	 * {@code /**} (any further segments, or none). Such a pattern matches a plain path if each of its literal
+	 * segments is the path's segment at its place, each variable has one, and the path has no further segment
+	 * unless the pattern ends in {@code /**}. A pattern of such segments that also has an empty one (such as
+	 * {@code /} or {@code /orders/}) matches no plain path.
+	 *
+	 * @param segments the segments, {@code null} for a variable
+	 * @param anyRest whether the pattern ends in {@code /**}
+	 * @param never whether the pattern matches no plain path
+	 * @param requirement the handler's requirement, as a bit by its position in {@link ProtocolRequirement#values()}
+	 */
+	private record Plain(@Nullable String[] segments, boolean anyRest, boolean never, int requirement) {
+
+		static @Nullable Plain of(Indexed indexed) {
+			PathPattern pattern = indexed.pattern();
+			String text = pattern.getPatternString();
+			try {
+				if (!text.startsWith("/") || !PathPatternParser.defaultInstance.parse(text).equals(pattern)) {
+					return null;
+				}
+			}
+			catch (PatternParseException ex) {
+				return null;
+			}
+			boolean anyRest = text.endsWith("/**");
+			String beginning = anyRest ? text.substring(0, text.length() - 3) : text;
+			String[] parts = beginning.isEmpty() ? new String[0] : beginning.substring(1).split("/", -1);
+			@Nullable String[] segments = new String[parts.length];
+			boolean empty = false;
+			for (int i = 0; i < parts.length; i++) {
+				String part = parts[i];
+				if (part.isEmpty()) {
+					empty = true;
+				}
+				else if (isVariable(part)) {
+					segments[i] = null;
+				}
+				else if (isLiteral(part)) {
+					segments[i] = part;
+				}
+				else {
+					return null;
+				}
+			}
+			if (empty && anyRest) {
+				return null;
+			}
+			return new Plain(segments, anyRest, empty,
+					1 << ProtocolRequirement.values().indexOf(indexed.requirement()));
+		}
+
+		private static boolean isVariable(String part) {
+			if (part.length() < 3 || part.charAt(0) != '{' || part.charAt(part.length() - 1) != '}') {
+				return false;
+			}
+			for (int i = 1; i < part.length() - 1; i++) {
+				char c = part.charAt(i);
+				if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		private static boolean isLiteral(String part) {
+			for (int i = 0; i < part.length(); i++) {
+				char c = part.charAt(i);
+				if (c <= ' ' || c > '~' || "{}*?%;\\".indexOf(c) >= 0) {
+					return false;
+				}
+			}
+			return true;
+		}
+
+		// The path is plain (see requirementsFor), and starts with '/' at "start".
+		boolean matches(String path, int start) {
+			if (this.never) {
+				return false;
+			}
+			int at = start;
+			for (String segment : this.segments) {
+				if (at >= path.length()) {
+					return false;
+				}
+				int end = segmentEnd(path, at);
+				if (segment != null && (end - at - 1 != segment.length() || !path.startsWith(segment, at + 1))) {
+					return false;
+				}
+				at = end;
+			}
+			return this.anyRest || at == path.length();
+		}
+
+	}
+
 	private static final class Node {
 
-		private final Map<String, Node> children = new HashMap<>();
+		private static final Node[] NO_NODES = new Node[0];
+
+		private static final String[] NO_KEYS = new String[0];
+
+		// The children while the tree is built, by their literal segment in lower case.
+		private Map<String, Node> building = new HashMap<>();
 
 		private final List<Indexed> patterns = new ArrayList<>(1);
+
+		// The children, by a table of their segments (open addressing), so that a segment of a path is looked up
+		// where it is.
+		private String[] keys = NO_KEYS;
+
+		private Node[] children = NO_NODES;
+
+		// For each pattern, how it reads a plain path, null if it does not.
+		private @Nullable Plain[] plain = new Plain[0];
+
+		void build() {
+			this.plain = this.patterns.stream().map(Plain::of).toArray(Plain[]::new);
+			if (!this.building.isEmpty()) {
+				int capacity = Integer.highestOneBit(this.building.size() * 2 - 1) << 1;
+				this.keys = new String[capacity];
+				this.children = new Node[capacity];
+				this.building.forEach((key, child) -> {
+					int slot = slot(key.hashCode());
+					while (this.keys[slot] != null) {
+						slot = (slot + 1) & (capacity - 1);
+					}
+					this.keys[slot] = key;
+					this.children[slot] = child;
+					child.build();
+				});
+			}
+			this.building = Map.of();
+		}
+
+		// The child whose segment is the text between "from" and "to", in lower case (ASCII letters are compared
+		// in lower case: a segment that is already lower case is compared as it is).
+		@Nullable Node child(String text, int from, int to) {
+			if (this.keys.length == 0) {
+				return null;
+			}
+			int hash = 0;
+			for (int i = from; i < to; i++) {
+				hash = 31 * hash + lowerCase(text.charAt(i));
+			}
+			for (int slot = slot(hash); this.keys[slot] != null; slot = (slot + 1) & (this.keys.length - 1)) {
+				if (isKey(this.keys[slot], text, from, to)) {
+					return this.children[slot];
+				}
+			}
+			return null;
+		}
+
+		private int slot(int hash) {
+			return (hash ^ (hash >>> 16)) & (this.keys.length - 1);
+		}
+
+		private static boolean isKey(String key, String text, int from, int to) {
+			if (key.length() != to - from) {
+				return false;
+			}
+			for (int i = 0; i < key.length(); i++) {
+				if (key.charAt(i) != lowerCase(text.charAt(from + i))) {
+					return false;
+				}
+			}
+			return true;
+		}
 
 	}
 

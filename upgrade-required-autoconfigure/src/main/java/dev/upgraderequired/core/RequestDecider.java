@@ -102,6 +102,12 @@ public final class RequestDecider {
 	 * is looked up for a request that no handler matches (the rules alone decide it then), one with an
 	 * {@code Origin} (whose refusal carries the CORS headers of its handler), an {@code OPTIONS} request, which
 	 * Spring answers from every mapping, and when some handlers could not be listed with their parsed patterns.
+	 * <p>
+	 * The index reads a plain path where the request has it, without allocating, when every pattern on the way to it
+	 * reads a plain path as plain text does (see {@link HandlerIndex#requirementsFor}): a request it lets through
+	 * allocates nothing then (unless the path rules' literal beginnings match its path, which parses it for them).
+	 * Any other path is parsed as the stack's mappings read it and matched by the patterns themselves; a refusal
+	 * lists the handlers that match, to tell which refuses.
 	 * @param <R> the native request type
 	 * @param request the request
 	 * @param view reads the request
@@ -116,15 +122,29 @@ public final class RequestDecider {
 			return traced(Decision.PROCEED_ANY_HANDLER, "by its path", request, view);
 		}
 		String method = view.method(request);
-		List<HandlerIndex.Indexed> matching = null;
-		if (!HttpMethod.OPTIONS.name().equals(method)) {
+		int start = view.indexedPathStart(request);
+		int served = HttpMethod.OPTIONS.name().equals(method) ? 0
+				: this.index.handlerRequirements(path, start, method);
+		if (served == 0) {
+			return traced(Decision.LOOK_UP, "by the index", request, view);
+		}
+		ProtocolRequirement rules = this.requirements.forPath(path, view.contextPath(request));
+		if (served != HandlerIndex.UNKNOWN && meetsEvery(served, rules, request, view)) {
+			return traced(Decision.PROCEED, "by the index", request, view);
+		}
+		// Which handler refuses, from the list of those that match: for a path the index cannot read plainly, the
+		// path parsed.
+		List<HandlerIndex.Indexed> matching;
+		if (served != HandlerIndex.UNKNOWN) {
+			matching = this.index.handlersMatching(path, start);
+		}
+		else {
 			PathContainer indexedPath = view.indexedPath(request);
 			matching = (indexedPath != null) ? this.index.handlersMatching(indexedPath) : null;
 		}
 		if (matching == null || matching.isEmpty()) {
 			return traced(Decision.LOOK_UP, "by the index", request, view);
 		}
-		ProtocolRequirement rules = this.requirements.forPath(path, view.contextPath(request));
 		HandlerIndex.Indexed first = matching.get(0);
 		int claimed = 0;
 		boolean forMethod = false;
@@ -154,6 +174,18 @@ public final class RequestDecider {
 		}
 		return traced(respond(refusal, chosen.handler(), chosen.pattern().getPatternString(), Long.MIN_VALUE,
 				request, view), "by the index", request, view);
+	}
+
+	// Whether a request meets, with the path rules, each of some requirements (bits by position in values()).
+	private static <R> boolean meetsEvery(int requirements, ProtocolRequirement rules, R request,
+			RequestView<R> view) {
+		for (int left = requirements; left != 0; left &= left - 1) {
+			ProtocolRequirement requirement = ProtocolRequirement.values().get(Integer.numberOfTrailingZeros(left));
+			if (UpgradeDecider.decide(requirement.and(rules), request, view) != null) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private boolean rollsOut(List<HandlerIndex.Indexed> matching, int claimed) {

@@ -54,6 +54,14 @@ public interface RequestView<R> extends RequestFacts<R> {
 	int handlerPathStart(R request, int applicationPathStart);
 
 	/**
+	 * Return where the path that {@link #indexedPath} parses starts in {@link #path}, when it is the rest of
+	 * {@link #path} as received, so that the index reads a plain path where it is, without parsing it.
+	 * @param request the request
+	 * @return the index, or {@code -1} if the view cannot tell cheaply (then {@link #indexedPath} is asked)
+	 */
+	int indexedPathStart(R request);
+
+	/**
 	 * Return the path as the handler mappings that were indexed at startup parse it, or {@code null} if the request
 	 * is not theirs to map (another servlet's, say) or cannot be parsed: then the index is not asked.
 	 * @param request the request

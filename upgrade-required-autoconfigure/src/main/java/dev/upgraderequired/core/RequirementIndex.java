@@ -215,6 +215,34 @@ public final class RequirementIndex {
 	}
 
 	/**
+	 * Return the requirements of the indexed handlers that may serve a request, for a plain path, without
+	 * allocating: see {@link HandlerIndex#requirementsFor}.
+	 * @param path the request path as received
+	 * @param start where the path within the application, as the handler mappings read it, starts in {@code path};
+	 * {@code -1} if it is not a part of {@code path} as received
+	 * @param method the request's method
+	 * @return the requirements, as a set of bits by their position in {@link ProtocolRequirement#values()}; {@code 0}
+	 * if none matches, or the handlers could not be indexed; {@link HandlerIndex#UNKNOWN} if the index cannot tell
+	 * from a plain reading of the path
+	 */
+	int handlerRequirements(String path, int start, String method) {
+		HandlerIndex handlers = this.handlers;
+		return (handlers != null) ? handlers.requirementsFor(path, start, method) : 0;
+	}
+
+	/**
+	 * Return the indexed handler patterns that match a plain path, in the order of their handler mappings: only for
+	 * a path whose {@link #handlerRequirements} the index could tell.
+	 * @param path the request path as received
+	 * @param start where the path within the application, as the handler mappings read it, starts in {@code path}
+	 * @return the matches, or {@code null} if the handlers could not be indexed
+	 */
+	@Nullable List<HandlerIndex.Indexed> handlersMatching(String path, int start) {
+		HandlerIndex handlers = this.handlers;
+		return (handlers != null) ? handlers.matching(path, start) : null;
+	}
+
+	/**
 	 * Return the indexed handler patterns that match a path, in the order of their handler mappings.
 	 * @param path the path within the application, parsed as the handler mappings read it
 	 * @return the matches, or {@code null} if the handlers could not be indexed

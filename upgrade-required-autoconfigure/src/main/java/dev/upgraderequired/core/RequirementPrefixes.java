@@ -175,7 +175,7 @@ final class RequirementPrefixes {
 	}
 
 	// A plain path reads the same parsed and normalized: no decoding, no parameters, no segment to drop.
-	private static boolean isPlain(String path, int from) {
+	static boolean isPlain(String path, int from) {
 		if (from >= path.length()) {
 			return false;
 		}

@@ -79,6 +79,11 @@ final class ReactiveRequestView implements RequestView<ServerWebExchange> {
 	}
 
 	@Override
+	public int indexedPathStart(ServerWebExchange exchange) {
+		return contextPath(exchange).length();
+	}
+
+	@Override
 	public PathContainer indexedPath(ServerWebExchange exchange) {
 		return exchange.getRequest().getPath().pathWithinApplication();
 	}

@@ -10,6 +10,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.MappingMatch;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.PathContainer;
@@ -124,6 +125,28 @@ final class ServletRequestView implements RequestView<HttpServletRequest> {
 		String servletPath = request.getServletPath();
 		return request.getRequestURI().startsWith(servletPath, applicationPathStart)
 				? applicationPathStart + servletPath.length() : -1;
+	}
+
+	// Where the path that indexedPath parses starts in the URI, where it is the rest of the URI: as Spring parses
+	// it, with the servlet not mapped to a path prefix (such as /api/*) and the context path as the URI's first
+	// segments ("/" counts as none). An include has its own URI and mapping, which the early filter does not see.
+	@Override
+	public int indexedPathStart(HttpServletRequest request) {
+		UpgradeRequiredFilter.Target target = targetOf(request);
+		if (target == null || !target.parsesRequestPath() || request.getPathInfo() != null
+				|| request.getHttpServletMapping().getMappingMatch() == MappingMatch.PATH
+				|| request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI) != null
+				|| request.getAttribute(RequestDispatcher.INCLUDE_MAPPING) != null) {
+			return -1;
+		}
+		String contextPath = request.getContextPath();
+		if (contextPath.isEmpty() || contextPath.equals("/")) {
+			return 0;
+		}
+		String uri = request.getRequestURI();
+		int length = contextPath.length();
+		return (contextPath.charAt(0) == '/' && contextPath.charAt(length - 1) != '/' && uri.startsWith(contextPath)
+				&& uri.length() > length && uri.charAt(length) == '/') ? length : -1;
 	}
 
 	// The path parsed into PathPatterns' form, as the servlet's mappings read it, with the servlet mapped to "/"

@@ -14,6 +14,8 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.server.PathContainer;
@@ -170,10 +172,134 @@ class HandlerIndexTests {
 		}
 	}
 
+	@Test
+	void plainPathIsReadWhereItWasReceived() {
+		HandlerIndex index = new HandlerIndex(List.of(
+				new HandlerIndex.Indexed(PARSER.parse("/**"), List.of(), "resources", 1, false,
+						ProtocolRequirement.none()),
+				new HandlerIndex.Indexed(PARSER.parse("/"), List.of("GET"), "home", 0, true, ProtocolRequirement.tls()),
+				new HandlerIndex.Indexed(PARSER.parse("/orders/{id}"), List.of("GET"), "get", 0, true,
+						ProtocolRequirement.http2()),
+				new HandlerIndex.Indexed(PARSER.parse("/orders/{id}"), List.of("POST"), "post", 0, true,
+						ProtocolRequirement.tls())));
+		int none = 1 << ProtocolRequirement.values().indexOf(ProtocolRequirement.none());
+		int http2 = 1 << ProtocolRequirement.values().indexOf(ProtocolRequirement.http2());
+		int tls = 1 << ProtocolRequirement.values().indexOf(ProtocolRequirement.tls());
+		// The claiming mapping's handlers for the method, and the later mapping's resources.
+		assertThat(index.requirementsFor("/ctx/orders/7", 4, "GET")).isEqualTo(http2 | none);
+		assertThat(index.requirementsFor("/orders/7", 0, "HEAD")).isEqualTo(http2 | none);
+		// No handler for the method: any of the claiming mapping's may be the one whose 405 it gets.
+		assertThat(index.requirementsFor("/orders/7", 0, "DELETE")).isEqualTo(http2 | tls | none);
+		assertThat(index.requirementsFor("/Orders/7", 0, "GET")).isEqualTo(none);
+		assertThat(index.requirementsFor("/orders/7/items", 0, "GET")).isEqualTo(none);
+		// Not plain: read by parsing it.
+		for (String path : List.of("/", "/orders/7/", "/orders//7", "/orders/%37", "/orders;a=b/7", "/orders/./7",
+				"orders/7", "/orders/\u00e9")) {
+			assertThat(index.requirementsFor(path, 0, "GET")).as(path).isEqualTo(HandlerIndex.UNKNOWN);
+		}
+		assertThat(index.requirementsFor("/orders/7", -1, "GET")).isEqualTo(HandlerIndex.UNKNOWN);
+		HandlerIndex caseInsensitive = new HandlerIndex(List.of(new HandlerIndex.Indexed(
+				caseInsensitive().parse("/orders/{id}"), List.of(), "orders", 0, true, ProtocolRequirement.tls())));
+		assertThat(caseInsensitive.requirementsFor("/orders/7", 0, "GET")).isEqualTo(HandlerIndex.UNKNOWN);
+		assertThat(caseInsensitive.requirementsFor("/other/7", 0, "GET")).isZero();
+	}
+
+	@Property(tries = 500)
+	void plainReadingOfAPathFindsTheHandlersItsParsedPathIsFor(@ForAll("mostlyPlainPatterns") List<String> patterns,
+			@ForAll("mostlyPlainPaths") List<String> paths, @ForAll("parsers") List<PathPatternParser> parsers,
+			@ForAll("methods") List<List<String>> methods) {
+		List<HandlerIndex.Indexed> indexed = new ArrayList<>();
+		for (int i = 0; i < patterns.size(); i++) {
+			// Three mappings, the second of which lets other mappings have requests it has no handler for.
+			int mapping = i % 3;
+			indexed.add(new HandlerIndex.Indexed(parsers.get(i % parsers.size()).parse(patterns.get(i)),
+					methods.get(i % methods.size()), i, mapping, mapping != 1,
+					ProtocolRequirement.values().get(i % ProtocolRequirement.values().size())));
+		}
+		HandlerIndex index = new HandlerIndex(indexed);
+		for (String path : paths) {
+			for (String method : List.of("GET", "HEAD", "POST", "DELETE")) {
+				int plain = index.requirementsFor("/ctx" + path, 4, method);
+				Statistics.label("read").collect(plain == HandlerIndex.UNKNOWN ? "parsed" : "plainly");
+				if (plain != HandlerIndex.UNKNOWN) {
+					assertThat(plain).as(method + " " + path).isEqualTo(servedBy(indexed, path, method));
+					assertThat(index.matching("/ctx" + path, 4)).as(path)
+						.containsExactlyElementsOf(index.matching(PathContainer.parsePath(path)));
+				}
+			}
+		}
+		Statistics.label("read").coverage((checker) -> checker.check("plainly").percentage((p) -> p > 15));
+	}
+
+	// The requirements of the handlers that may serve a request, from every pattern matched against the parsed path.
+	private static int servedBy(List<HandlerIndex.Indexed> indexed, String path, String method) {
+		PathContainer container = PathContainer.parsePath(path);
+		List<HandlerIndex.Indexed> matching = indexed.stream()
+			.filter((candidate) -> candidate.pattern().matches(container))
+			.toList();
+		int first = matching.stream().mapToInt(HandlerIndex.Indexed::mapping).min().orElse(-1);
+		boolean claims = matching.stream().anyMatch((candidate) -> candidate.mapping() == first && candidate.claims());
+		boolean forMethod = matching.stream()
+			.anyMatch((candidate) -> candidate.mapping() == first && candidate.isFor(method));
+		int served = 0;
+		for (HandlerIndex.Indexed candidate : matching) {
+			if (!claims || candidate.mapping() != first || !forMethod || candidate.isFor(method)) {
+				served |= 1 << ProtocolRequirement.values().indexOf(candidate.requirement());
+			}
+		}
+		return served;
+	}
+
+	@Provide
+	Arbitrary<List<PathPatternParser>> parsers() {
+		return Arbitraries
+			.frequency(Tuple.of(6, PathPatternParser.defaultInstance), Tuple.of(3, new PathPatternParser()),
+					Tuple.of(1, caseInsensitive()))
+			.list()
+			.ofMinSize(1)
+			.ofMaxSize(3);
+	}
+
+	// Patterns that read a plain path as plain text does, with a few that do not (on the way to a path, those make
+	// the index say it cannot tell).
+	@Provide
+	Arbitrary<List<String>> mostlyPlainPatterns() {
+		Arbitrary<String> segment = Arbitraries.frequency(Tuple.of(6, "a"), Tuple.of(4, "A"), Tuple.of(4, "b"),
+				Tuple.of(4, "api"), Tuple.of(6, "{id}"), Tuple.of(4, "**"), Tuple.of(2, ""), Tuple.of(2, "a.b"),
+				Tuple.of(1, "{*rest}"), Tuple.of(1, "x*"), Tuple.of(1, "{name:[a-z]+}"));
+		return patterns(segment).filter((patterns) -> patterns.size() <= 8);
+	}
+
+	@Provide
+	Arbitrary<List<String>> mostlyPlainPaths() {
+		Arbitrary<String> segment = Arbitraries.frequency(Tuple.of(4, "a"), Tuple.of(2, "A"), Tuple.of(3, "b"),
+				Tuple.of(2, "api"), Tuple.of(2, "7"), Tuple.of(1, "a.b"), Tuple.of(1, ""), Tuple.of(1, "%61"),
+				Tuple.of(1, "a;p=1"), Tuple.of(1, "."));
+		return segment.list().ofMinSize(0).ofMaxSize(4).map((segments) -> "/" + String.join("/", segments))
+			.list().ofMinSize(1).ofMaxSize(8);
+	}
+
+	@Provide
+	Arbitrary<List<List<String>>> methods() {
+		return Arbitraries.of(List.<String>of(), List.of("GET"), List.of("POST"), List.of("GET", "PUT"), List.of("HEAD"))
+			.list()
+			.ofMinSize(1)
+			.ofMaxSize(4);
+	}
+
+	private static PathPatternParser caseInsensitive() {
+		PathPatternParser parser = new PathPatternParser();
+		parser.setCaseSensitive(false);
+		return parser;
+	}
+
 	@Provide
 	Arbitrary<List<String>> patterns() {
-		Arbitrary<String> segment = Arbitraries.of("a", "A", "b", "api", "API", "{id}", "{*rest}", "*", "**", "x*",
-				"{name:[a-z]+}", "v1", "", "%61", "a.b", "c?");
+		return patterns(Arbitraries.of("a", "A", "b", "api", "API", "{id}", "{*rest}", "*", "**", "x*",
+				"{name:[a-z]+}", "v1", "", "%61", "a.b", "c?"));
+	}
+
+	private static Arbitrary<List<String>> patterns(Arbitrary<String> segment) {
 		return segment.list().ofMinSize(0).ofMaxSize(4).map((segments) -> {
 			StringBuilder pattern = new StringBuilder();
 			for (int i = 0; i < segments.size(); i++) {
@@ -194,7 +320,7 @@ class HandlerIndexTests {
 	@Provide
 	Arbitrary<List<String>> paths() {
 		Arbitrary<String> segment = Arbitraries.of("a", "A", "b", "api", "Api", "7", "v1", "", "%61", "a.b", "x1",
-				"a;p=1", "%2F", "cc");
+				"a;p=1", "%2F", "cc", ".", "..", "a b");
 		return segment.list().ofMinSize(0).ofMaxSize(5).map((segments) -> "/" + String.join("/", segments))
 			.list().ofMinSize(1).ofMaxSize(8);
 	}

@@ -70,6 +70,11 @@ public final class MockServletView implements RequestView<HttpServletRequest> {
 	}
 
 	@Override
+	public int indexedPathStart(HttpServletRequest request) {
+		return request.getContextPath().length();
+	}
+
+	@Override
 	public @Nullable PathContainer indexedPath(HttpServletRequest request) {
 		return ServletRequestPathUtils.parse(request).pathWithinApplication();
 	}

@@ -86,6 +86,11 @@ record OfferView(String path, String contextPath, @Nullable String host, @Nullab
 	}
 
 	@Override
+	public int indexedPathStart(Offer request) {
+		return (indexedPath(request) != null) ? this.contextPath.length() : -1;
+	}
+
+	@Override
 	public @Nullable PathContainer indexedPath(Offer request) {
 		try {
 			return RequestPath.parse(this.path, this.contextPath).pathWithinApplication();

@@ -1,10 +1,10 @@
 package dev.upgraderequired.servlet;
 
-import java.lang.reflect.Method;
 import java.util.List;
 
-import dev.upgraderequired.Protocol;
-import dev.upgraderequired.RequiresProtocol;
+import dev.upgraderequired.GeneratedMappings;
+import dev.upgraderequired.GeneratedMappings.Endpoints;
+import dev.upgraderequired.GeneratedMappings.Mapped;
 import dev.upgraderequired.core.Decision;
 import dev.upgraderequired.core.HandlerInventory;
 import dev.upgraderequired.core.UpgradePolicy;
@@ -19,9 +19,7 @@ import net.jqwik.api.statistics.Statistics;
 
 import org.springframework.http.ProblemDetail;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.util.ReflectionUtils;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.context.support.StaticWebApplicationContext;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -38,12 +36,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * claims.
  */
 class HandlerIndexLookupProperties {
-
-	private static final Method OPEN = ReflectionUtils.findMethod(Endpoints.class, "open");
-
-	private static final Method TLS = ReflectionUtils.findMethod(Endpoints.class, "tls");
-
-	private static final Method HTTP2 = ReflectionUtils.findMethod(Endpoints.class, "http2");
 
 	@Property(tries = 300)
 	void indexNeverDisagreesWithTheLookup(@ForAll("mappings") List<Mapped> mappings,
@@ -121,49 +113,18 @@ class HandlerIndexLookupProperties {
 
 	@Provide
 	Arbitrary<List<Mapped>> mappings() {
-		Arbitrary<String> segment = Arbitraries.of("a", "b", "api", "Api", "{id}", "{*rest}", "*", "v1", "x*",
-				"{name:[a-z]+}", "items");
-		Arbitrary<String> pattern = segment.list().ofMinSize(1).ofMaxSize(3).map((segments) -> {
-			StringBuilder text = new StringBuilder();
-			for (int i = 0; i < segments.size(); i++) {
-				String s = segments.get(i);
-				if (s.equals("{*rest}") && i < segments.size() - 1) {
-					s = "{v" + i + "}";
-				}
-				else if (s.startsWith("{") && !s.equals("{*rest}")) {
-					s = s.replace("{", "{p" + i);
-				}
-				text.append('/').append(s);
-			}
-			return text.toString();
-		});
-		Arbitrary<RequestMethod[]> methods = Arbitraries.of(new RequestMethod[0],
-				new RequestMethod[] { RequestMethod.GET }, new RequestMethod[] { RequestMethod.PUT },
-				new RequestMethod[] { RequestMethod.GET, RequestMethod.POST });
-		Arbitrary<Method> method = Arbitraries.of(OPEN, TLS, HTTP2);
-		return Combinators.combine(pattern, methods, method).as(Mapped::new).list().ofMinSize(1).ofMaxSize(10);
+		return GeneratedMappings.mappings();
 	}
 
 	@Provide
 	Arbitrary<List<Request>> requests() {
-		Arbitrary<String> segment = Arbitraries.of("a", "b", "api", "API", "7", "v1", "x1", "items", "a;p=1", "%61",
-				"", "abc");
-		Arbitrary<String> path = segment.list().ofMinSize(1).ofMaxSize(4).map((s) -> "/" + String.join("/", s));
-		Arbitrary<String> method = Arbitraries.of("GET", "HEAD", "PUT", "POST", "DELETE");
+		Arbitrary<String> path = GeneratedMappings.paths();
+		Arbitrary<String> method = GeneratedMappings.methods();
 		return Combinators.combine(path, method, Arbitraries.of(false, true), Arbitraries.of(false, true))
 			.as(Request::new)
 			.list()
 			.ofMinSize(1)
 			.ofMaxSize(10);
-	}
-
-	record Mapped(String pattern, RequestMethod[] methods, Method method) {
-
-		@Override
-		public String toString() {
-			return List.of(this.methods) + " " + this.pattern + " -> " + this.method.getName();
-		}
-
 	}
 
 	record Request(String path, String method, boolean secure, boolean http2) {
@@ -178,21 +139,6 @@ class HandlerIndexLookupProperties {
 				request.setProtocol("HTTP/2.0");
 			}
 			return request;
-		}
-
-	}
-
-	static class Endpoints {
-
-		void open() {
-		}
-
-		@RequiresProtocol(Protocol.TLS)
-		void tls() {
-		}
-
-		@RequiresProtocol(Protocol.HTTP_2)
-		void http2() {
 		}
 
 	}

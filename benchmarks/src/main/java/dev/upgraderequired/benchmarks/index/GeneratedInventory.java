@@ -50,7 +50,7 @@ public final class GeneratedInventory {
 		SecureHandler secure = new SecureHandler();
 		OpenHandler open = new OpenHandler();
 		for (int i = 0; i < endpoints; i++) {
-			String pattern = "/c" + (i / 40) + "/e" + (i % 40) + "/{id}";
+			String pattern = "/c" + segment(i / 40, 3) + "/e" + segment(i % 40, 2) + "/{id}";
 			handlers.addParsed(List.of(parser.parse(pattern)), parser, List.of("GET"), open, "GET " + pattern);
 			if (i % 4 != 0) {
 				handlers.addParsed(List.of(parser.parse(pattern)), parser, List.of("POST"), secure, "POST " + pattern);
@@ -80,7 +80,13 @@ public final class GeneratedInventory {
 	 */
 	public static String lastProtectedPath(int endpoints) {
 		int last = ((endpoints - 1) % 4 == 0) ? endpoints - 2 : endpoints - 1;
-		return "/c" + (last / 40) + "/e" + (last % 40) + "/42";
+		return "/c" + segment(last / 40, 3) + "/e" + segment(last % 40, 2) + "/42";
+	}
+
+	// A number written with as many digits whatever the size of the application: the paths of the smallest and the
+	// largest are as long, and their decisions compare the size of the application, not the length of the path.
+	private static String segment(int number, int digits) {
+		return String.format("%0" + digits + "d", number);
 	}
 
 	// Stand for handler methods: requirements are resolved once per handler class.

@@ -1,0 +1,159 @@
+package dev.upgraderequired.reactive;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import dev.upgraderequired.GeneratedMappings;
+import dev.upgraderequired.GeneratedMappings.Endpoints;
+import dev.upgraderequired.GeneratedMappings.Mapped;
+import dev.upgraderequired.core.Decision;
+import dev.upgraderequired.core.HandlerInventory;
+import dev.upgraderequired.core.UpgradePolicy;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.support.StaticApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.reactive.result.method.RequestMappingInfo;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The index of handlers against WebFlux's own lookup, on generated request mappings, context paths and request
+ * paths: what the index allows, the handler the lookup gives allows too; what the index refuses, the lookup gives a
+ * handler (or a 405, 406 or 415 of the same mapping) that refuses it the same way.
+ */
+class ReactiveHandlerIndexLookupProperties {
+
+	@Property(tries = 300)
+	void indexNeverDisagreesWithTheLookup(@ForAll("mappings") List<Mapped> mappings,
+			@ForAll("requests") List<Request> requests) {
+		RequestMappingHandlerMapping mapping = new RequestMappingHandlerMapping();
+		mapping.setApplicationContext(new StaticApplicationContext());
+		mapping.afterPropertiesSet();
+		RequestMappingInfo.BuilderConfiguration options = new RequestMappingInfo.BuilderConfiguration();
+		options.setPatternParser(mapping.getPathPatternParser());
+		Endpoints endpoints = new Endpoints();
+		for (Mapped mapped : mappings) {
+			RequestMappingInfo info = RequestMappingInfo.paths(mapped.pattern())
+				.methods(mapped.methods())
+				.options(options)
+				.build();
+			if (!mapping.getHandlerMethods().containsKey(info)) {
+				mapping.registerMapping(info, endpoints, mapped.method());
+			}
+		}
+		UpgradePolicy policy = UpgradePolicy.builder().build();
+		HandlerInventory handlers = new HandlerInventory();
+		handlers.mapping(true);
+		mapping.getHandlerMethods()
+			.forEach((info, method) -> handlers.addParsed(List.copyOf(info.getPatternsCondition().getPatterns()),
+					mapping.getPathPatternParser(),
+					info.getMethodsCondition().getMethods().stream().map(Enum::name).toList(), method,
+					method.toString()));
+		policy.index().index(handlers);
+		ReactiveRequestView view = new ReactiveRequestView(new GeneratedFacts(),
+				new ReactiveMappedHandlerRequirements());
+		for (Request generated : requests) {
+			MockServerWebExchange exchange = generated.toExchange();
+			Decision indexed = policy.decider().decide(exchange, view);
+			Object handler = null;
+			Throwable failure = null;
+			try {
+				handler = mapping.getHandler(exchange).block(Duration.ofSeconds(5));
+			}
+			catch (IllegalStateException ex) {
+				// Two mappings as specific as each other ("Ambiguous handler methods"): a configuration error.
+				continue;
+			}
+			catch (RuntimeException ex) {
+				failure = ex;
+			}
+			Decision byLookup = (handler != null) ? policy.decider().decide(exchange, view, handler) : null;
+			String described = generated + " with " + mappings;
+			Statistics.label("decision").collect((indexed == Decision.LOOK_UP) ? "looked up"
+					: (indexed instanceof Decision.Proceed) ? "allowed" : "refused");
+			if (indexed instanceof Decision.Proceed && byLookup != null) {
+				assertThat(byLookup).as(described).isInstanceOf(Decision.Proceed.class);
+			}
+			else if (indexed instanceof Decision.Refuse refused) {
+				if (handler != null) {
+					assertThat(byLookup).as(described).isInstanceOf(Decision.Refuse.class);
+					assertThat(((Decision.Refuse) byLookup).reason()).as(described).isEqualTo(refused.reason());
+				}
+				else {
+					// The mapping claimed the request: it failed it rather than let another mapping have it.
+					assertThat(failure).as(described).isInstanceOf(ResponseStatusException.class);
+					assertThat(((ResponseStatusException) failure).getStatusCode().value()).as(described)
+						.isIn(400, 405, 406, 415);
+				}
+			}
+		}
+		Statistics.label("decision").coverage((checker) -> {
+			checker.check("allowed").percentage((p) -> p > 10);
+			checker.check("refused").percentage((p) -> p > 3);
+		});
+	}
+
+	@Provide
+	Arbitrary<List<Mapped>> mappings() {
+		return GeneratedMappings.mappings();
+	}
+
+	@Provide
+	Arbitrary<List<Request>> requests() {
+		Arbitrary<String> path = GeneratedMappings.paths();
+		Arbitrary<String> method = GeneratedMappings.methods();
+		return Combinators
+			.combine(Arbitraries.of("", "/ctx"), path, method, Arbitraries.of(false, true), Arbitraries.of(false, true))
+			.as(Request::new)
+			.list()
+			.ofMinSize(1)
+			.ofMaxSize(10);
+	}
+
+	record Request(String contextPath, String path, String method, boolean secure, boolean http2) {
+
+		MockServerWebExchange toExchange() {
+			String uri = (this.secure ? "https://localhost" : "http://localhost") + this.contextPath + this.path;
+			MockServerHttpRequest.BaseBuilder<?> request = MockServerHttpRequest
+				.method(HttpMethod.valueOf(this.method), URI.create(uri))
+				.contextPath(this.contextPath);
+			if (this.http2) {
+				request.header(GeneratedFacts.HTTP2, "true");
+			}
+			return MockServerWebExchange.from(request);
+		}
+
+	}
+
+	// The request's scheme says whether it came over TLS (1.3), and a test header whether over HTTP/2.
+	static final class GeneratedFacts implements ReactiveRequestFacts {
+
+		static final String HTTP2 = "X-Test-Http2";
+
+		@Override
+		public @Nullable String tlsProtocol(ServerHttpRequest request) {
+			return isSecure(request) ? "TLSv1.3" : null;
+		}
+
+		@Override
+		public boolean isHttp1(ServerHttpRequest request) {
+			return request.getHeaders().getFirst(HTTP2) == null;
+		}
+
+	}
+
+}

@@ -24,7 +24,7 @@ import org.springframework.web.util.pattern.PatternParseException;
  * matched. So the work for one request grows with the depth of its path and the patterns that share its literal
  * beginning, not with the number of handlers.
  * <p>
- * A parsed path ({@link #matching}) is matched by each pattern's own {@link PathPattern}, exactly as its mapping
+ * A parsed path ({@link #matching(PathContainer)}) is matched by each pattern's own {@link PathPattern}, exactly as its mapping
  * would. A plain path, read where it was received ({@link #requirementsFor}), is matched without allocating by the
  * patterns that read it as plain text does (see {@link Plain}); a pattern of another kind on its way makes the index
  * say it cannot tell.
@@ -61,8 +61,8 @@ final class HandlerIndex {
 	}
 
 	/**
-	 * Return every indexed pattern that matches a path, by the order of their mappings (and in the order they were
-	 * listed within a mapping).
+	 * Return every indexed pattern that matches a path, by the order of their mappings (within a mapping, shorter
+	 * literal beginnings first).
 	 * @param path the path within the application, as the handler mappings read it
 	 * @return the matching patterns
 	 */
@@ -92,8 +92,8 @@ final class HandlerIndex {
 	 * plain path: the handlers of the first mapping with a pattern that matches the path, if that mapping claims
 	 * the request, only those mapped to the request's method (all of them, if none is), and every matching handler
 	 * of later mappings. A path is plain when it starts with {@code /}, holds printable ASCII only, and has no
-	 * percent-encoding, {@code ;} parameters, backslash, empty or dot segment and no trailing slash: each segment
-	 * reads the same parsed.
+	 * percent-encoding, {@code ;} parameters, backslash, empty segment, segment that starts with a dot, or trailing
+	 * slash: each segment reads the same parsed.
 	 * @param path the request path as received
 	 * @param start where in {@code path} the path within the application starts, as the handler mappings read it;
 	 * {@code -1} if it is not a part of {@code path} as received
@@ -103,7 +103,31 @@ final class HandlerIndex {
 	 * reads a plain path as plain text does
 	 */
 	int requirementsFor(String path, int start, String method) {
-		if (start < 0 || !isPlain(path, start)) {
+		return walk(path, start, method, null);
+	}
+
+	/**
+	 * Return every indexed pattern that matches a plain path, as {@link #matching(PathContainer)} does for the path
+	 * parsed.
+	 * @param path the request path as received
+	 * @param start where in {@code path} the path within the application starts, as the handler mappings read it
+	 * @return the matching patterns, or {@code null} where {@link #requirementsFor} cannot tell
+	 */
+	@Nullable List<Indexed> matching(String path, int start) {
+		List<Indexed> matching = new ArrayList<>(2);
+		if (walk(path, start, "", matching) == UNKNOWN) {
+			return null;
+		}
+		if (matching.size() > 1) {
+			matching.sort(BY_MAPPING);
+		}
+		return matching;
+	}
+
+	// The requirements of the handlers that may serve a request with a plain path (see requirementsFor), adding the
+	// matching patterns to "matching" if it is not null.
+	private int walk(String path, int start, String method, @Nullable List<Indexed> matching) {
+		if (start < 0 || !readsPlainly(path, start)) {
 			return UNKNOWN;
 		}
 		int mapping = Integer.MAX_VALUE;
@@ -123,6 +147,9 @@ final class HandlerIndex {
 					continue;
 				}
 				Indexed indexed = node.patterns.get(i);
+				if (matching != null) {
+					matching.add(indexed);
+				}
 				if (indexed.mapping() < mapping) {
 					later |= forMethod | forOtherMethods;
 					forMethod = 0;
@@ -147,28 +174,14 @@ final class HandlerIndex {
 	}
 
 	/**
-	 * Return every indexed pattern that matches a plain path, as {@link #matching(PathContainer)} does for the path
-	 * parsed: only for a path whose {@link #requirementsFor requirements} the index could tell.
-	 * @param path the request path as received
-	 * @param start where in {@code path} the path within the application starts, as the handler mappings read it
-	 * @return the matching patterns
+	 * Return the indexed patterns that do not read a plain path as plain text does: a request whose path they may
+	 * match is matched on its parsed path.
+	 * @return the patterns, as written
 	 */
-	List<Indexed> matching(String path, int start) {
-		List<Indexed> matching = new ArrayList<>(2);
-		Node node = this.root;
-		for (int at = start, end; node != null; at = end) {
-			for (int i = 0; i < node.plain.length; i++) {
-				if (node.plain[i].matches(path, start)) {
-					matching.add(node.patterns.get(i));
-				}
-			}
-			end = segmentEnd(path, at);
-			node = (end > at) ? node.child(path, at + 1, end) : null;
-		}
-		if (matching.size() > 1) {
-			matching.sort(BY_MAPPING);
-		}
-		return matching;
+	List<String> parsedPatterns() {
+		List<String> parsed = new ArrayList<>();
+		this.root.addParsedPatterns(parsed);
+		return parsed;
 	}
 
 	/**
@@ -202,7 +215,7 @@ final class HandlerIndex {
 		return segments;
 	}
 
-	private static boolean isPlain(String path, int start) {
+	private static boolean readsPlainly(String path, int start) {
 		return RequirementPrefixes.isPlain(path, start) && path.charAt(start) == '/'
 				&& path.charAt(path.length() - 1) != '/';
 	}
@@ -252,7 +265,7 @@ final class HandlerIndex {
 	 * {@code /**} (any further segments, or none). Such a pattern matches a plain path if each of its literal
 	 * segments is the path's segment at its place, each variable has one, and the path has no further segment
 	 * unless the pattern ends in {@code /**}. A pattern of such segments that also has an empty one (such as
-	 * {@code /} or {@code /orders/}) matches no plain path.
+	 * {@code /} or {@code /orders/}), and the empty pattern, match no plain path.
 	 *
 	 * @param segments the segments, {@code null} for a variable
 	 * @param anyRest whether the pattern ends in {@code /**}
@@ -265,12 +278,17 @@ final class HandlerIndex {
 			PathPattern pattern = indexed.pattern();
 			String text = pattern.getPatternString();
 			try {
-				if (!text.startsWith("/") || !PathPatternParser.defaultInstance.parse(text).equals(pattern)) {
+				if (!PathPatternParser.defaultInstance.parse(text).equals(pattern)) {
 					return null;
 				}
 			}
 			catch (PatternParseException ex) {
 				return null;
+			}
+			if (!text.startsWith("/")) {
+				// The empty pattern (a mapping without a path) matches the empty path only.
+				return text.isEmpty() ? new Plain(new String[0], false, true, 1 << indexed.requirement().ordinal())
+						: null;
 			}
 			boolean anyRest = text.endsWith("/**");
 			String beginning = anyRest ? text.substring(0, text.length() - 3) : text;
@@ -295,8 +313,7 @@ final class HandlerIndex {
 			if (empty && anyRest) {
 				return null;
 			}
-			return new Plain(segments, anyRest, empty,
-					1 << ProtocolRequirement.values().indexOf(indexed.requirement()));
+			return new Plain(segments, anyRest, empty, 1 << indexed.requirement().ordinal());
 		}
 
 		private static boolean isVariable(String part) {
@@ -349,6 +366,8 @@ final class HandlerIndex {
 
 		private static final String[] NO_KEYS = new String[0];
 
+		private static final Plain[] NO_PLAIN = new Plain[0];
+
 		// The children while the tree is built, by their literal segment in lower case.
 		private Map<String, Node> building = new HashMap<>();
 
@@ -361,7 +380,7 @@ final class HandlerIndex {
 		private Node[] children = NO_NODES;
 
 		// For each pattern, how it reads a plain path, null if it does not.
-		private @Nullable Plain[] plain = new Plain[0];
+		private @Nullable Plain[] plain = NO_PLAIN;
 
 		void build() {
 			this.plain = this.patterns.stream().map(Plain::of).toArray(Plain[]::new);
@@ -380,6 +399,19 @@ final class HandlerIndex {
 				});
 			}
 			this.building = Map.of();
+		}
+
+		void addParsedPatterns(List<String> parsed) {
+			for (int i = 0; i < this.plain.length; i++) {
+				if (this.plain[i] == null) {
+					parsed.add(this.patterns.get(i).pattern().getPatternString());
+				}
+			}
+			for (Node child : this.children) {
+				if (child != null) {
+					child.addParsedPatterns(parsed);
+				}
+			}
 		}
 
 		// The child whose segment is the text between "from" and "to", in lower case (ASCII letters are compared

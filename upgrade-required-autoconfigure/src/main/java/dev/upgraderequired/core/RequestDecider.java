@@ -87,8 +87,7 @@ public final class RequestDecider {
 	/**
 	 * Decide a request before its handler is looked up: {@link Decision#PROCEED_ANY_HANDLER} if it meets the
 	 * requirement of every path rule and protected handler its path may be for (without allocating, for a plain
-	 * path); else from
-	 * the index of the handlers listed at startup where it can tell; else {@link Decision#LOOK_UP}.
+	 * path); else from the index of the handlers listed at startup where it can tell; else {@link Decision#LOOK_UP}.
 	 * <p>
 	 * The first handler mapping with a pattern that matches the request's path is the one the lookup asks first; if
 	 * it is a request mapping, it claims the request (it fails a request it has no handler for, with 405, 406, 415
@@ -123,22 +122,20 @@ public final class RequestDecider {
 		}
 		String method = view.method(request);
 		int start = view.indexedPathStart(request);
-		int served = HttpMethod.OPTIONS.name().equals(method) ? 0
+		int handlerRequirements = HttpMethod.OPTIONS.name().equals(method) ? 0
 				: this.index.handlerRequirements(path, start, method);
-		if (served == 0) {
+		if (handlerRequirements == 0) {
 			return traced(Decision.LOOK_UP, "by the index", request, view);
 		}
 		ProtocolRequirement rules = this.requirements.forPath(path, view.contextPath(request));
-		if (served != HandlerIndex.UNKNOWN && meetsEvery(served, rules, request, view)) {
+		if (handlerRequirements != HandlerIndex.UNKNOWN && meetsEvery(handlerRequirements, rules, request, view)) {
 			return traced(Decision.PROCEED, "by the index", request, view);
 		}
 		// Which handler refuses, from the list of those that match: for a path the index cannot read plainly, the
 		// path parsed.
-		List<HandlerIndex.Indexed> matching;
-		if (served != HandlerIndex.UNKNOWN) {
-			matching = this.index.handlersMatching(path, start);
-		}
-		else {
+		List<HandlerIndex.Indexed> matching = (handlerRequirements != HandlerIndex.UNKNOWN)
+				? this.index.handlersMatching(path, start) : null;
+		if (matching == null) {
 			PathContainer indexedPath = view.indexedPath(request);
 			matching = (indexedPath != null) ? this.index.handlersMatching(indexedPath) : null;
 		}

@@ -123,7 +123,12 @@ public final class RequirementIndex {
 			this.everyPathProtected = true;
 		}
 		else if (handlers != null) {
-			summary += "; it decides from an index of " + handlers.size() + " path patterns";
+			List<String> parsed = handlers.parsedPatterns();
+			summary += "; it decides from an index of " + handlers.size() + " path patterns" + (parsed.isEmpty() ? ""
+					: " (" + parsed.size() + " of them matched on a request's parsed path)");
+			if (!parsed.isEmpty() && logger.isDebugEnabled()) {
+				logger.debug("upgrade-required: patterns matched on a request's parsed path: " + parsed);
+			}
 		}
 		else {
 			summary += "; it looks up the handler of a request it may refuse, since "
@@ -231,11 +236,12 @@ public final class RequirementIndex {
 	}
 
 	/**
-	 * Return the indexed handler patterns that match a plain path, in the order of their handler mappings: only for
-	 * a path whose {@link #handlerRequirements} the index could tell.
+	 * Return the indexed handler patterns that match a plain path, in the order of their handler mappings, as
+	 * {@link #handlerRequirements} reads it.
 	 * @param path the request path as received
 	 * @param start where the path within the application, as the handler mappings read it, starts in {@code path}
-	 * @return the matches, or {@code null} if the handlers could not be indexed
+	 * @return the matches, or {@code null} if the handlers could not be indexed or the index cannot read the path
+	 * plainly
 	 */
 	@Nullable List<HandlerIndex.Indexed> handlersMatching(String path, int start) {
 		HandlerIndex handlers = this.handlers;

@@ -80,7 +80,7 @@ final class ReactiveRequestView implements RequestView<ServerWebExchange> {
 
 	@Override
 	public int indexedPathStart(ServerWebExchange exchange) {
-		return contextPath(exchange).length();
+		return applicationPathStart(exchange);
 	}
 
 	@Override

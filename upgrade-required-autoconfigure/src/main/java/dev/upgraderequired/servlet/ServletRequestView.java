@@ -130,11 +130,10 @@ final class ServletRequestView implements RequestView<HttpServletRequest> {
 	// Where the path that indexedPath parses starts in the URI, where it is the rest of the URI: as Spring parses
 	// it, with the servlet not mapped to a path prefix (such as /api/*) and the context path as the URI's first
 	// segments ("/" counts as none). An include has its own URI and mapping, which the early filter does not see.
+	// (Tomcat makes the servlet mapping's object once per request: the DispatcherServlet asks for it as well.)
 	@Override
 	public int indexedPathStart(HttpServletRequest request) {
-		UpgradeRequiredFilter.Target target = targetOf(request);
-		if (target == null || !target.parsesRequestPath() || request.getPathInfo() != null
-				|| request.getHttpServletMapping().getMappingMatch() == MappingMatch.PATH
+		if (!isMappedByIndexedPath(request) || request.getHttpServletMapping().getMappingMatch() == MappingMatch.PATH
 				|| request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI) != null
 				|| request.getAttribute(RequestDispatcher.INCLUDE_MAPPING) != null) {
 			return -1;
@@ -153,8 +152,7 @@ final class ServletRequestView implements RequestView<HttpServletRequest> {
 	// (under a servlet path, such as /api/*, the mappings match below it, which the index does not read).
 	@Override
 	public @Nullable PathContainer indexedPath(HttpServletRequest request) {
-		UpgradeRequiredFilter.Target target = targetOf(request);
-		if (target == null || !target.parsesRequestPath() || request.getPathInfo() != null) {
+		if (!isMappedByIndexedPath(request)) {
 			return null;
 		}
 		try {
@@ -163,6 +161,12 @@ final class ServletRequestView implements RequestView<HttpServletRequest> {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
+	}
+
+	// Whether the servlet's mappings, which were indexed, map the request by its parsed path.
+	private boolean isMappedByIndexedPath(HttpServletRequest request) {
+		UpgradeRequiredFilter.Target target = targetOf(request);
+		return target != null && target.parsesRequestPath() && request.getPathInfo() == null;
 	}
 
 	@Override

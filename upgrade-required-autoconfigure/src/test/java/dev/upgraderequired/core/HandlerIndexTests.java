@@ -2,6 +2,7 @@ package dev.upgraderequired.core;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.upgraderequired.Protocol;
 import dev.upgraderequired.ProtocolRequirement;
@@ -11,6 +12,7 @@ import dev.upgraderequired.UpgradeReason;
 import dev.upgraderequired.core.UpgradeDeciderTests.Offer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -198,6 +200,11 @@ class HandlerIndexTests {
 			assertThat(index.requirementsFor(path, 0, "GET")).as(path).isEqualTo(HandlerIndex.UNKNOWN);
 		}
 		assertThat(index.requirementsFor("/orders/7", -1, "GET")).isEqualTo(HandlerIndex.UNKNOWN);
+		HandlerIndex withEmptyPattern = new HandlerIndex(List.of(
+				new HandlerIndex.Indexed(PARSER.parse(""), List.of(), "empty", 0, true, ProtocolRequirement.tls()),
+				new HandlerIndex.Indexed(PARSER.parse("/orders/{id}"), List.of(), "orders", 0, true,
+						ProtocolRequirement.http2())));
+		assertThat(withEmptyPattern.requirementsFor("/orders/7", 0, "GET")).isEqualTo(http2);
 		HandlerIndex caseInsensitive = new HandlerIndex(List.of(new HandlerIndex.Indexed(
 				caseInsensitive().parse("/orders/{id}"), List.of(), "orders", 0, true, ProtocolRequirement.tls())));
 		assertThat(caseInsensitive.requirementsFor("/orders/7", 0, "GET")).isEqualTo(HandlerIndex.UNKNOWN);
@@ -267,7 +274,9 @@ class HandlerIndexTests {
 		Arbitrary<String> segment = Arbitraries.frequency(Tuple.of(6, "a"), Tuple.of(4, "A"), Tuple.of(4, "b"),
 				Tuple.of(4, "api"), Tuple.of(6, "{id}"), Tuple.of(4, "**"), Tuple.of(2, ""), Tuple.of(2, "a.b"),
 				Tuple.of(1, "{*rest}"), Tuple.of(1, "x*"), Tuple.of(1, "{name:[a-z]+}"));
-		return patterns(segment).filter((patterns) -> patterns.size() <= 8);
+		// Sometimes with the empty pattern of a mapping without a path.
+		return Combinators.combine(patterns(segment).filter((patterns) -> patterns.size() <= 8), Arbitraries.of("", "/a"))
+			.as((patterns, more) -> Stream.concat(patterns.stream(), Stream.of(more)).toList());
 	}
 
 	@Provide

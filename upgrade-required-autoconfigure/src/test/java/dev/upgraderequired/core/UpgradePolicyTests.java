@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -277,6 +278,18 @@ class UpgradePolicyTests {
 		UpgradePolicy.builder().build().index().index(handlers);
 		assertThat(output).contains("upgrade-required: no endpoint has a requirement; it looks up the handler of every "
 				+ "request, since it cannot list the handlers of router functions with a HandlerRequirementResolver");
+	}
+
+	@Test
+	void startupSummaryCountsThePatternsMatchedOnAParsedPath(CapturedOutput output) {
+		PathPatternParser parser = PathPatternParser.defaultInstance;
+		HandlerInventory handlers = new HandlerInventory();
+		handlers.mapping(true);
+		handlers.addParsed(List.of(parser.parse("/orders/{id}"), parser.parse("/files/{*path}"),
+				parser.parse("/v{version:\\d+}/items")), parser, List.of(), new TlsHandler(), "mixed");
+		UpgradePolicy.builder().build().index().index(handlers);
+		assertThat(output).contains("; it decides from an index of 3 path patterns (2 of them matched on a request's "
+				+ "parsed path)");
 	}
 
 	@Test

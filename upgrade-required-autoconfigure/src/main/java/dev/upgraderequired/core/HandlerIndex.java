@@ -24,10 +24,10 @@ import org.springframework.web.util.pattern.PatternParseException;
  * matched. So the work for one request grows with the depth of its path and the patterns that share its literal
  * beginning, not with the number of handlers.
  * <p>
- * A parsed path ({@link #matching(PathContainer)}) is matched by each pattern's own {@link PathPattern}, exactly as its mapping
- * would. A plain path, read where it was received ({@link #requirementsFor}), is matched without allocating by the
- * patterns that read it as plain text does (see {@link Plain}); a pattern of another kind on its way makes the index
- * say it cannot tell.
+ * A parsed path ({@link #matching(PathContainer)}) is matched by each pattern's own {@link PathPattern}, exactly as
+ * its mapping would. A plain path, read where it was received ({@link #requirementsFor}), is matched without
+ * allocating by the patterns that read it as plain text does (see {@link Plain}); a pattern of another kind on its way
+ * makes the index say it cannot tell.
  *
  * @author upgrade-required
  */

@@ -3,12 +3,18 @@ package dev.upgraderequired;
 import java.lang.reflect.Method;
 import java.util.List;
 
+import dev.upgraderequired.core.Decision;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.statistics.Statistics;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ReflectionUtils;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.RequestMethod;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Generated request mappings and request paths, for the properties that compare the index of handlers with each
@@ -72,6 +78,46 @@ public final class GeneratedMappings {
 	 */
 	public static Arbitrary<String> methods() {
 		return Arbitraries.of("GET", "HEAD", "PUT", "POST", "DELETE");
+	}
+
+	/**
+	 * Check what the index decided of a request against what the stack's lookup gives: what the index allows, the
+	 * handler the lookup gives allows too; what the index refuses, the lookup gives a handler that refuses it the same
+	 * way, or fails it with 400, 405, 406 or 415 (the mapping claimed it rather than let another mapping have it).
+	 * Counts the decision for {@link #checkCoverage()}.
+	 * @param indexed what the index decided
+	 * @param byLookup what was decided with the handler the lookup gave, {@code null} if it gave none
+	 * @param failure how the lookup failed, {@code null} if it did not
+	 * @param described the request and the mappings, for a failed assertion
+	 */
+	public static void assertAgrees(Decision indexed, @Nullable Decision byLookup, @Nullable Throwable failure,
+			String described) {
+		Statistics.label("decision").collect((indexed == Decision.LOOK_UP) ? "looked up"
+				: (indexed instanceof Decision.Proceed) ? "allowed" : "refused");
+		if (indexed instanceof Decision.Proceed && byLookup != null) {
+			assertThat(byLookup).as(described).isInstanceOf(Decision.Proceed.class);
+		}
+		else if (indexed instanceof Decision.Refuse refused) {
+			if (failure == null) {
+				assertThat(byLookup).as(described).isInstanceOf(Decision.Refuse.class);
+				assertThat(((Decision.Refuse) byLookup).reason()).as(described).isEqualTo(refused.reason());
+			}
+			else {
+				assertThat(failure).as(described).isInstanceOf(ErrorResponse.class);
+				assertThat(((ErrorResponse) failure).getStatusCode().value()).as(described).isIn(400, 405, 406, 415);
+			}
+		}
+	}
+
+	/**
+	 * Check that the index decided many of the requests {@link #assertAgrees} saw, both ways: the comparison is not
+	 * empty.
+	 */
+	public static void checkCoverage() {
+		Statistics.label("decision").coverage((checker) -> {
+			checker.check("allowed").percentage((p) -> p > 10);
+			checker.check("refused").percentage((p) -> p > 3);
+		});
 	}
 
 	/**

@@ -124,6 +124,29 @@ final class HandlerIndex {
 		return matching;
 	}
 
+	/**
+	 * Return the requirements of the handlers that a request may be served by, as {@link #requirementsFor} does,
+	 * from the patterns that match its path.
+	 * @param matching the matching patterns, by the order of their mappings (as {@link #matching(PathContainer)}
+	 * returns them), at least one
+	 * @param method the request's method
+	 * @return the requirements, as a set of bits by their position in {@link ProtocolRequirement#values()}
+	 */
+	static int requirementsOf(List<Indexed> matching, String method) {
+		Indexed first = matching.get(0);
+		boolean forMethod = false;
+		for (int i = 0; first.claims() && !forMethod && i < matching.size(); i++) {
+			forMethod = matching.get(i).mapping() == first.mapping() && matching.get(i).isFor(method);
+		}
+		int requirements = 0;
+		for (Indexed candidate : matching) {
+			if (!forMethod || candidate.mapping() != first.mapping() || candidate.isFor(method)) {
+				requirements |= 1 << candidate.requirement().ordinal();
+			}
+		}
+		return requirements;
+	}
+
 	// The requirements of the handlers that may serve a request with a plain path (see requirementsFor), adding the
 	// matching patterns to "matching" if it is not null.
 	private int walk(String path, int start, String method, @Nullable List<Indexed> matching) {

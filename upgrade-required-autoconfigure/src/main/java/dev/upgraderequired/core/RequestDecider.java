@@ -142,6 +142,10 @@ public final class RequestDecider {
 		if (matching == null || matching.isEmpty()) {
 			return traced(Decision.LOOK_UP, "by the index", request, view);
 		}
+		if (handlerRequirements == HandlerIndex.UNKNOWN
+				&& meetsEvery(HandlerIndex.requirementsOf(matching, method), rules, request, view)) {
+			return traced(Decision.PROCEED, "by the index", request, view);
+		}
 		HandlerIndex.Indexed first = matching.get(0);
 		int claimed = 0;
 		boolean forMethod = false;
@@ -149,16 +153,6 @@ public final class RequestDecider {
 			while (claimed < matching.size() && matching.get(claimed).mapping() == first.mapping()) {
 				forMethod |= matching.get(claimed++).isFor(method);
 			}
-		}
-		boolean met = true;
-		for (int i = 0; met && i < matching.size(); i++) {
-			HandlerIndex.Indexed candidate = matching.get(i);
-			if (i >= claimed || !forMethod || candidate.isFor(method)) {
-				met = UpgradeDecider.decide(candidate.requirement().and(rules), request, view) == null;
-			}
-		}
-		if (met) {
-			return traced(Decision.PROCEED, "by the index", request, view);
 		}
 		HandlerIndex.Indexed chosen = (claimed > 0 && view.header(request, HttpHeaders.ORIGIN) == null)
 				? onlyCandidate(matching, claimed, forMethod, method) : null;

@@ -16,7 +16,6 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.support.StaticApplicationContext;
@@ -26,7 +25,6 @@ import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.server.ResponseStatusException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,29 +80,9 @@ class ReactiveHandlerIndexLookupProperties {
 				failure = ex;
 			}
 			Decision byLookup = (handler != null) ? policy.decider().decide(exchange, view, handler) : null;
-			String described = generated + " with " + mappings;
-			Statistics.label("decision").collect((indexed == Decision.LOOK_UP) ? "looked up"
-					: (indexed instanceof Decision.Proceed) ? "allowed" : "refused");
-			if (indexed instanceof Decision.Proceed && byLookup != null) {
-				assertThat(byLookup).as(described).isInstanceOf(Decision.Proceed.class);
-			}
-			else if (indexed instanceof Decision.Refuse refused) {
-				if (handler != null) {
-					assertThat(byLookup).as(described).isInstanceOf(Decision.Refuse.class);
-					assertThat(((Decision.Refuse) byLookup).reason()).as(described).isEqualTo(refused.reason());
-				}
-				else {
-					// The mapping claimed the request: it failed it rather than let another mapping have it.
-					assertThat(failure).as(described).isInstanceOf(ResponseStatusException.class);
-					assertThat(((ResponseStatusException) failure).getStatusCode().value()).as(described)
-						.isIn(400, 405, 406, 415);
-				}
-			}
+			GeneratedMappings.assertAgrees(indexed, byLookup, failure, generated + " with " + mappings);
 		}
-		Statistics.label("decision").coverage((checker) -> {
-			checker.check("allowed").percentage((p) -> p > 10);
-			checker.check("refused").percentage((p) -> p > 3);
-		});
+		GeneratedMappings.checkCoverage();
 	}
 
 	@Provide

@@ -15,11 +15,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 
-import org.springframework.http.ProblemDetail;
 import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.context.support.StaticWebApplicationContext;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -83,32 +80,9 @@ class HandlerIndexLookupProperties {
 				failure = ex;
 			}
 			Decision byLookup = (chain != null) ? policy.decider().decide(request, view, chain.getHandler()) : null;
-			String described = generated + " with " + mappings;
-			Statistics.label("decision").collect((indexed == Decision.LOOK_UP) ? "looked up"
-					: (indexed instanceof Decision.Proceed) ? "allowed" : "refused");
-			if (indexed instanceof Decision.Proceed) {
-				if (byLookup != null) {
-					assertThat(byLookup).as(described).isInstanceOf(Decision.Proceed.class);
-				}
-			}
-			else if (indexed instanceof Decision.Refuse refused) {
-				if (chain != null) {
-					assertThat(byLookup).as(described).isInstanceOf(Decision.Refuse.class);
-					assertThat(((Decision.Refuse) byLookup).reason()).as(described).isEqualTo(refused.reason());
-				}
-				else {
-					// The mapping claimed the request: it failed it rather than let another mapping have it.
-					assertThat(failure).as(described).isInstanceOf(ErrorResponse.class);
-					ProblemDetail problem = ((ErrorResponse) failure).getBody();
-					assertThat(problem.getStatus()).as(described).isIn(400, 405, 406, 415);
-				}
-			}
+			GeneratedMappings.assertAgrees(indexed, byLookup, failure, generated + " with " + mappings);
 		}
-		// The index decides many of the generated requests, both ways: the comparison is not empty.
-		Statistics.label("decision").coverage((checker) -> {
-			checker.check("allowed").percentage((p) -> p > 10);
-			checker.check("refused").percentage((p) -> p > 3);
-		});
+		GeneratedMappings.checkCoverage();
 	}
 
 	@Provide
